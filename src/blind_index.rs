@@ -1,0 +1,131 @@
+//! Blind indexes: keyed, truncated HMAC-SHA256 of a canonicalized value, for
+//! finding encrypted rows by equality without deterministic encryption.
+//!
+//! ```text
+//! canonical = NFC(trim(value)), lower-cased first if case-insensitive
+//! index    = hex( HMAC-SHA256(blind-index subkey,
+//!                             u32_be(len(context)) || context || canonical)[..length] )
+//! ```
+//!
+//! **What it leaks.** Anyone who sees the indexes learns which rows hold the
+//! same canonical value in the same context, and so value frequencies (a
+//! column of countries leaks its distribution). Truncation trades leakage
+//! for false positives: with `length` bytes, two different values collide
+//! with probability 2^-(8·length), so a lookup can return extra rows, which
+//! the application drops after decrypting. Shorter indexes leak less and
+//! collide more; the default of 16 bytes practically never collides. Use a
+//! distinct context per column so equal values in two columns do not match.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::keyring::Keyring;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+use unicode_normalization::UnicodeNormalization;
+
+/// Settings of a blind index.
+///
+/// Defaults: 16 bytes (32 hex characters), case-sensitive, primary key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BlindIndexOptions<'a> {
+    context: &'a [u8],
+    length: usize,
+    case_insensitive: bool,
+    key_id: Option<u32>,
+}
+
+impl<'a> BlindIndexOptions<'a> {
+    /// Shortest allowed index, in bytes.
+    pub const MIN_LENGTH: usize = 4;
+    /// Longest allowed index, in bytes (a whole HMAC-SHA256).
+    pub const MAX_LENGTH: usize = 32;
+
+    /// Options for indexes in `context` (for example `b"users.email"`).
+    pub const fn new(context: &'a [u8]) -> Self {
+        Self {
+            context,
+            length: 16,
+            case_insensitive: false,
+            key_id: None,
+        }
+    }
+
+    /// Index length in bytes, `4..=32` (checked when the index is computed).
+    pub const fn length(mut self, bytes: usize) -> Self {
+        self.length = bytes;
+        self
+    }
+
+    /// Lower-case the value before indexing (`Alice@X.org` matches `alice@x.org`).
+    pub const fn case_insensitive(mut self, yes: bool) -> Self {
+        self.case_insensitive = yes;
+        self
+    }
+
+    /// Compute under key `id` instead of the primary (lookups during rotation).
+    pub const fn key_id(mut self, id: u32) -> Self {
+        self.key_id = Some(id);
+        self
+    }
+}
+
+/// The canonical form a blind index is computed over: surrounding white
+/// space trimmed, Unicode NFC, lower-cased if `case_insensitive`.
+///
+/// ```
+/// assert_eq!(fieldguard::canonicalize_for_index("  Cafe\u{301} ", true), "café");
+/// ```
+pub fn canonicalize_for_index(value: &str, case_insensitive: bool) -> String {
+    let nfc: String = value.trim().nfc().collect();
+    if case_insensitive {
+        nfc.to_lowercase()
+    } else {
+        nfc
+    }
+}
+
+impl Keyring {
+    /// The blind index of `value` as lower-case hex.
+    ///
+    /// ```
+    /// use fieldguard::{BlindIndexOptions, Keyring};
+    /// let keyring = Keyring::generate()?;
+    /// let opts = BlindIndexOptions::new(b"users.email").case_insensitive(true);
+    /// let a = keyring.blind_index("Alice@Example.com ", &opts)?;
+    /// let b = keyring.blind_index("alice@example.com", &opts)?;
+    /// assert_eq!(a, b);
+    /// assert_eq!(a.len(), 32);
+    /// # Ok::<(), fieldguard::Error>(())
+    /// ```
+    pub fn blind_index(&self, value: &str, options: &BlindIndexOptions<'_>) -> Result<String> {
+        let length = options.length;
+        if !(BlindIndexOptions::MIN_LENGTH..=BlindIndexOptions::MAX_LENGTH).contains(&length) {
+            return Err(Error::with(
+                ErrorKind::InvalidArgument,
+                format!("blind index length must be 4..=32 bytes, got {length}"),
+            ));
+        }
+        let key = match options.key_id {
+            Some(id) => self.usable(id)?,
+            None => self.primary(),
+        };
+        let context_len = u32::try_from(options.context.len())
+            .map_err(|_| Error::with(ErrorKind::InvalidArgument, "context too long"))?;
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key.blind_index_key)
+            .expect("HMAC takes keys of any length");
+        mac.update(&context_len.to_be_bytes());
+        mac.update(options.context);
+        mac.update(canonicalize_for_index(value, options.case_insensitive).as_bytes());
+        let digest = mac.finalize().into_bytes();
+        Ok(hex(&digest[..length]))
+    }
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 0xf)] as char);
+    }
+    out
+}

@@ -1,0 +1,27 @@
+#![doc = include_str!("../README.md")]
+// The core is safe Rust; only the wasm adapter (generated glue) may opt out.
+#![deny(unsafe_code)]
+#![warn(missing_docs)]
+
+mod blind_index;
+mod encrypt;
+mod error;
+mod keyring;
+mod keys;
+mod random;
+pub mod records;
+mod token;
+
+#[cfg(feature = "wasm")]
+#[allow(unsafe_code)]
+mod wasm;
+
+pub use blind_index::{canonicalize_for_index, BlindIndexOptions};
+pub use error::{Error, ErrorKind, Result};
+pub use keyring::{KeyInfo, KeyStatus, Keyring, KeyringSource, SECRETS_DIR};
+pub use keys::{Purpose, SecretKey, KEY_LEN};
+pub use records::{field_context, FieldPath};
+pub use token::{
+    decode_text, encode_text, inspect, inspect_bytes, looks_like_token, TokenFormat, TokenInfo,
+    TEXT_PREFIX,
+};

@@ -1,0 +1,545 @@
+//! Field paths and record transforms over JSON and NDJSON.
+//!
+//! A [`FieldPath`] selects values inside a JSON record:
+//!
+//! | path                | selects                                         |
+//! |---------------------|-------------------------------------------------|
+//! | `email`             | member `email` of the record                    |
+//! | `user.email`        | member `email` of member `user`                 |
+//! | `orders[*].card`    | `card` of every element of the array `orders`   |
+//! | `orders[0].card`    | `card` of the first element only                |
+//! | `user.*`            | every member of `user`                          |
+//! | `["e.mail"].x`      | a member whose name needs quoting (JSON string) |
+//!
+//! Unquoted names are any characters other than `.`, `[`, `]`, `"`, white
+//! space and control characters. A path that does not exist in a record is
+//! skipped: optional fields stay optional.
+//!
+//! When a record transform encrypts, the context bound to each token is the
+//! path in its canonical spelling (`orders[*].card`, so reordering an array
+//! does not break decryption), followed by a NUL byte and the record ID when
+//! one is selected — see [`field_context`].
+
+use crate::error::{json_position, Error, ErrorKind, Result};
+use serde_json::Value;
+use std::fmt;
+use std::io::{BufRead, Write};
+use std::str::FromStr;
+
+/// One step of a [`FieldPath`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Segment {
+    /// An object member by name.
+    Key(String),
+    /// Every member of an object (`*`).
+    AnyKey,
+    /// An array element by position.
+    Index(usize),
+    /// Every element of an array (`[*]`).
+    AnyIndex,
+}
+
+/// A parsed field path such as `orders[*].card`.
+///
+/// ```
+/// use fieldguard::FieldPath;
+/// let path: FieldPath = r#"orders[*]["card no"]"#.parse()?;
+/// assert_eq!(path.to_string(), r#"orders[*]["card no"]"#);
+/// assert!("a..b".parse::<FieldPath>().is_err());
+/// # Ok::<(), fieldguard::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FieldPath {
+    segments: Vec<Segment>,
+}
+
+impl FieldPath {
+    /// The steps of the path.
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    /// Whether the path can select more than one value.
+    pub fn has_wildcard(&self) -> bool {
+        self.segments
+            .iter()
+            .any(|s| matches!(s, Segment::AnyKey | Segment::AnyIndex))
+    }
+
+    /// Call `f` on every value the path selects in `record`.
+    pub fn for_each_mut(
+        &self,
+        record: &mut Value,
+        f: &mut dyn FnMut(&mut Value) -> Result<()>,
+    ) -> Result<()> {
+        visit(record, &self.segments, f)
+    }
+
+    /// The single value the path selects, if any (first match for wildcards).
+    pub fn get<'v>(&self, record: &'v Value) -> Option<&'v Value> {
+        let mut current = record;
+        for segment in &self.segments {
+            current = match (segment, current) {
+                (Segment::Key(k), Value::Object(map)) => map.get(k)?,
+                (Segment::AnyKey, Value::Object(map)) => map.values().next()?,
+                (Segment::Index(i), Value::Array(items)) => items.get(*i)?,
+                (Segment::AnyIndex, Value::Array(items)) => items.first()?,
+                _ => return None,
+            };
+        }
+        Some(current)
+    }
+}
+
+fn visit(
+    value: &mut Value,
+    segments: &[Segment],
+    f: &mut dyn FnMut(&mut Value) -> Result<()>,
+) -> Result<()> {
+    let Some((first, rest)) = segments.split_first() else {
+        return f(value);
+    };
+    match (first, value) {
+        (Segment::Key(k), Value::Object(map)) => match map.get_mut(k) {
+            Some(v) => visit(v, rest, f),
+            None => Ok(()),
+        },
+        (Segment::AnyKey, Value::Object(map)) => {
+            map.values_mut().try_for_each(|v| visit(v, rest, f))
+        }
+        (Segment::Index(i), Value::Array(items)) => match items.get_mut(*i) {
+            Some(v) => visit(v, rest, f),
+            None => Ok(()),
+        },
+        (Segment::AnyIndex, Value::Array(items)) => {
+            items.iter_mut().try_for_each(|v| visit(v, rest, f))
+        }
+        _ => Ok(()),
+    }
+}
+
+impl FromStr for FieldPath {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<Self> {
+        Parser { text, pos: 0 }.parse()
+    }
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, what: &str) -> Error {
+        Error::with(
+            ErrorKind::FieldPathInvalid,
+            format!("{what} at byte {} of the path", self.pos),
+        )
+    }
+
+    fn parse(mut self) -> Result<FieldPath> {
+        let mut segments = Vec::new();
+        if self.text.is_empty() {
+            return Err(self.error("empty path"));
+        }
+        if !self.text.starts_with('[') {
+            segments.push(self.name()?);
+        }
+        while let Some(c) = self.text[self.pos..].chars().next() {
+            match c {
+                '.' => {
+                    self.pos += 1;
+                    segments.push(self.name()?);
+                }
+                '[' => {
+                    self.pos += 1;
+                    segments.push(self.bracket()?);
+                }
+                _ => return Err(self.error("expected '.' or '['")),
+            }
+        }
+        Ok(FieldPath { segments })
+    }
+
+    fn name(&mut self) -> Result<Segment> {
+        let rest = &self.text[self.pos..];
+        let end = rest
+            .find(|c: char| {
+                matches!(c, '.' | '[' | ']' | '"') || c.is_whitespace() || c.is_control()
+            })
+            .unwrap_or(rest.len());
+        if end == 0 {
+            return Err(self.error("expected a field name"));
+        }
+        self.pos += end;
+        Ok(match &rest[..end] {
+            "*" => Segment::AnyKey,
+            name => Segment::Key(name.to_owned()),
+        })
+    }
+
+    fn bracket(&mut self) -> Result<Segment> {
+        let rest = &self.text[self.pos..];
+        let segment = if rest.starts_with('"') {
+            // A JSON string literal: let serde_json find its end and unescape.
+            let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<String>();
+            let name = match stream.next() {
+                Some(Ok(name)) => name,
+                _ => return Err(self.error("unterminated or invalid quoted name")),
+            };
+            self.pos += stream.byte_offset();
+            Segment::Key(name)
+        } else {
+            let end = rest.find(']').ok_or_else(|| self.error("missing ']'"))?;
+            let inner = &rest[..end];
+            self.pos += end;
+            if inner == "*" {
+                Segment::AnyIndex
+            } else if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
+                Segment::Index(inner.parse().map_err(|_| self.error("index too large"))?)
+            } else {
+                return Err(self.error("expected an index, '*' or a quoted name inside '[]'"));
+            }
+        };
+        if !self.text[self.pos..].starts_with(']') {
+            return Err(self.error("missing ']'"));
+        }
+        self.pos += 1;
+        Ok(segment)
+    }
+}
+
+impl fmt::Display for FieldPath {
+    /// The canonical spelling: bare names where possible, quoted otherwise.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, segment) in self.segments.iter().enumerate() {
+            match segment {
+                Segment::Key(k) if is_bare_name(k) => {
+                    if i > 0 {
+                        f.write_str(".")?;
+                    }
+                    f.write_str(k)?;
+                }
+                Segment::Key(k) => {
+                    let quoted = serde_json::to_string(k).map_err(|_| fmt::Error)?;
+                    write!(f, "[{quoted}]")?;
+                }
+                Segment::AnyKey => f.write_str(if i > 0 { ".*" } else { "*" })?,
+                Segment::Index(n) => write!(f, "[{n}]")?,
+                Segment::AnyIndex => f.write_str("[*]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+fn is_bare_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != "*"
+        && !name.contains(|c: char| {
+            matches!(c, '.' | '[' | ']' | '"') || c.is_whitespace() || c.is_control()
+        })
+}
+
+/// The context bound to a token stored at `path` of a record: the canonical
+/// path, then, if given, a NUL byte and the record ID.
+///
+/// ```
+/// let path: fieldguard::FieldPath = "user.email".parse()?;
+/// assert_eq!(fieldguard::field_context(&path, Some("42")), b"user.email\x0042");
+/// assert_eq!(fieldguard::field_context(&path, None), b"user.email");
+/// # Ok::<(), fieldguard::Error>(())
+/// ```
+pub fn field_context(path: &FieldPath, record_id: Option<&str>) -> Vec<u8> {
+    let mut context = path.to_string().into_bytes();
+    if let Some(id) = record_id {
+        context.push(0);
+        context.extend_from_slice(id.as_bytes());
+    }
+    context
+}
+
+/// Which fields of each record to transform, and where the record ID is.
+#[derive(Clone, Debug, Default)]
+pub struct FieldSelection {
+    fields: Vec<FieldPath>,
+    record_id: Option<FieldPath>,
+}
+
+impl FieldSelection {
+    /// Select the values at `fields`.
+    pub fn new(fields: Vec<FieldPath>) -> Self {
+        Self {
+            fields,
+            record_id: None,
+        }
+    }
+
+    /// Bind each token to its record too: the value at `path` (a string or
+    /// an integer, without wildcards) becomes part of the context.
+    pub fn with_record_id(mut self, path: FieldPath) -> Result<Self> {
+        if path.has_wildcard() {
+            return Err(Error::with(
+                ErrorKind::FieldPathInvalid,
+                "a record ID path cannot contain wildcards",
+            ));
+        }
+        self.record_id = Some(path);
+        Ok(self)
+    }
+
+    /// Apply `op(value, context)` to every selected string in `record`;
+    /// nulls are left alone, other types are a `FIELD_TYPE` error. Returns
+    /// how many values were transformed.
+    pub fn apply(
+        &self,
+        record: &mut Value,
+        op: &mut dyn FnMut(&str, &[u8]) -> Result<String>,
+    ) -> Result<u64> {
+        let record_id = match &self.record_id {
+            None => None,
+            Some(path) => Some(record_id_text(path, record)?),
+        };
+        let mut count = 0;
+        for path in &self.fields {
+            let context = field_context(path, record_id.as_deref());
+            path.for_each_mut(record, &mut |value| match value {
+                Value::Null => Ok(()),
+                Value::String(s) => {
+                    *s = op(s, &context).map_err(|e| e.context(format!("field {path}")))?;
+                    count += 1;
+                    Ok(())
+                }
+                other => Err(Error::with(
+                    ErrorKind::FieldType,
+                    format!("field {path} holds {}", type_name(other)),
+                )),
+            })?;
+        }
+        Ok(count)
+    }
+}
+
+fn record_id_text(path: &FieldPath, record: &Value) -> Result<String> {
+    match path.get(record) {
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => Ok(n.to_string()),
+        Some(other) => Err(Error::with(
+            ErrorKind::FieldType,
+            format!(
+                "record ID {path} holds {}; it must be a string or an integer",
+                type_name(other)
+            ),
+        )),
+        None => Err(Error::with(
+            ErrorKind::RecordInvalid,
+            format!("record has no ID field {path}"),
+        )),
+    }
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// How records are laid out in a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordFormat {
+    /// One JSON document: an array of records, or a single record.
+    Json,
+    /// One JSON record per line (NDJSON / JSON Lines).
+    Ndjson,
+}
+
+impl RecordFormat {
+    /// The format implied by a file name's extension (`.json`, `.ndjson`, `.jsonl`).
+    pub fn from_extension(path: &std::path::Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "json" => Some(Self::Json),
+            "ndjson" | "jsonl" => Some(Self::Ndjson),
+            _ => None,
+        }
+    }
+}
+
+/// What a record transform did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TransformStats {
+    /// Records read.
+    pub records: u64,
+    /// Values transformed.
+    pub values: u64,
+}
+
+/// Stream records from `input` to `output`, applying `op` to the selected
+/// fields. NDJSON is processed one line at a time (constant memory); a JSON
+/// document is read whole. Errors name the record (line or index) and never
+/// quote its content. On error, `output` may hold a prefix of the result:
+/// write to a temporary file and keep it only on success.
+pub fn transform_records(
+    input: impl BufRead,
+    mut output: impl Write,
+    format: RecordFormat,
+    selection: &FieldSelection,
+    op: &mut dyn FnMut(&str, &[u8]) -> Result<String>,
+) -> Result<TransformStats> {
+    let mut stats = TransformStats::default();
+    match format {
+        RecordFormat::Ndjson => {
+            for (index, line) in input.lines().enumerate() {
+                let at = || format!("line {}", index + 1);
+                let line = line.map_err(|e| Error::from(e).context(at()))?;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let mut record: Value = serde_json::from_str(&line).map_err(|e| {
+                    Error::with(ErrorKind::RecordInvalid, json_position(&e)).context(at())
+                })?;
+                stats.values += selection
+                    .apply(&mut record, op)
+                    .map_err(|e| e.context(at()))?;
+                stats.records += 1;
+                serde_json::to_writer(&mut output, &record).map_err(io_error)?;
+                output.write_all(b"\n")?;
+            }
+        }
+        RecordFormat::Json => {
+            let mut document: Value = serde_json::from_reader(input)
+                .map_err(|e| Error::with(ErrorKind::RecordInvalid, json_position(&e)))?;
+            let records: Vec<&mut Value> = match &mut document {
+                Value::Array(items) => items.iter_mut().collect(),
+                single => vec![single],
+            };
+            for (index, record) in records.into_iter().enumerate() {
+                stats.values += selection
+                    .apply(record, op)
+                    .map_err(|e| e.context(format!("record {index}")))?;
+                stats.records += 1;
+            }
+            serde_json::to_writer_pretty(&mut output, &document).map_err(io_error)?;
+            output.write_all(b"\n")?;
+        }
+    }
+    output.flush()?;
+    Ok(stats)
+}
+
+fn io_error(err: serde_json::Error) -> Error {
+    Error::with(ErrorKind::Io, json_position(&err))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn paths_parse_and_print_canonically() {
+        for (text, canonical) in [
+            ("a", "a"),
+            ("a.b.c", "a.b.c"),
+            ("orders[*].card", "orders[*].card"),
+            ("orders[12].card", "orders[12].card"),
+            ("user.*", "user.*"),
+            ("[*].x", "[*].x"),
+            (r#"["a.b"].c"#, r#"["a.b"].c"#),
+            (r#"["plain"]"#, "plain"),
+            (r#"a["\u00e9"]"#, "a.é"),
+            (r#"["*"]"#, r#"["*"]"#),
+        ] {
+            let path: FieldPath = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(path.to_string(), canonical, "{text}");
+            assert_eq!(canonical.parse::<FieldPath>().unwrap(), path);
+        }
+        for bad in [
+            "",
+            ".",
+            "a.",
+            "a..b",
+            "a[",
+            "a[]",
+            "a[x]",
+            "a[-1]",
+            "a]",
+            "a b",
+            r#"a["x"#,
+            r#"a["x"x]"#,
+            "a[1]b",
+        ] {
+            let err = bad.parse::<FieldPath>().unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::FieldPathInvalid, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn selection_visits_nested_values_and_skips_missing() {
+        let mut record = json!({
+            "id": 7,
+            "user": {"email": "a@x.org", "phone": null},
+            "orders": [{"card": "4111"}, {"card": "5500"}, {"other": 1}]
+        });
+        let selection = FieldSelection::new(vec![
+            "user.email".parse().unwrap(),
+            "user.phone".parse().unwrap(),
+            "orders[*].card".parse().unwrap(),
+            "missing.field".parse().unwrap(),
+        ])
+        .with_record_id("id".parse().unwrap())
+        .unwrap();
+        let mut seen = Vec::new();
+        let n = selection
+            .apply(&mut record, &mut |v, ctx| {
+                seen.push(String::from_utf8(ctx.to_vec()).unwrap());
+                Ok(v.to_uppercase())
+            })
+            .unwrap();
+        assert_eq!(n, 3);
+        assert_eq!(record["user"]["email"], "A@X.ORG");
+        assert_eq!(record["orders"][1]["card"], "5500");
+        assert_eq!(
+            seen,
+            [
+                "user.email\u{0}7",
+                "orders[*].card\u{0}7",
+                "orders[*].card\u{0}7"
+            ]
+        );
+
+        let mut bad = json!({"user": {"email": 5}});
+        let err = FieldSelection::new(vec!["user.email".parse().unwrap()])
+            .apply(&mut bad, &mut |v, _| Ok(v.to_owned()))
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::FieldType);
+    }
+
+    #[test]
+    fn ndjson_errors_name_the_line_not_the_content() {
+        let input = "{\"email\":\"a@x.org\"}\n{\"email\": \"secret@x.org\"\n";
+        let selection = FieldSelection::new(vec!["email".parse().unwrap()]);
+        let mut out = Vec::new();
+        let err = transform_records(
+            input.as_bytes(),
+            &mut out,
+            RecordFormat::Ndjson,
+            &selection,
+            &mut |v, _| Ok(v.len().to_string()),
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::RecordInvalid);
+        assert!(
+            err.to_string().starts_with("invalid record: line 2"),
+            "{err}"
+        );
+        assert!(!err.to_string().contains("secret"));
+    }
+}

@@ -1,0 +1,382 @@
+//! The wasm-bindgen adapter: the JS API over the core, nothing more.
+//!
+//! Conventions, so that every runtime behaves the same:
+//! * names are camelCase (`js_name`), bytes are `Uint8Array`, options are
+//!   plain objects whose TypeScript types are declared below (no `any`);
+//! * arguments arrive as `JsValue` and are checked here, so a wrong type, a
+//!   lone UTF-16 surrogate or a misspelt option is a coded `INVALID_ARGUMENT`
+//!   error instead of a silent coercion (a typo'd `contxt` would otherwise
+//!   encrypt with an empty context);
+//! * every failure goes through [`into_error`]: a real JS `Error` with
+//!   `name = "FieldguardError"` and the core's stable `code`.
+
+mod args;
+
+use crate::{BlindIndexOptions, Error, ErrorKind, KeyStatus, Keyring, Purpose, SecretKey};
+use args::{bytes_arg, context_option, integer_option, options_object, string_arg, u32_arg};
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** Stable error codes; `error.code` is always one of these. */
+export type ErrorCode =
+  | "DECRYPT_FAILED" | "TOKEN_MALFORMED" | "TOKEN_UNKNOWN_VERSION"
+  | "KEY_UNKNOWN_ID" | "KEY_DISABLED" | "KEY_INVALID_LENGTH" | "KEY_INVALID_ENCODING"
+  | "KEYRING_INVALID" | "KEYRING_NO_PRIMARY" | "KEYRING_MULTIPLE_PRIMARY"
+  | "KEYRING_DUPLICATE_KEY_ID" | "KEYRING_SOURCE" | "INVALID_ARGUMENT"
+  | "RANDOM_UNAVAILABLE" | "FIELD_PATH_INVALID" | "FIELD_TYPE" | "RECORD_INVALID" | "IO";
+
+/** Every error fieldguard throws. Messages never contain keys or plaintext. */
+export interface FieldguardError extends Error {
+  name: "FieldguardError";
+  code: ErrorCode;
+}
+
+/** Associated data bound to a token: a string (UTF-8) or bytes. */
+export type Context = string | Uint8Array;
+
+export interface EncryptOptions {
+  /** Where the value belongs, e.g. "users.email\u0000user-42". Default: empty. */
+  context?: Context;
+}
+
+export interface DeterministicOptions extends EncryptOptions {
+  /** Encrypt under this key instead of the primary (lookups during rotation). */
+  keyId?: number;
+}
+
+export interface BlindIndexOptions {
+  /** Distinct per column, so equal values in two columns do not match. Default: empty. */
+  context?: Context;
+  /** Index length in bytes, 4..=32. Default 16. */
+  length?: number;
+  /** Lower-case before indexing. Default false. */
+  caseInsensitive?: boolean;
+  /** Compute under this key instead of the primary. */
+  keyId?: number;
+}
+
+export type KeyStatus = "primary" | "decrypt-only" | "disabled";
+
+export interface KeyInfo {
+  id: number;
+  status: KeyStatus;
+}
+
+export interface TokenInfo {
+  format: "randomized" | "deterministic";
+  keyId: number;
+}
+
+export type Purpose = "encrypt" | "deterministic" | "blind-index" | "pseudonymize" | "hash";
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `EncryptOptions` from the TypeScript section above.
+    #[wasm_bindgen(typescript_type = "EncryptOptions")]
+    pub type EncryptOptionsArg;
+    /// `DeterministicOptions` from the TypeScript section above.
+    #[wasm_bindgen(typescript_type = "DeterministicOptions")]
+    pub type DeterministicOptionsArg;
+    /// `BlindIndexOptions` from the TypeScript section above.
+    #[wasm_bindgen(typescript_type = "BlindIndexOptions")]
+    pub type BlindIndexOptionsArg;
+}
+
+/// Turn a core error into a JS `Error` with `name` and a stable `code`.
+pub(crate) fn into_error(err: Error) -> JsValue {
+    let js = js_sys::Error::new(&err.to_string());
+    js.set_name("FieldguardError");
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(
+        &js,
+        &JsValue::from_str("code"),
+        &JsValue::from_str(err.code()),
+    );
+    js.into()
+}
+
+type JsResult<T> = Result<T, JsValue>;
+
+fn invalid(detail: impl Into<std::borrow::Cow<'static, str>>) -> JsValue {
+    into_error(Error::with(ErrorKind::InvalidArgument, detail))
+}
+
+/// A keyring held inside the wasm instance. Call `free()` (or use `using`)
+/// when done: the key bytes are zeroized when it is freed.
+#[wasm_bindgen(js_name = Keyring)]
+pub struct JsKeyring {
+    inner: Keyring,
+}
+
+#[wasm_bindgen(js_class = Keyring)]
+impl JsKeyring {
+    /// A new keyring with one fresh primary key (random bytes from Web Crypto).
+    pub fn generate() -> JsResult<JsKeyring> {
+        Ok(Self {
+            inner: Keyring::generate().map_err(into_error)?,
+        })
+    }
+
+    /// Parse keyring JSON (schema: docs/keyring.md).
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
+    ) -> JsResult<JsKeyring> {
+        let json = zeroize::Zeroizing::new(string_arg(&json, "json")?);
+        Ok(Self {
+            inner: Keyring::from_json(&json).map_err(into_error)?,
+        })
+    }
+
+    /// The keyring JSON, including key material: store it as a secret.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        self.inner.to_json().to_string()
+    }
+
+    /// Add a fresh primary key; the old primary becomes decrypt-only. Returns the new key ID.
+    pub fn rotate(&mut self) -> JsResult<u32> {
+        self.inner.rotate().map_err(into_error)
+    }
+
+    /// Set a key's status (making one primary demotes the current primary).
+    #[wasm_bindgen(js_name = setStatus)]
+    pub fn set_status(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "KeyStatus")] status: JsValue,
+    ) -> JsResult<()> {
+        let id = u32_arg(&id, "id")?;
+        let status = match string_arg(&status, "status")?.as_str() {
+            "primary" => KeyStatus::Primary,
+            "decrypt-only" => KeyStatus::DecryptOnly,
+            "disabled" => KeyStatus::Disabled,
+            _ => {
+                return Err(invalid(
+                    "status must be \"primary\", \"decrypt-only\" or \"disabled\"",
+                ))
+            }
+        };
+        self.inner.set_status(id, status).map_err(into_error)
+    }
+
+    /// The primary key's ID.
+    #[wasm_bindgen(getter, js_name = primaryKeyId)]
+    pub fn primary_key_id(&self) -> u32 {
+        self.inner.primary_id()
+    }
+
+    /// IDs and statuses of all keys (never their bytes).
+    #[wasm_bindgen(unchecked_return_type = "KeyInfo[]")]
+    pub fn keys(&self) -> JsValue {
+        self.inner
+            .keys()
+            .map(|k| {
+                let o = Object::new();
+                set(&o, "id", k.id.into());
+                set(&o, "status", k.status.name().into());
+                JsValue::from(o)
+            })
+            .collect::<Array>()
+            .into()
+    }
+
+    /// Encrypt a string into a text token (`fg.…`) under the primary key.
+    pub fn encrypt(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] plaintext: JsValue,
+        options: Option<EncryptOptionsArg>,
+    ) -> JsResult<String> {
+        let plaintext = zeroize::Zeroizing::new(string_arg(&plaintext, "plaintext")?);
+        let context = encrypt_options(options.map(JsValue::from))?;
+        self.inner
+            .encrypt_str(&plaintext, &context)
+            .map_err(into_error)
+    }
+
+    /// Decrypt a text token (either format) to a string.
+    pub fn decrypt(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+        options: Option<EncryptOptionsArg>,
+    ) -> JsResult<String> {
+        let token = string_arg(&token, "token")?;
+        let context = encrypt_options(options.map(JsValue::from))?;
+        self.inner.decrypt_str(&token, &context).map_err(into_error)
+    }
+
+    /// Encrypt bytes into a binary token.
+    #[wasm_bindgen(js_name = encryptBytes)]
+    pub fn encrypt_bytes(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] plaintext: JsValue,
+        options: Option<EncryptOptionsArg>,
+    ) -> JsResult<Uint8Array> {
+        let plaintext = zeroize::Zeroizing::new(bytes_arg(&plaintext, "plaintext")?);
+        let context = encrypt_options(options.map(JsValue::from))?;
+        let token = self
+            .inner
+            .encrypt(&plaintext, &context)
+            .map_err(into_error)?;
+        Ok(Uint8Array::from(&token[..]))
+    }
+
+    /// Decrypt a binary token (either format) to bytes.
+    #[wasm_bindgen(js_name = decryptBytes)]
+    pub fn decrypt_bytes(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] token: JsValue,
+        options: Option<EncryptOptionsArg>,
+    ) -> JsResult<Uint8Array> {
+        let token = bytes_arg(&token, "token")?;
+        let context = encrypt_options(options.map(JsValue::from))?;
+        let plaintext =
+            zeroize::Zeroizing::new(self.inner.decrypt(&token, &context).map_err(into_error)?);
+        Ok(Uint8Array::from(&plaintext[..]))
+    }
+
+    /// Deterministic (AES-SIV) text token: equal inputs give equal tokens.
+    /// Leaks equality and length; see docs/token-format.md.
+    #[wasm_bindgen(js_name = encryptDeterministic)]
+    pub fn encrypt_deterministic(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] plaintext: JsValue,
+        options: Option<DeterministicOptionsArg>,
+    ) -> JsResult<String> {
+        let plaintext = zeroize::Zeroizing::new(string_arg(&plaintext, "plaintext")?);
+        let token = self.deterministic(plaintext.as_bytes(), options.map(JsValue::from))?;
+        Ok(crate::encode_text(&token))
+    }
+
+    /// Deterministic (AES-SIV) binary token.
+    #[wasm_bindgen(js_name = encryptDeterministicBytes)]
+    pub fn encrypt_deterministic_bytes(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] plaintext: JsValue,
+        options: Option<DeterministicOptionsArg>,
+    ) -> JsResult<Uint8Array> {
+        let plaintext = zeroize::Zeroizing::new(bytes_arg(&plaintext, "plaintext")?);
+        let token = self.deterministic(&plaintext, options.map(JsValue::from))?;
+        Ok(Uint8Array::from(&token[..]))
+    }
+
+    /// Re-encrypt a text token under the primary key (unchanged if it already is).
+    pub fn reencrypt(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+        options: Option<EncryptOptionsArg>,
+    ) -> JsResult<String> {
+        let token = string_arg(&token, "token")?;
+        let context = encrypt_options(options.map(JsValue::from))?;
+        self.inner
+            .reencrypt_str(&token, &context)
+            .map_err(into_error)
+    }
+
+    /// Re-encrypt a binary token under the primary key.
+    #[wasm_bindgen(js_name = reencryptBytes)]
+    pub fn reencrypt_bytes(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] token: JsValue,
+        options: Option<EncryptOptionsArg>,
+    ) -> JsResult<Uint8Array> {
+        let token = bytes_arg(&token, "token")?;
+        let context = encrypt_options(options.map(JsValue::from))?;
+        let again = self.inner.reencrypt(&token, &context).map_err(into_error)?;
+        Ok(Uint8Array::from(&again[..]))
+    }
+
+    /// Blind index (truncated keyed HMAC-SHA256, lower-case hex) for equality lookups.
+    #[wasm_bindgen(js_name = blindIndex)]
+    pub fn blind_index(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
+        options: Option<BlindIndexOptionsArg>,
+    ) -> JsResult<String> {
+        let value = zeroize::Zeroizing::new(string_arg(&value, "value")?);
+        let o = options_object(
+            options.map(JsValue::from),
+            &["context", "length", "caseInsensitive", "keyId"],
+        )?;
+        let context = context_option(o.as_ref())?;
+        let mut opts = BlindIndexOptions::new(&context);
+        if let Some(length) = integer_option(o.as_ref(), "length", 0, 1 << 20)? {
+            opts = opts.length(length as usize);
+        }
+        if let Some(o) = &o {
+            let flag = Reflect::get(o, &"caseInsensitive".into())?;
+            match flag.as_bool() {
+                Some(yes) => opts = opts.case_insensitive(yes),
+                None if flag.is_undefined() => {}
+                None => return Err(invalid("caseInsensitive must be a boolean")),
+            }
+        }
+        if let Some(id) = integer_option(o.as_ref(), "keyId", 1, u32::MAX.into())? {
+            opts = opts.key_id(id as u32);
+        }
+        self.inner.blind_index(&value, &opts).map_err(into_error)
+    }
+}
+
+impl JsKeyring {
+    fn deterministic(&self, plaintext: &[u8], options: Option<JsValue>) -> JsResult<Vec<u8>> {
+        let o = options_object(options, &["context", "keyId"])?;
+        let context = context_option(o.as_ref())?;
+        match integer_option(o.as_ref(), "keyId", 1, u32::MAX.into())? {
+            Some(id) => self
+                .inner
+                .encrypt_deterministic_with_key(plaintext, &context, id as u32),
+            None => self.inner.encrypt_deterministic(plaintext, &context),
+        }
+        .map_err(into_error)
+    }
+}
+
+fn encrypt_options(options: Option<JsValue>) -> JsResult<Vec<u8>> {
+    context_option(options_object(options, &["context"])?.as_ref())
+}
+
+fn set(o: &Object, key: &str, value: JsValue) {
+    // Defining a data property on a plain new object cannot fail.
+    let _ = Reflect::set(o, &JsValue::from_str(key), &value);
+}
+
+/// Read a token's header (format and key ID) without decrypting. The header
+/// is only authenticated by a successful decrypt.
+#[wasm_bindgen(js_name = inspectToken, unchecked_return_type = "TokenInfo")]
+pub fn inspect_token(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] token: JsValue,
+) -> JsResult<JsValue> {
+    let info = if token.is_string() {
+        crate::inspect(&string_arg(&token, "token")?)
+    } else {
+        crate::inspect_bytes(&bytes_arg(&token, "token")?)
+    }
+    .map_err(into_error)?;
+    let o = Object::new();
+    set(&o, "format", info.format.name().into());
+    set(&o, "keyId", info.key_id.into());
+    Ok(o.into())
+}
+
+/// Derive a purpose's subkey from 32 master-key bytes (HKDF-SHA256, see
+/// docs/token-format.md). For interoperability checks; treat the result as a secret.
+#[wasm_bindgen(js_name = deriveSubkey)]
+pub fn derive_subkey(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] master_key: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Purpose")] purpose: JsValue,
+) -> JsResult<Uint8Array> {
+    let bytes = zeroize::Zeroizing::new(bytes_arg(&master_key, "masterKey")?);
+    let key = SecretKey::from_bytes(&bytes).map_err(into_error)?;
+    let purpose = Purpose::from_label(&string_arg(&purpose, "purpose")?).map_err(into_error)?;
+    Ok(Uint8Array::from(&key.derive(purpose)[..]))
+}
+
+/// The fieldguard version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}

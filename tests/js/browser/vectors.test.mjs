@@ -1,0 +1,46 @@
+// tests/vectors/*.json in headless Chromium, loading www/vectors.html with
+// the --target web build, exactly as a page would.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { vectorFiles } from '../node/load.mjs';
+import { start } from './browser.mjs';
+
+let env, page;
+const pageErrors = [];
+
+before(async () => {
+  env = await start();
+  page = await env.browser.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(`${env.base}/www/vectors.html`);
+  await page.waitForFunction(() => window.fieldguardReady !== undefined, null, { timeout: 30_000 });
+  assert.equal(await page.evaluate(() => window.fieldguardReady), true, 'wasm module loaded');
+});
+
+after(async () => {
+  await env?.stop();
+});
+
+for (const [name, file] of vectorFiles) {
+  test(`Chromium: ${name}`, async () => {
+    const { count, failures } = await page.evaluate((files) => window.runVectorFiles(files), [[name, file]]);
+    assert.equal(count, file.cases.length);
+    assert.deepEqual(failures, []);
+  });
+}
+
+test('Chromium: tokens interoperate with the browser\'s Web Crypto', async () => {
+  assert.deepEqual(await page.evaluate(() => window.webCryptoInterop()), [true, true, true]);
+});
+
+test('Chromium: the page shows the result, with no page errors', async () => {
+  await page.evaluate((files) => window.runVectorFiles(files), vectorFiles);
+  const text = await page.textContent('#status');
+  const total = vectorFiles.reduce((n, [, f]) => n + f.cases.length, 0);
+  assert.equal(text, `${total} of ${total} vectors passed in this browser`);
+  const dir = new URL('../../out/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: new URL('browser-vectors.png', dir).pathname, fullPage: true });
+  assert.deepEqual(pageErrors, []);
+});

@@ -1,0 +1,111 @@
+// The one runner of tests/vectors/*.json for every JS runtime (Node, Deno,
+// Chromium). `fg` is the loaded fieldguard module (any build target). The
+// native runner, tests/vectors.rs, implements the same ops; a vector file's
+// "cases" must give identical results in all four.
+
+import { fromHex, toHex } from './reference.mjs';
+
+const utf8 = new TextEncoder();
+
+function context(c) {
+  if (c.context_hex !== undefined) return fromHex(c.context_hex);
+  return c.context ?? '';
+}
+
+function keyring(fg, file, c) {
+  if (c.keyring_json !== undefined) return fg.Keyring.fromJson(c.keyring_json);
+  const data = file.keyrings?.[c.keyring];
+  if (!data) throw new Error(`vector error: unknown keyring ${c.keyring}`);
+  return fg.Keyring.fromJson(JSON.stringify(data));
+}
+
+const ops = {
+  derive_subkey: (fg, _file, c) => toHex(fg.deriveSubkey(fromHex(c.master_key), c.purpose)),
+  keyring_parse: (fg, file, c) => {
+    const kr = keyring(fg, file, c);
+    try {
+      return { primary_key_id: kr.primaryKeyId, keys: kr.keys() };
+    } finally {
+      kr.free();
+    }
+  },
+  decrypt: (fg, file, c) => withKeyring(fg, file, c, (kr) => kr.decrypt(c.token, { context: context(c) })),
+  decrypt_bytes: (fg, file, c) =>
+    withKeyring(fg, file, c, (kr) => toHex(kr.decryptBytes(fromHex(c.token_hex), { context: context(c) }))),
+  encrypt_deterministic: (fg, file, c) =>
+    withKeyring(fg, file, c, (kr) =>
+      kr.encryptDeterministic(c.plaintext, { context: context(c), ...(c.key_id ? { keyId: c.key_id } : {}) })),
+  encrypt_deterministic_bytes: (fg, file, c) =>
+    withKeyring(fg, file, c, (kr) => toHex(kr.encryptDeterministicBytes(fromHex(c.plaintext_hex), { context: context(c) }))),
+  blind_index: (fg, file, c) =>
+    withKeyring(fg, file, c, (kr) =>
+      kr.blindIndex(c.value, {
+        context: context(c),
+        ...(c.length !== undefined ? { length: c.length } : {}),
+        ...(c.case_insensitive !== undefined ? { caseInsensitive: c.case_insensitive } : {}),
+        ...(c.key_id !== undefined ? { keyId: c.key_id } : {}),
+      })),
+  inspect: (fg, _file, c) => {
+    const info = fg.inspectToken(c.token_hex !== undefined ? fromHex(c.token_hex) : c.token);
+    return { format: info.format, key_id: info.keyId };
+  },
+  roundtrip: (fg, file, c) =>
+    withKeyring(fg, file, c, (kr) => {
+      const token = kr.encrypt(c.plaintext, { context: context(c) });
+      const bytes = toHex(kr.decryptBytes(kr.encryptBytes(utf8.encode(c.plaintext), { context: context(c) }), { context: context(c) }));
+      if (bytes !== toHex(utf8.encode(c.plaintext))) throw new Error('bytes round trip differs');
+      return { plaintext: kr.decrypt(token, { context: context(c) }), key_id: fg.inspectToken(token).keyId };
+    }),
+  reencrypt: (fg, file, c) =>
+    withKeyring(fg, file, c, (kr) => {
+      const again = kr.reencrypt(c.token, { context: context(c) });
+      return {
+        plaintext: kr.decrypt(again, { context: context(c) }),
+        key_id: fg.inspectToken(again).keyId,
+        unchanged: again === c.token,
+      };
+    }),
+};
+
+function withKeyring(fg, file, c, f) {
+  const kr = keyring(fg, file, c);
+  try {
+    return f(kr);
+  } finally {
+    kr.free();
+  }
+}
+
+/** Run one case: `{ ok: value }` or `{ error: code }`. A thrown error without a code is returned as `{ crash }`. */
+export function runCase(fg, file, c) {
+  const op = ops[c.op];
+  if (!op) return { crash: `unknown op ${c.op}` };
+  try {
+    return { ok: op(fg, file, c) };
+  } catch (e) {
+    if (e instanceof Error && typeof e.code === 'string' && e.name === 'FieldguardError') return { error: e.code };
+    return { crash: String(e?.stack ?? e) };
+  }
+}
+
+/** The expected outcome of a case in the same shape as runCase's result. */
+export function expected(c) {
+  return c.error !== undefined ? { error: c.error } : { ok: c.expect };
+}
+
+/** Run every case of a parsed vector file; returns a list of failures (empty when all pass). */
+export function runFile(fg, name, file) {
+  const failures = [];
+  for (const c of file.cases) {
+    const got = runCase(fg, file, c);
+    const want = expected(c);
+    if (canonical(got) !== canonical(want)) failures.push({ file: name, case: c.name, want, got });
+  }
+  return failures;
+}
+
+/** JSON with sorted keys, so comparisons ignore property order. */
+export function canonical(value) {
+  return JSON.stringify(value, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v);
+}

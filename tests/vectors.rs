@@ -1,0 +1,146 @@
+//! tests/vectors/*.json against the native library. The JS runner
+//! (tests/js/vectors.mjs) implements the same ops for Node, Deno and
+//! Chromium; every case must give the same result in all four runtimes.
+//! To add vectors, drop a JSON file into tests/vectors/: every runner picks
+//! up every file.
+
+mod common;
+
+use common::{hex, json_files, load, unhex};
+use fieldguard::{inspect, inspect_bytes, BlindIndexOptions, Error, Keyring, Purpose, SecretKey};
+use serde_json::{json, Value};
+
+fn text<'a>(case: &'a Value, name: &str) -> &'a str {
+    case[name]
+        .as_str()
+        .unwrap_or_else(|| panic!("vector needs string {name}: {case}"))
+}
+
+fn context(case: &Value) -> Vec<u8> {
+    match (case.get("context_hex"), case.get("context")) {
+        (Some(h), _) => unhex(h.as_str().unwrap()),
+        (None, Some(c)) => c.as_str().unwrap().as_bytes().to_vec(),
+        (None, None) => Vec::new(),
+    }
+}
+
+fn keyring(file: &Value, case: &Value) -> Result<Keyring, Error> {
+    if let Some(json) = case.get("keyring_json") {
+        return Keyring::from_json(json.as_str().unwrap());
+    }
+    let data = &file["keyrings"][text(case, "keyring")];
+    assert!(data.is_object(), "unknown keyring in {case}");
+    Keyring::from_json(&data.to_string())
+}
+
+fn token_info(info: fieldguard::TokenInfo) -> Value {
+    json!({"format": info.format.name(), "key_id": info.key_id})
+}
+
+fn run(file: &Value, case: &Value) -> Result<Value, Error> {
+    let ctx = context(case);
+    Ok(match text(case, "op") {
+        "derive_subkey" => {
+            let key = SecretKey::from_bytes(&unhex(text(case, "master_key")))?;
+            json!(hex(&key.derive(Purpose::from_label(text(case, "purpose"))?)))
+        }
+        "keyring_parse" => {
+            let kr = keyring(file, case)?;
+            let keys: Vec<Value> = kr
+                .keys()
+                .map(|k| json!({"id": k.id, "status": k.status.name()}))
+                .collect();
+            json!({"primary_key_id": kr.primary_id(), "keys": keys})
+        }
+        "decrypt" => json!(keyring(file, case)?.decrypt_str(text(case, "token"), &ctx)?),
+        "decrypt_bytes" => json!(hex(
+            &keyring(file, case)?.decrypt(&unhex(text(case, "token_hex")), &ctx)?
+        )),
+        "encrypt_deterministic" => {
+            let kr = keyring(file, case)?;
+            let pt = text(case, "plaintext").as_bytes();
+            let token = match case.get("key_id").and_then(Value::as_u64) {
+                Some(id) => kr.encrypt_deterministic_with_key(pt, &ctx, id as u32)?,
+                None => kr.encrypt_deterministic(pt, &ctx)?,
+            };
+            json!(fieldguard::encode_text(&token))
+        }
+        "encrypt_deterministic_bytes" => {
+            let kr = keyring(file, case)?;
+            json!(hex(&kr.encrypt_deterministic(
+                &unhex(text(case, "plaintext_hex")),
+                &ctx
+            )?))
+        }
+        "blind_index" => {
+            let kr = keyring(file, case)?;
+            let mut opts = BlindIndexOptions::new(&ctx);
+            if let Some(n) = case.get("length").and_then(Value::as_u64) {
+                opts = opts.length(n as usize);
+            }
+            if let Some(ci) = case.get("case_insensitive").and_then(Value::as_bool) {
+                opts = opts.case_insensitive(ci);
+            }
+            if let Some(id) = case.get("key_id").and_then(Value::as_u64) {
+                opts = opts.key_id(id as u32);
+            }
+            json!(kr.blind_index(text(case, "value"), &opts)?)
+        }
+        "inspect" => match case.get("token_hex") {
+            Some(h) => token_info(inspect_bytes(&unhex(h.as_str().unwrap()))?),
+            None => token_info(inspect(text(case, "token"))?),
+        },
+        "roundtrip" => {
+            let kr = keyring(file, case)?;
+            let pt = text(case, "plaintext");
+            let token = kr.encrypt_str(pt, &ctx)?;
+            assert_eq!(
+                kr.decrypt(&kr.encrypt(pt.as_bytes(), &ctx)?, &ctx)?,
+                pt.as_bytes()
+            );
+            json!({"plaintext": kr.decrypt_str(&token, &ctx)?, "key_id": inspect(&token)?.key_id})
+        }
+        "reencrypt" => {
+            let kr = keyring(file, case)?;
+            let token = text(case, "token");
+            let again = kr.reencrypt_str(token, &ctx)?;
+            json!({
+                "plaintext": kr.decrypt_str(&again, &ctx)?,
+                "key_id": inspect(&again)?.key_id,
+                "unchanged": again == token,
+            })
+        }
+        other => panic!("unknown op {other}"),
+    })
+}
+
+#[test]
+fn shared_vectors() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for path in json_files("tests/vectors") {
+        let file = load(&path);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        for case in file["cases"].as_array().expect("cases") {
+            count += 1;
+            let got = match run(&file, case) {
+                Ok(v) => json!({"ok": v}),
+                Err(e) => json!({"error": e.code()}),
+            };
+            let want = match case.get("error") {
+                Some(code) => json!({"error": code}),
+                None => json!({"ok": case["expect"]}),
+            };
+            if got != want {
+                failures.push(format!("{name} / {}: want {want}, got {got}", case["name"]));
+            }
+        }
+    }
+    assert!(count > 100, "found only {count} vectors");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} vectors failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
