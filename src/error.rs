@@ -49,7 +49,7 @@ pub enum ErrorKind {
     /// Key material is not valid base64. Fix: encode the 32 key bytes as base64.
     KeyInvalidEncoding,
     /// The keyring JSON is malformed or does not follow the schema
-    /// (see `docs/keyring.md`). The detail says where.
+    /// (see `src/spec/keyring.md`). The detail says where.
     KeyringInvalid,
     /// No key in the keyring has status `primary`. Fix: mark exactly one key
     /// `primary` (or run `fieldguard rotate`).

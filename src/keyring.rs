@@ -1,6 +1,6 @@
 //! Keyrings: a set of master keys with IDs, exactly one of them primary.
 //!
-//! The JSON schema (also in `docs/keyring.md`):
+//! The JSON schema (also in `src/spec/keyring.md`):
 //!
 //! ```json
 //! {

@@ -10,6 +10,7 @@ mod keyring;
 mod keys;
 mod random;
 pub mod records;
+pub mod spec;
 mod token;
 
 #[cfg(feature = "wasm")]

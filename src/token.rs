@@ -1,4 +1,4 @@
-//! The token format (full specification: `docs/token-format.md`).
+//! The token format (full specification: `src/spec/token-format.md`).
 //!
 //! A token has a binary form (for byte columns) and a text form (for JSON
 //! fields and text columns). The text form is the ASCII prefix `fg.` followed

@@ -120,7 +120,7 @@ impl JsKeyring {
         })
     }
 
-    /// Parse keyring JSON (schema: docs/keyring.md).
+    /// Parse keyring JSON (schema: src/spec/keyring.md).
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
@@ -239,7 +239,7 @@ impl JsKeyring {
     }
 
     /// Deterministic (AES-SIV) text token: equal inputs give equal tokens.
-    /// Leaks equality and length; see docs/token-format.md.
+    /// Leaks equality and length; see src/spec/token-format.md.
     #[wasm_bindgen(js_name = encryptDeterministic)]
     pub fn encrypt_deterministic(
         &self,
@@ -363,7 +363,7 @@ pub fn inspect_token(
 }
 
 /// Derive a purpose's subkey from 32 master-key bytes (HKDF-SHA256, see
-/// docs/token-format.md). For interoperability checks; treat the result as a secret.
+/// src/spec/token-format.md). For interoperability checks; treat the result as a secret.
 #[wasm_bindgen(js_name = deriveSubkey)]
 pub fn derive_subkey(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] master_key: JsValue,

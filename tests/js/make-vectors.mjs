@@ -82,7 +82,7 @@ const fixedNonce = (n) => Uint8Array.from({ length: 12 }, (_, i) => (n * 31 + i 
     cases.push({ name: `accept ${what}`, op: 'keyring_parse', keyring_json: kj([{ ...good, material }]),
       expect: { primary_key_id: 5, keys: [{ id: 5, status: 'primary' }] } });
   }
-  write('keys.json', 'Subkey derivation (HKDF-SHA256 per docs/token-format.md, expected values from Web Crypto) and keyring parsing with its error codes.', cases);
+  write('keys.json', 'Subkey derivation (HKDF-SHA256 per src/spec/token-format.md, expected values from Web Crypto) and keyring parsing with its error codes.', cases);
 }
 
 function concat(a, b) { return Uint8Array.from([...a, ...b]); }

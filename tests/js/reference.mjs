@@ -1,4 +1,4 @@
-// An independent implementation of docs/token-format.md using nothing but
+// An independent implementation of src/spec/token-format.md using nothing but
 // Web Crypto (crypto.subtle), so it runs unchanged in Node, Deno and browsers.
 // It shares no code with fieldguard: if it and the wasm module agree, the
 // spec is complete enough for a third party to decrypt tokens.

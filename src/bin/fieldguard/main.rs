@@ -75,13 +75,19 @@ struct KeyringArgs {
     /// (FIELDGUARD_KEYRING is read when no source is given).
     #[arg(long, value_name = "VAR", conflicts_with = "keyring_secret")]
     keyring_env: Option<String>,
-    /// Docker/Kubernetes secret name: reads /run/secrets/NAME.
+    /// Docker/Kubernetes secret name: reads /run/secrets/NAME
+    /// (or NAME in $FIELDGUARD_SECRETS_DIR).
     #[arg(long, value_name = "NAME")]
     keyring_secret: Option<String>,
 }
 
 impl KeyringArgs {
     fn load(&self) -> Result<Keyring, Error> {
+        if let Some(name) = &self.keyring_secret {
+            if let Some(dir) = std::env::var_os("FIELDGUARD_SECRETS_DIR") {
+                return Keyring::from_secret_in(dir, name);
+            }
+        }
         let source = if let Some(path) = &self.keyring {
             KeyringSource::File(path.clone())
         } else if let Some(var) = &self.keyring_env {

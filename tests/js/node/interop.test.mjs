@@ -1,5 +1,5 @@
 // Interoperability with an independent implementation of the spec using only
-// Web Crypto (tests/js/reference.mjs): proof that docs/token-format.md is
+// Web Crypto (tests/js/reference.mjs): proof that src/spec/token-format.md is
 // enough to decrypt fieldguard tokens, and to make tokens fieldguard accepts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

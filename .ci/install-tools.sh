@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Install every tool the test suites need, skipping what is already present.
+# Safe to run again and again. Needs: rustup/cargo, node/npm (>= 18), and
+# root (or sudo) for Debian's chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '[install-tools] %s\n' "$*"; }
+
+# 1. Rust target and components.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding $component"
+    rustup component add "$component"
+  fi
+done
+
+# 2. wasm-bindgen CLI, exactly the version Cargo.lock pins for the crate.
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  say "installing wasm-bindgen-cli $want (about 6 minutes)"
+  # --locked first; its lockfile can name a dependency version the registry
+  # no longer serves (seen with 0.2.130), so fall back to a fresh resolution
+  # of the same wasm-bindgen-cli version.
+  cargo install wasm-bindgen-cli --version "=$want" --locked \
+    || cargo install wasm-bindgen-cli --version "=$want"
+fi
+
+# 3. Chromium from Debian, for the browser tests (no browser downloads).
+if ! command -v chromium >/dev/null 2>&1; then
+  say "installing Debian's chromium"
+  sudo_=""
+  [ "$(id -u)" -ne 0 ] && sudo_=sudo
+  $sudo_ apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq chromium >/dev/null
+fi
+
+# 4. Node tooling (playwright-core, deno, binaryen's wasm-opt, @noble/ciphers)
+#    from tests/package-lock.json.
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 18 ]; then
+  say "Node $node_major is too old: the suites need Node 18 or newer"; exit 1
+fi
+stamp=tests/node_modules/.fieldguard-lock-stamp
+if [ ! -f "$stamp" ] || ! cmp -s tests/package-lock.json "$stamp"; then
+  say "installing test tools from tests/package-lock.json"
+  # `npm install` rather than `npm ci`: npm 11 leaves deno's per-platform
+  # optional packages out of the lockfile and `npm ci` then refuses to run;
+  # `npm install` follows the lockfile and leaves it unchanged.
+  (cd tests && npm install --no-audit --no-fund --loglevel=error)
+  cp tests/package-lock.json "$stamp"
+fi
+say "all tools present"

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The test command: installs missing tools, then runs every suite — format,
+# lints, native tests (unit, KAT, vectors, properties, CLI, doctests), the
+# wasm build, and the same vectors in Node, Deno and headless Chromium.
+# Every suite runs even if an earlier one fails; the exit status is non-zero
+# if any failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DENO_NO_UPDATE_CHECK=1 CARGO_TERM_COLOR=never NO_COLOR=1
+
+bash .ci/install-tools.sh || { echo "tool installation failed"; exit 1; }
+
+passed=0; failed=0; failed_names=()
+suite() {
+  local name=$1; shift
+  printf '\n=== %s\n' "$name"
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); failed_names+=("$name")
+    printf '=== FAILED: %s\n' "$name"
+  fi
+}
+
+suite "cargo fmt --check" cargo fmt --check
+suite "clippy (native, all targets)" cargo clippy --quiet --all-targets --features cli -- -D warnings
+suite "clippy (wasm adapter)" cargo clippy --quiet --lib --target wasm32-unknown-unknown --features wasm -- -D warnings
+suite "native tests (cargo test)" cargo test --quiet --features cli
+suite "wasm build (web, nodejs, bundler)" bash .ci/build-wasm.sh
+suite "Node (node --test, nodejs build)" node --test tests/js/node/
+suite "Deno (deno test, web build)" tests/node_modules/.bin/deno test --quiet --allow-read --no-prompt tests/js/deno/
+suite "Chromium (playwright-core, web build)" node --test tests/js/browser/
+suite "README main command" bash examples/quickstart.sh
+
+printf '\n'
+for name in "${failed_names[@]}"; do printf 'failed suite: %s\n' "$name"; done
+printf 'suites: %d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]
