@@ -24,6 +24,20 @@ fn keygen(dir: &Path) -> std::path::PathBuf {
     path
 }
 
+/// `fieldguard OP --keyring KR --in INPUT --out OUT EXTRA...` (record mode).
+fn records(op: &str, kr: &Path, input: &Path, out: &Path, extra: &[&str]) -> Command {
+    let mut cmd = fg();
+    cmd.arg(op)
+        .arg("--keyring")
+        .arg(kr)
+        .arg("--in")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .args(extra);
+    cmd
+}
+
 fn stdout(out: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(out.get_output().stdout.clone()).unwrap()
 }
@@ -164,14 +178,7 @@ fn records_round_trip_through_rotation_in_json_and_ndjson() {
         "id",
     ];
     let enc = dir.path().join("enc.ndjson");
-    fg().arg("encrypt")
-        .args(fields)
-        .arg("--keyring")
-        .arg(&kr)
-        .arg("--in")
-        .arg(&input)
-        .arg("--out")
-        .arg(&enc)
+    records("encrypt", &kr, &input, &enc, &fields)
         .assert()
         .success()
         .stderr(predicate::str::contains("encrypted 3 values in 2 records"));
@@ -189,29 +196,19 @@ fn records_round_trip_through_rotation_in_json_and_ndjson() {
     let rot = dir.path().join("rot.json");
     // The output format follows the input (NDJSON), whatever the .json name;
     // reading it back needs --format, which overrides the extension.
-    fg().arg("reencrypt")
-        .args(fields)
-        .arg("--keyring")
-        .arg(&kr)
-        .arg("--in")
-        .arg(&enc)
-        .arg("--out")
-        .arg(&rot)
+    records("reencrypt", &kr, &enc, &rot, &fields)
         .assert()
         .success();
     let dec = dir.path().join("dec.ndjson");
-    fg().arg("decrypt")
-        .args(fields)
-        .arg("--keyring")
-        .arg(&kr)
-        .arg("--in")
-        .arg(&rot)
-        .arg("--format")
-        .arg("ndjson")
-        .arg("--out")
-        .arg(&dec)
-        .assert()
-        .success();
+    records(
+        "decrypt",
+        &kr,
+        &rot,
+        &dec,
+        &[&fields[..], &["--format", "ndjson"]].concat(),
+    )
+    .assert()
+    .success();
     assert_eq!(fs::read_to_string(&dec).unwrap(), original);
 }
 
@@ -226,12 +223,7 @@ fn a_failure_leaves_no_output_file_and_keeps_an_existing_one() {
     )
     .unwrap();
     let out = dir.path().join("out.ndjson");
-    fg().args(["encrypt", "--field", "email", "--keyring"])
-        .arg(&kr)
-        .arg("--in")
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
+    records("encrypt", &kr, &input, &out, &["--field", "email"])
         .assert()
         .code(1)
         .stderr(
@@ -241,12 +233,7 @@ fn a_failure_leaves_no_output_file_and_keeps_an_existing_one() {
         );
     assert!(!out.exists(), "no partial output");
     fs::write(&out, "previous").unwrap();
-    fg().args(["encrypt", "--field", "email", "--keyring"])
-        .arg(&kr)
-        .arg("--in")
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
+    records("encrypt", &kr, &input, &out, &["--field", "email"])
         .assert()
         .code(1);
     assert_eq!(fs::read_to_string(&out).unwrap(), "previous");
