@@ -31,13 +31,22 @@ if [ "$have" != "$want" ]; then
     || cargo install wasm-bindgen-cli --version "=$want"
 fi
 
-# 3. Chromium from Debian, for the browser tests (no browser downloads).
+# 3. Debian packages: Chromium for the browser tests (no browser downloads),
+#    and Node.js/npm if the machine has none.
+sudo_=""
+[ "$(id -u)" -ne 0 ] && sudo_=sudo
+apt_updated=""
+apt_install() {
+  [ -n "$apt_updated" ] || { $sudo_ apt-get update -qq; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq "$@" >/dev/null
+}
 if ! command -v chromium >/dev/null 2>&1; then
   say "installing Debian's chromium"
-  sudo_=""
-  [ "$(id -u)" -ne 0 ] && sudo_=sudo
-  $sudo_ apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq chromium >/dev/null
+  apt_install chromium
+fi
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  say "installing Debian's nodejs and npm"
+  apt_install nodejs npm
 fi
 
 # 4. Node tooling (playwright-core, deno, binaryen's wasm-opt, @noble/ciphers)
