@@ -63,11 +63,7 @@ impl Keyring {
     /// ```
     pub fn decrypt(&self, token: &[u8], context: &[u8]) -> Result<Vec<u8>> {
         let info = token::inspect_bytes(token)?;
-        let key = self.usable(info.key_id)?;
-        match info.format {
-            TokenFormat::Randomized => decrypt_gcm(key, token, context),
-            TokenFormat::Deterministic => decrypt_siv(key, token, context),
-        }
+        open(self.usable(info.key_id)?, info.format, token, context)
     }
 
     /// Encrypt a string into a text token (`fg.` + base64url).
@@ -150,25 +146,44 @@ impl Keyring {
     /// # Ok::<(), fieldguard::Error>(())
     /// ```
     pub fn reencrypt(&self, token: &[u8], context: &[u8]) -> Result<Vec<u8>> {
+        Ok(self
+            .reencrypt_if_needed(token, context)?
+            .unwrap_or_else(|| token.to_vec()))
+    }
+
+    /// Text-token form of [`Keyring::reencrypt`].
+    pub fn reencrypt_str(&self, token: &str, context: &[u8]) -> Result<String> {
+        Ok(
+            match self.reencrypt_if_needed(&token::decode_text(token)?, context)? {
+                Some(again) => token::encode_text(&again),
+                None => token.to_owned(),
+            },
+        )
+    }
+
+    /// Decrypt `token` (always: a damaged token is an error, never passed
+    /// on), then re-encrypt it under the primary key in the same format;
+    /// `None` when it already is under the primary key.
+    fn reencrypt_if_needed(&self, token: &[u8], context: &[u8]) -> Result<Option<Vec<u8>>> {
         let info = token::inspect_bytes(token)?;
-        let plaintext = zeroize::Zeroizing::new(self.decrypt(token, context)?);
+        let key = self.usable(info.key_id)?;
+        let plaintext = zeroize::Zeroizing::new(open(key, info.format, token, context)?);
         if info.key_id == self.primary_id() {
-            return Ok(token.to_vec());
+            return Ok(None);
         }
         match info.format {
             TokenFormat::Randomized => self.encrypt(&plaintext, context),
             TokenFormat::Deterministic => self.encrypt_deterministic(&plaintext, context),
         }
+        .map(Some)
     }
+}
 
-    /// Text-token form of [`Keyring::reencrypt`].
-    pub fn reencrypt_str(&self, token: &str, context: &[u8]) -> Result<String> {
-        let binary = token::decode_text(token)?;
-        let again = self.reencrypt(&binary, context)?;
-        if again == binary {
-            return Ok(token.to_owned());
-        }
-        Ok(token::encode_text(&again))
+/// Open a token whose header has been read and whose key has been found.
+fn open(key: &KeyEntry, format: TokenFormat, token: &[u8], context: &[u8]) -> Result<Vec<u8>> {
+    match format {
+        TokenFormat::Randomized => decrypt_gcm(key, token, context),
+        TokenFormat::Deterministic => decrypt_siv(key, token, context),
     }
 }
 

@@ -254,7 +254,13 @@ fn is_bare_name(name: &str) -> bool {
 /// # Ok::<(), fieldguard::Error>(())
 /// ```
 pub fn field_context(path: &FieldPath, record_id: Option<&str>) -> Vec<u8> {
-    let mut context = path.to_string().into_bytes();
+    context_bytes(&path.to_string(), record_id)
+}
+
+fn context_bytes(canonical_path: &str, record_id: Option<&str>) -> Vec<u8> {
+    let id = record_id.map_or(0, |id| id.len() + 1);
+    let mut context = Vec::with_capacity(canonical_path.len() + id);
+    context.extend_from_slice(canonical_path.as_bytes());
     if let Some(id) = record_id {
         context.push(0);
         context.extend_from_slice(id.as_bytes());
@@ -265,7 +271,9 @@ pub fn field_context(path: &FieldPath, record_id: Option<&str>) -> Vec<u8> {
 /// Which fields of each record to transform, and where the record ID is.
 #[derive(Clone, Debug, Default)]
 pub struct FieldSelection {
-    fields: Vec<FieldPath>,
+    /// Each path with its canonical spelling, rendered once rather than for
+    /// every record (the spelling is part of every token's context).
+    fields: Vec<(FieldPath, String)>,
     record_id: Option<FieldPath>,
 }
 
@@ -273,7 +281,13 @@ impl FieldSelection {
     /// Select the values at `fields`.
     pub fn new(fields: Vec<FieldPath>) -> Self {
         Self {
-            fields,
+            fields: fields
+                .into_iter()
+                .map(|path| {
+                    let canonical = path.to_string();
+                    (path, canonical)
+                })
+                .collect(),
             record_id: None,
         }
     }
@@ -304,8 +318,8 @@ impl FieldSelection {
             Some(path) => Some(record_id_text(path, record)?),
         };
         let mut count = 0;
-        for path in &self.fields {
-            let context = field_context(path, record_id.as_deref());
+        for (path, canonical) in &self.fields {
+            let context = context_bytes(canonical, record_id.as_deref());
             path.for_each_mut(record, &mut |value| match value {
                 Value::Null => Ok(()),
                 Value::String(s) => {

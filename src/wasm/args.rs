@@ -96,3 +96,16 @@ pub(super) fn integer_option(
         ))),
     }
 }
+
+/// An optional boolean option.
+pub(super) fn bool_option(options: Option<&Object>, key: &str) -> JsResult<Option<bool>> {
+    let Some(o) = options else { return Ok(None) };
+    let value = Reflect::get(o, &key.into())?;
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    value
+        .as_bool()
+        .map(Some)
+        .ok_or_else(|| invalid(format!("{key} must be a boolean")))
+}

@@ -13,7 +13,9 @@
 mod args;
 
 use crate::{BlindIndexOptions, Error, ErrorKind, KeyStatus, Keyring, Purpose, SecretKey};
-use args::{bytes_arg, context_option, integer_option, options_object, string_arg, u32_arg};
+use args::{
+    bool_option, bytes_arg, context_option, integer_option, options_object, string_arg, u32_arg,
+};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
@@ -306,13 +308,8 @@ impl JsKeyring {
         if let Some(length) = integer_option(o.as_ref(), "length", 0, 1 << 20)? {
             opts = opts.length(length as usize);
         }
-        if let Some(o) = &o {
-            let flag = Reflect::get(o, &"caseInsensitive".into())?;
-            match flag.as_bool() {
-                Some(yes) => opts = opts.case_insensitive(yes),
-                None if flag.is_undefined() => {}
-                None => return Err(invalid("caseInsensitive must be a boolean")),
-            }
+        if let Some(yes) = bool_option(o.as_ref(), "caseInsensitive")? {
+            opts = opts.case_insensitive(yes);
         }
         if let Some(id) = integer_option(o.as_ref(), "keyId", 1, u32::MAX.into())? {
             opts = opts.key_id(id as u32);
