@@ -75,6 +75,18 @@ pub enum ErrorKind {
     RecordInvalid,
     /// Reading or writing a file or stream failed.
     Io,
+    /// A value failed validation or a field rule whose action is `reject`.
+    /// The detail gives the reason code (for example `EMAIL_DOMAIN_INVALID`)
+    /// and, for records, the field path — never the value itself.
+    /// Fix: correct the input, or relax the rule.
+    ValueInvalid,
+    /// A policy (field rules) document is malformed or inconsistent; the
+    /// detail says where. Fix: follow the schema in `fieldguard::policy`.
+    PolicyInvalid,
+    /// An input is larger than the configured limit (for example
+    /// `maxInputBytes`). Nothing was processed. Fix: raise the limit or split
+    /// the input.
+    InputTooLarge,
 }
 
 impl ErrorKind {
@@ -103,6 +115,9 @@ impl ErrorKind {
             Self::FieldType => "FIELD_TYPE",
             Self::RecordInvalid => "RECORD_INVALID",
             Self::Io => "IO",
+            Self::ValueInvalid => "VALUE_INVALID",
+            Self::PolicyInvalid => "POLICY_INVALID",
+            Self::InputTooLarge => "INPUT_TOO_LARGE",
         }
     }
 
@@ -128,6 +143,9 @@ impl ErrorKind {
             Self::FieldType => "field is not a string",
             Self::RecordInvalid => "invalid record",
             Self::Io => "I/O error",
+            Self::ValueInvalid => "invalid value",
+            Self::PolicyInvalid => "invalid policy",
+            Self::InputTooLarge => "input too large",
         }
     }
 }

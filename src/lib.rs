@@ -4,14 +4,21 @@
 #![warn(missing_docs)]
 
 mod blind_index;
+pub mod detect;
 mod encrypt;
 mod error;
+pub mod escape;
+#[cfg(feature = "html")]
+pub mod html;
 mod keyring;
 mod keys;
+pub mod policy;
 mod random;
 pub mod records;
 pub mod spec;
+pub mod text;
 mod token;
+pub mod validate;
 
 #[cfg(feature = "wasm")]
 #[allow(unsafe_code)]

@@ -11,6 +11,14 @@
 //!   `name = "FieldguardError"` and the core's stable `code`.
 
 mod args;
+mod detect;
+mod escape;
+#[cfg(feature = "html")]
+mod html;
+mod json;
+mod policy;
+mod text;
+mod validate;
 
 use crate::{BlindIndexOptions, Error, ErrorKind, KeyStatus, Keyring, Purpose, SecretKey};
 use args::{
@@ -27,7 +35,8 @@ export type ErrorCode =
   | "KEY_UNKNOWN_ID" | "KEY_DISABLED" | "KEY_INVALID_LENGTH" | "KEY_INVALID_ENCODING"
   | "KEYRING_INVALID" | "KEYRING_NO_PRIMARY" | "KEYRING_MULTIPLE_PRIMARY"
   | "KEYRING_DUPLICATE_KEY_ID" | "KEYRING_SOURCE" | "INVALID_ARGUMENT"
-  | "RANDOM_UNAVAILABLE" | "FIELD_PATH_INVALID" | "FIELD_TYPE" | "RECORD_INVALID" | "IO";
+  | "RANDOM_UNAVAILABLE" | "FIELD_PATH_INVALID" | "FIELD_TYPE" | "RECORD_INVALID" | "IO"
+  | "VALUE_INVALID" | "POLICY_INVALID" | "INPUT_TOO_LARGE";
 
 /** Every error fieldguard throws. Messages never contain keys or plaintext. */
 export interface FieldguardError extends Error {

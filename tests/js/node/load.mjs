@@ -1,8 +1,14 @@
-// Loads the Node build and the vector files for the node:test suites.
+// Loads the Node builds and the vector files for the node:test suites.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-export const fg = createRequire(import.meta.url)('../../../pkg/nodejs/fieldguard.js');
+const require = createRequire(import.meta.url);
+/** The core build (no HTML sanitizer). */
+export const fg = require('../../../pkg/nodejs/fieldguard.js');
+/** The HTML entry: the core plus `sanitizeHtml`. */
+export const fgHtml = require('../../../pkg/html/nodejs/fieldguard.js');
+/** Both entries, named, for suites that must hold for each. */
+export const entries = [['core', fg], ['html', fgHtml]];
 
 const dir = new URL('../../vectors/', import.meta.url);
 /** [name, parsed file] for every tests/vectors/*.json. */

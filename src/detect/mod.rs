@@ -1,0 +1,1 @@
+//! Injection detection (to be written).

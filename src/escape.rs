@@ -1,0 +1,1 @@
+//! Context escaping (to be written).

@@ -1,0 +1,1 @@
+//! HTML sanitizing (to be written).

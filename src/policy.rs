@@ -1,0 +1,1 @@
+//! Field rules / policy (to be written).

@@ -1,0 +1,1 @@
+//! Text canonicalization and cleaning (to be written).

@@ -1,0 +1,1 @@
+//! Typed validators and normalizers (to be written).

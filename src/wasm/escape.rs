@@ -1,0 +1,1 @@
+//! JS bindings for `crate::escape` (to be written).

@@ -1,0 +1,1 @@
+//! JS bindings for `crate::html` (to be written).

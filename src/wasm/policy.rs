@@ -1,0 +1,1 @@
+//! JS bindings for `crate::policy` (to be written).
