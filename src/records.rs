@@ -402,10 +402,26 @@ pub struct TransformStats {
 /// write to a temporary file and keep it only on success.
 pub fn transform_records(
     input: impl BufRead,
-    mut output: impl Write,
+    output: impl Write,
     format: RecordFormat,
     selection: &FieldSelection,
     op: &mut dyn FnMut(&str, &[u8]) -> Result<String>,
+) -> Result<TransformStats> {
+    for_each_record(input, output, format, &mut |record| {
+        selection.apply(record, op)
+    })
+}
+
+/// Stream records from `input` to `output`, calling `f` on each record in
+/// place; `f` returns how many values it changed (summed into
+/// [`TransformStats::values`]). The general form of [`transform_records`],
+/// used by policies, which work on whole records. Same streaming, error and
+/// partial-output rules.
+pub fn for_each_record(
+    input: impl BufRead,
+    mut output: impl Write,
+    format: RecordFormat,
+    f: &mut dyn FnMut(&mut Value) -> Result<u64>,
 ) -> Result<TransformStats> {
     let mut stats = TransformStats::default();
     match format {
@@ -419,9 +435,7 @@ pub fn transform_records(
                 let mut record: Value = serde_json::from_str(&line).map_err(|e| {
                     Error::with(ErrorKind::RecordInvalid, json_position(&e)).context(at())
                 })?;
-                stats.values += selection
-                    .apply(&mut record, op)
-                    .map_err(|e| e.context(at()))?;
+                stats.values += f(&mut record).map_err(|e| e.context(at()))?;
                 stats.records += 1;
                 serde_json::to_writer(&mut output, &record).map_err(io_error)?;
                 output.write_all(b"\n")?;
@@ -435,9 +449,7 @@ pub fn transform_records(
                 single => vec![single],
             };
             for (index, record) in records.into_iter().enumerate() {
-                stats.values += selection
-                    .apply(record, op)
-                    .map_err(|e| e.context(format!("record {index}")))?;
+                stats.values += f(record).map_err(|e| e.context(format!("record {index}")))?;
                 stats.records += 1;
             }
             serde_json::to_writer_pretty(&mut output, &document).map_err(io_error)?;

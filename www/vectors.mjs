@@ -1,17 +1,21 @@
-// Runs tests/vectors/*.json in the browser against the --target web build.
+// Runs tests/vectors/*.json in the browser against the --target web build:
+// the core entry, or with ?entry=html the HTML entry (core + sanitizeHtml).
 // Opened by a person it fetches the files listed in ?files=a.json,b.json;
 // the Chromium test instead calls window.runVectorFiles with their contents.
-import init, * as fg from '../pkg/web/fieldguard.js';
-import { runFile } from '../tests/js/vectors.mjs';
+import { runFile, supports } from '../tests/js/vectors.mjs';
 import * as ref from '../tests/js/reference.mjs';
 
 const status = document.getElementById('status');
+const params = new URLSearchParams(location.search);
+const entry = params.get('entry') === 'html' ? 'html' : 'core';
+const fg = await import(entry === 'html' ? '../pkg/html/web/fieldguard.js' : '../pkg/web/fieldguard.js');
 
 /** Run parsed vector files; returns { count, failures }. */
 window.runVectorFiles = (files) => {
   let count = 0;
   const failures = [];
   for (const [name, file] of files) {
+    if (!supports(fg, file)) continue;
     count += file.cases.length;
     failures.push(...runFile(fg, name, file));
   }
@@ -45,10 +49,11 @@ window.webCryptoInterop = async () => {
 };
 
 try {
-  await init();
+  await fg.default();
   window.fieldguardReady = true;
-  status.textContent = `fieldguard ${fg.version()} loaded`;
-  const names = new URLSearchParams(location.search).get('files');
+  window.fieldguardEntry = entry;
+  status.textContent = `fieldguard ${fg.version()} (${entry} entry) loaded`;
+  const names = params.get('files');
   if (names) {
     const files = await Promise.all(names.split(',').map(async (n) => [n, await (await fetch(`../tests/vectors/${n}`)).json()]));
     window.runVectorFiles(files);

@@ -1,9 +1,12 @@
-// tests/vectors/*.json against the ES-module build for browsers (--target web), in Deno.
+// tests/vectors/*.json against the ES-module builds for browsers (--target web),
+// in Deno: the core entry and the HTML entry.
 import init, * as fg from '../../../pkg/web/fieldguard.js';
-import { canonical, expected, runCase } from '../vectors.mjs';
+import initHtml, * as fgHtml from '../../../pkg/html/web/fieldguard.js';
+import { canonical, expected, runCase, supports } from '../vectors.mjs';
 import * as ref from '../reference.mjs';
 
 await init({ module_or_path: await Deno.readFile(new URL('../../../pkg/web/fieldguard_bg.wasm', import.meta.url)) });
+await initHtml({ module_or_path: await Deno.readFile(new URL('../../../pkg/html/web/fieldguard_bg.wasm', import.meta.url)) });
 
 function assertEquals(got, want, message) {
   if (got !== want) throw new Error(`${message}\n  want ${want}\n  got  ${got}`);
@@ -11,12 +14,15 @@ function assertEquals(got, want, message) {
 
 const dir = new URL('../../vectors/', import.meta.url);
 const names = [...Deno.readDirSync(dir)].map((e) => e.name).filter((n) => n.endsWith('.json')).sort();
-for (const name of names) {
-  const file = JSON.parse(Deno.readTextFileSync(new URL(name, dir)));
-  for (const c of file.cases) {
-    Deno.test(`${name} / ${c.name}`, () => {
-      assertEquals(canonical(runCase(fg, file, c)), canonical(expected(c)), c.name);
-    });
+for (const [entry, mod] of [['core', fg], ['html', fgHtml]]) {
+  for (const name of names) {
+    const file = JSON.parse(Deno.readTextFileSync(new URL(name, dir)));
+    if (!supports(mod, file)) continue;
+    for (const c of file.cases) {
+      Deno.test(`${entry}: ${name} / ${c.name}`, () => {
+        assertEquals(canonical(runCase(mod, file, c)), canonical(expected(c)), c.name);
+      });
+    }
   }
 }
 
