@@ -27,6 +27,15 @@ const ops = {
     if (typeof f !== 'function') throw new Error(`vector error: no function ${c.fn} in this build`);
     return f(...(c.args ?? []));
   },
+  // A policy over one record (or, with `field`, over one value).
+  policy: (fg, _file, c) => {
+    const policy = fg.Policy.fromJson(JSON.stringify(c.policy));
+    try {
+      return c.field !== undefined ? policy.applyField(c.field, c.record) : policy.apply(c.record);
+    } finally {
+      policy.free();
+    }
+  },
   derive_subkey: (fg, _file, c) => toHex(fg.deriveSubkey(fromHex(c.master_key), c.purpose)),
   keyring_parse: (fg, file, c) => {
     const kr = keyring(fg, file, c);
