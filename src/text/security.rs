@@ -26,7 +26,7 @@ pub fn skeleton(input: &str) -> String {
 /// ```
 /// use fieldguard::text::are_confusable;
 /// assert!(are_confusable("\u{0440}\u{0430}\u{0443}\u{0440}\u{0430}l", "paypal"));
-/// assert!(!are_confusable("paypal", "paypa1"));
+/// assert!(!are_confusable("paypal", "paypol"));
 /// ```
 pub fn are_confusable(a: &str, b: &str) -> bool {
     unicode_security::skeleton(a).eq(unicode_security::skeleton(b))
