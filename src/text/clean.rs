@@ -41,6 +41,16 @@ pub(super) fn run(input: &str, r: &Resolved) -> Result<Cleaned> {
     }
     if let Some(allow) = &r.allow {
         text = allowlist(&text, allow, r, &mut counts)?;
+        // A removed character can leave a letter next to a mark that then
+        // composes ("Ω", removed, U+0345 → "ῼ"): renormalize, and check the
+        // composed characters again (bounded: each round only removes).
+        for _ in 0..3 {
+            if is_normalized(&text, r.normalize) {
+                break;
+            }
+            text = apply(&text, r.normalize);
+            text = allowlist(&text, allow, r, &mut counts)?;
+        }
     }
     if let Some(sep) = r.separator {
         text = separators(&text, sep, &mut counts);

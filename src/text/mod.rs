@@ -61,7 +61,9 @@
 //!    With `separator`, whitespace, `_` and the separator pass; with
 //!    `keep_leading_plus`, a `+` before any other non-whitespace kept
 //!    character passes. It runs after normalization since NFKC creates new
-//!    characters (ﬁ → fi, ① → 1) that must be checked too.
+//!    characters (ﬁ → fi, ① → 1) that must be checked too. If a removal
+//!    leaves a letter next to a mark it composes with, the text is
+//!    renormalized and the composed characters are checked again.
 //! 5. **Separators or whitespace**: with `separator` (slugs), each run of
 //!    whitespace, `_` and the separator becomes one separator, and runs at
 //!    either end are dropped (`replaced-separators`, counting changed runs);
