@@ -128,17 +128,31 @@ pub use security::{analyze_scripts, are_confusable, skeleton, RestrictionLevel, 
 use crate::Result;
 use serde::Serialize;
 
-/// Unicode versions of the data tables: (normalization, UTS #39 security
-/// data, grapheme segmentation), each as (major, minor, update).
+/// The Unicode version (major, minor, update) of each data table `text` uses.
 ///
 /// ```
-/// assert!(fieldguard::text::UNICODE_VERSIONS.1 .0 >= 15);
+/// let v = fieldguard::text::UNICODE_VERSIONS;
+/// assert!(v.normalization.0 >= 15 && v.security.0 >= 15 && v.segmentation.0 >= 15);
 /// ```
-pub const UNICODE_VERSIONS: ((u8, u8, u8), (u64, u64, u64), (u64, u64, u64)) = (
-    unicode_normalization::UNICODE_VERSION,
-    unicode_security::UNICODE_VERSION,
-    unicode_segmentation::UNICODE_VERSION,
-);
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnicodeVersions {
+    /// NFC/NFKC tables (unicode-normalization).
+    pub normalization: (u64, u64, u64),
+    /// Confusables, identifier profile and scripts (unicode-security).
+    pub security: (u64, u64, u64),
+    /// Grapheme cluster boundaries (unicode-segmentation).
+    pub segmentation: (u64, u64, u64),
+}
+
+/// The versions of this build; see [`UnicodeVersions`].
+pub const UNICODE_VERSIONS: UnicodeVersions = {
+    let (a, b, c) = unicode_normalization::UNICODE_VERSION;
+    UnicodeVersions {
+        normalization: (a as u64, b as u64, c as u64),
+        security: unicode_security::UNICODE_VERSION,
+        segmentation: unicode_segmentation::UNICODE_VERSION,
+    }
+};
 
 /// Clean `input` per `options` (steps and presets: see the [module docs](self)).
 ///
@@ -229,6 +243,11 @@ pub enum ChangeKind {
 
 impl ChangeKind {
     /// Every kind, in report order.
+    ///
+    /// ```
+    /// use fieldguard::text::ChangeKind;
+    /// assert_eq!(ChangeKind::ALL[0], ChangeKind::Normalized);
+    /// ```
     pub const ALL: [ChangeKind; 10] = [
         Self::Normalized,
         Self::RemovedControl,

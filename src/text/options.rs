@@ -231,6 +231,10 @@ pub(super) struct Allow {
 }
 
 /// The default of `max_input_bytes`: 1 MiB.
+///
+/// ```
+/// assert_eq!(fieldguard::text::DEFAULT_MAX_INPUT_BYTES, 1_048_576);
+/// ```
 pub const DEFAULT_MAX_INPUT_BYTES: u64 = 1 << 20;
 
 /// A preset's values, as a `CleanOptions` whose `Some` fields are the preset.
