@@ -101,6 +101,20 @@ fn result_json_shape() {
 }
 
 #[test]
+fn removal_that_lets_a_mark_compose_is_renormalized() {
+    // Found by proptest: the disallowed digit sat between Ω and U+0345
+    // (both allowed letters); once it is gone they compose to U+1FFC.
+    let out = clean("\u{03A9}1\u{0345}", &CleanOptions::preset(Preset::Name)).unwrap();
+    assert_eq!(out.value, "\u{1FFC}");
+    assert_eq!(
+        clean(&out.value, &CleanOptions::preset(Preset::Name))
+            .unwrap()
+            .value,
+        out.value
+    );
+}
+
+#[test]
 fn paypal_homograph() {
     let fake = "\u{0440}\u{0430}\u{0443}\u{0440}\u{0430}l";
     assert!(are_confusable(fake, "paypal"));
@@ -121,6 +135,7 @@ fn unicode_versions_are_stated() {
     let v = fieldguard::text::UNICODE_VERSIONS;
     assert_eq!(v.security, (18, 0, 0));
     assert_eq!(v.segmentation, (17, 0, 0));
+    println!("std Unicode {:?}", v.std);
 }
 
 // ---- adversarial megabyte inputs: they only have to complete ----

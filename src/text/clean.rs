@@ -220,7 +220,7 @@ fn allowlist(s: &str, allow: &Allow, r: &Resolved, counts: &mut Counts) -> Resul
             || (allow.letters && after_letter && is_mark(c))
             || (allow.digits && c.is_numeric())
             || (allow.space && c.is_whitespace())
-            || allow.extra.contains(&c)
+            || allow.extra.binary_search(&c).is_ok()
             || (r
                 .separator
                 .is_some_and(|sep| c == sep || c == '_' || c.is_whitespace()))

@@ -111,7 +111,9 @@
 //! Unicode 18.0; grapheme clusters (unicode-segmentation 1.13) are Unicode
 //! 17.0; case mapping, `Alphabetic`, `White_Space` and General_Category N
 //! come from the Rust standard library of the compiler that built fieldguard
-//! (native and wasm builds of one release use the same compiler).
+//! (Unicode 17.0 for Rust 1.95; native and wasm builds of one release use the
+//! same compiler, so they agree). Characters assigned after a table's version
+//! are treated as unassigned by that table (for example not `letters`).
 //! [`UNICODE_VERSIONS`] states them for programs.
 
 mod chars;
@@ -142,6 +144,9 @@ pub struct UnicodeVersions {
     pub security: (u64, u64, u64),
     /// Grapheme cluster boundaries (unicode-segmentation).
     pub segmentation: (u64, u64, u64),
+    /// Case mapping, `Alphabetic`, `White_Space`, General_Category N: the
+    /// Rust standard library (`char::UNICODE_VERSION`) of the compiler.
+    pub std: (u64, u64, u64),
 }
 
 /// The versions of this build; see [`UnicodeVersions`].
@@ -151,6 +156,10 @@ pub const UNICODE_VERSIONS: UnicodeVersions = {
         normalization: (a as u64, b as u64, c as u64),
         security: unicode_security::UNICODE_VERSION,
         segmentation: unicode_segmentation::UNICODE_VERSION,
+        std: {
+            let (a, b, c) = char::UNICODE_VERSION;
+            (a as u64, b as u64, c as u64)
+        },
     }
 };
 

@@ -321,6 +321,10 @@ impl CleanOptions {
                     extra: pick!(allow_extra, String::new()).chars().collect(),
                     ..Allow::default()
                 };
+                // Sorted for binary search: the per-character check stays
+                // O(log m) however long `allow_extra` is.
+                a.extra.sort_unstable();
+                a.extra.dedup();
                 for class in classes {
                     match class {
                         CharClass::Any => {}
