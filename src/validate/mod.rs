@@ -52,14 +52,21 @@
 //! * **`url`** ([`UrlOptions`]): parsed with the WHATWG URL standard (`url`
 //!   crate). Refused before parsing: ASCII white space or control characters
 //!   anywhere (the WHATWG parser would silently drop tabs and newlines, a
-//!   classic filter bypass). The scheme must be in `schemes` (default
+//!   classic filter bypass). The input must be a WHATWG *valid URL string*:
+//!   any validation error the parser recovers from (`http:/x`, `https:x`,
+//!   backslashes, `%` without two hex digits, `<` `>` `"` `{` in a path …)
+//!   is `URL_INVALID`, not silently repaired. A domain host must be LDH
+//!   labels like `hostname` (one trailing dot allowed; no `_`, `*`, empty
+//!   labels): `URL_HOST_INVALID`. WHATWG IPv4 forms (`0x7f.1`) are
+//!   accepted and canonicalized (`127.0.0.1`). The scheme must be in `schemes` (default
 //!   `["https", "http"]`), a host is required (`requireHost`), user name and
 //!   password are refused (`allowCredentials` false), and both the input and
 //!   the canonical form are at most `maxLength` (2048) octets. Canonical
 //!   form: the WHATWG serialization (lower-case scheme and host, punycode,
 //!   default port dropped, `/` path for special schemes, percent-encoding).
 //! * **`hostname`** ([`HostnameOptions`]): RFC 1123 LDH labels after UTS #46
-//!   (IDN → A-label), total ≤ 253 octets, no trailing dot, last label not all
+//!   (IDN → A-label; `xn--` labels must be valid punycode, and their U-labels
+//!   must not start or end with a hyphen, RFC 5891 §4.2.3.1), total ≤ 253 octets, no trailing dot, last label not all
 //!   digits, at least two labels unless `requireTld` is false. Canonical
 //!   form: lower-case A-labels.
 //! * **`ip`** ([`IpOptions`]): dotted-quad IPv4 with no leading zeros (`010`
@@ -447,6 +454,8 @@ reasons! {
     UrlInvalid => "URL_INVALID", "not a valid URL";
     /// The URL's scheme is not in `schemes`.
     UrlSchemeNotAllowed => "URL_SCHEME_NOT_ALLOWED", "the URL scheme is not allowed";
+    /// The URL's host is a domain that is not a DNS host name (LDH labels).
+    UrlHostInvalid => "URL_HOST_INVALID", "the URL host is not a valid host name";
     /// The URL has no host but `requireHost` is set.
     UrlHostMissing => "URL_HOST_MISSING", "the URL has no host";
     /// The URL has a user name or password but `allowCredentials` is false.
@@ -698,6 +707,12 @@ fn ascii_domain(input: &str, require_tld: bool) -> Result<String, &'static str> 
     for label in ascii.split('.') {
         if !is_ldh_label(label) {
             return Err("a domain label is empty, too long, or has a character other than letters, digits and inner hyphens");
+        }
+        if label.starts_with("xn--") {
+            let (unicode, _) = idna::domain_to_unicode(label);
+            if unicode.starts_with('-') || unicode.ends_with('-') {
+                return Err("an internationalized label starts or ends with a hyphen");
+            }
         }
         labels += 1;
         last = label;

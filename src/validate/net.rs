@@ -48,10 +48,30 @@ pub(super) fn url(input: &str, o: &UrlOptions) -> Result<Valid, Invalid> {
             "the URL contains white space or a control character",
         ));
     }
-    let parsed = url::Url::parse(input).map_err(|e| {
-        // url::ParseError messages are fixed texts, never the input.
-        Invalid::msg(Reason::UrlInvalid, format!("not a valid URL: {e}"))
-    })?;
+    // Only a *valid URL string* is accepted: the WHATWG parser recovers from
+    // many errors (`http:/x`, `\\`, `%zz`, `<` in a path) and reports them as
+    // validation errors; a validator should refuse what the standard calls
+    // invalid rather than silently repair it. Credentials are checked below,
+    // with their own reason and option.
+    let violation = std::cell::Cell::new(None);
+    let record = |v: url::SyntaxViolation| {
+        if v != url::SyntaxViolation::EmbeddedCredentials && violation.get().is_none() {
+            violation.set(Some(v));
+        }
+    };
+    let parsed = url::Url::options()
+        .syntax_violation_callback(Some(&record))
+        .parse(input)
+        .map_err(|e| {
+            // url::ParseError messages are fixed texts, never the input.
+            Invalid::msg(Reason::UrlInvalid, format!("not a valid URL: {e}"))
+        })?;
+    if let Some(v) = violation.get() {
+        return Err(Invalid::msg(
+            Reason::UrlInvalid,
+            format!("not a valid URL string: {}", v.description()),
+        ));
+    }
     let scheme = parsed.scheme();
     if !o.schemes.is_empty() && !o.schemes.iter().any(|s| s.eq_ignore_ascii_case(scheme)) {
         return Err(Invalid::new(Reason::UrlSchemeNotAllowed));
@@ -59,6 +79,14 @@ pub(super) fn url(input: &str, o: &UrlOptions) -> Result<Valid, Invalid> {
     let host = parsed.host_str().unwrap_or("");
     if o.require_host && host.is_empty() {
         return Err(Invalid::new(Reason::UrlHostMissing));
+    }
+    if let Some(url::Host::Domain(domain)) = parsed.host() {
+        // WHATWG hosts may contain `*`, `'`, `$`, `_` or empty labels; a
+        // host name must be DNS LDH labels (a trailing root dot is kept).
+        let name = domain.strip_suffix('.').unwrap_or(domain);
+        if ascii_domain(name, false).is_err() {
+            return Err(Invalid::new(Reason::UrlHostInvalid));
+        }
     }
     if !o.allow_credentials && (!parsed.username().is_empty() || parsed.password().is_some()) {
         return Err(Invalid::new(Reason::UrlCredentials));
