@@ -224,4 +224,27 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn every_region_normalizes_national_and_international_forms() {
+        for r in REGIONS {
+            for len in [r.min, r.max] {
+                // 2 then 3s: a valid NANP area code and exchange too.
+                let nsn = format!("2{}", "3".repeat(len - 1));
+                let o = PhoneOptions {
+                    default_country: Some(r.code.to_owned()),
+                };
+                let want = format!("+{}{nsn}", r.cc);
+                for input in [format!("{}{nsn}", r.trunk), format!("+{} {nsn}", r.cc)] {
+                    let v = validate(&input, &o).unwrap_or_else(|e| panic!("{}: {e}", r.code));
+                    assert_eq!(v.value, want, "{}", r.code);
+                    assert_eq!(v.details["region"], r.code);
+                }
+                let too_long = format!("+{}{nsn}4", r.cc);
+                if len == r.max && r.cc.to_string().len() + len < 15 {
+                    assert!(validate(&too_long, &o).is_err(), "{}", r.code);
+                }
+            }
+        }
+    }
 }
