@@ -5,7 +5,7 @@
 //! One type, [`Validator`], describes a check and its options. Its JSON shape
 //! is the one the policy file uses: `{"type": "email", "maxLength": 254}`
 //! (the `type` is kebab-case, options are camelCase, unknown options are
-//! errors). Convenience functions ([`email`], [`url`], [`phone`] …) run a
+//! errors). Convenience functions ([`email`], [`url()`], [`phone()`] …) run a
 //! validator with its default options.
 //!
 //! ```
@@ -35,7 +35,7 @@
 //! # The rules, per type
 //!
 //! * **`email`** ([`EmailOptions`]): the WHATWG HTML "valid e-mail address"
-//!   (`input type=email`): local part of `A-Z a-z 0-9 .!#$%&'*+/=?^_`{|}~-`,
+//!   (`input type=email`): local part of `` A-Z a-z 0-9 .!#$%&'*+/=?^_`{|}~- ``,
 //!   domain of LDH labels (letters, digits, hyphen; 1–63 octets, no leading or
 //!   trailing hyphen). Stricter than WHATWG in four documented ways: dots in
 //!   the local part follow RFC 5322 `dot-atom` (no leading, trailing or
