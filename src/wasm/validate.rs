@@ -72,21 +72,22 @@ extern "C" {
     pub type ValidatorOptionsArg;
 }
 
-/// Validate and canonicalize `input` as `type` (see `fieldguard::validate`).
+/// Validate and canonicalize `input` as validator type `kind` (`"email"`,
+/// `"phone"`, …; see `fieldguard::validate`).
 /// An unknown type or option throws `INVALID_ARGUMENT`; an invalid value
 /// does not throw but returns `{valid: false, reason, message}`.
 #[wasm_bindgen(js_name = validate, unchecked_return_type = "ValidationResult")]
 pub fn validate(
-    #[wasm_bindgen(unchecked_param_type = "ValidatorType")] type_name: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidatorType")] kind: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
     options: Option<ValidatorOptionsArg>,
 ) -> JsResult<JsValue> {
-    let type_name = string_arg(&type_name, "type")?;
+    let kind = string_arg(&kind, "type")?;
     let input = string_arg(&input, "input")?;
     let options: Map<String, Value> = json::options(options.map(JsValue::from))?;
     if options.contains_key("type") {
         return Err(invalid("options must not contain \"type\""));
     }
-    let validator = Validator::from_type(&type_name, Some(&options)).map_err(into_error)?;
+    let validator = Validator::from_type(&kind, Some(&options)).map_err(into_error)?;
     json::to_js(&outcome(&validator.validate(&input)))
 }
