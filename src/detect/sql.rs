@@ -324,16 +324,17 @@ pub(crate) fn scan(all: &Toks, hits: &mut Hits) {
         // Tautology without a quote: `1 OR 1=1`, `id=1 or 1=1--`.
         if is_or_and(&t, i) && !(i > 0 && t.kind(i - 1) == Some(Kind::Quote)) {
             if let Some(end) = tautology(&t, i + 1) {
-                // A comparison of equal operands (`1=1`, `x=x`), not a lone
-                // `OR 1` or an inequality (`3 < 5 and 7 > 2` is arithmetic prose).
-                let cmp = end > i + 2 && (i + 2..end).any(|k| t.is_any(k, &["=", "==", "like"]));
+                // A comparison of equal operands (`1=1`, `x=x`) or a lone
+                // `OR 1`; an inequality (`3 < 5 and 7 > 2`) is arithmetic prose.
+                let lone = end == i + 2;
+                let eq = (i + 2..end).any(|k| t.is_any(k, &["=", "==", "like"]));
                 let before =
                     i == 0 || matches!(t.kind(i - 1), Some(Kind::Number)) || t.punct(i - 1, ')');
-                let conf = match (cmp, before) {
-                    (true, true) => 85,
-                    (true, false) => 60,
-                    (false, true) => 60,
-                    (false, false) => 30,
+                let conf = match (eq, lone, before) {
+                    (true, _, true) => 85,
+                    (true, _, false) => 60,
+                    (false, true, true) => 60,
+                    _ => 30,
                 };
                 hits.add(SQL, "sql.tautology", conf, tok.start, t.end(end - 1));
             }
