@@ -309,15 +309,35 @@ fn whole_call(t: &Toks, hits: &mut Hits) {
     if !tail_ok || close == k + 2 && !t.is_any(k, &BUILTINS) && k == 0 {
         return;
     }
-    let builtin = t.is_any(k, &BUILTINS);
+    let builtin = t.is_any(k, &BUILTINS) && k == 0;
+    // `os.getcwd()`, `process.cwd()`: a method of a module that reaches
+    // the system. `console.log("x")` or `map.get("k")` is a code snippet.
+    let system_object = k > 0
+        && t.is_any(
+            0,
+            &[
+                "os",
+                "sys",
+                "subprocess",
+                "process",
+                "runtime",
+                "child_process",
+                "io",
+                "kernel",
+                "shutil",
+                "posix",
+                "pty",
+                "socket",
+            ],
+        );
     let conf: u8 = if kwarg && py_literal {
         85
-    } else if kwarg || (strings && builtin) {
+    } else if kwarg || (strings && builtin) || system_object {
         78
-    } else if strings || nested || (builtin && close > k + 2) {
+    } else if builtin && close > k + 2 {
         65
-    } else if k > 0 || builtin {
-        55
+    } else if strings || nested || builtin {
+        45
     } else {
         30
     };

@@ -176,7 +176,16 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
             if t.punct(k + 1, '.') && t.tight(k + 1) && t.word(k + 2) && !t.is(k + 2, "exe") {
                 continue;
             }
-            let arg = arg_after(t, k + 1);
+            let mut arg = arg_after(t, k + 1);
+            // `net user`, `net localgroup administrators`: Windows recon.
+            if t.is(k, "net")
+                && t.is_any(
+                    k + 1,
+                    &["user", "localgroup", "view", "share", "use", "group"],
+                )
+            {
+                arg = Arg::Strong;
+            }
             let adjacent = t.tight(k) || path;
             // Markdown code spans (`ls -la` in prose) use backticks too.
             let prose_backtick = backtick && tok.space && i > 0 && t.word(i - 1);
@@ -192,8 +201,14 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
                     }
                 }
                 (false, Arg::Bare) => {
+                    // `&&`, `||` and `;` before a lone command word that ends
+                    // the value: prose has `dog | cat`, not `x; id`.
+                    let shell_only = t.is(i, "&&") || t.is(i, "||") || t.punct(i, ';');
+                    let last = t.kind(k + 1).is_none();
                     if good && (adjacent || subst) {
                         70
+                    } else if good && shell_only && last {
+                        65
                     } else if good {
                         45
                     } else {
@@ -254,8 +269,14 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
                 )
                 && t.word_end_ok(i)
             {
-                // `#!/bin/sh` starts a script someone is showing, not running.
+                // `#!/bin/sh` starts a script someone is showing, not running;
+                // "the /bin/sh wrapper" in a sentence mentions one.
                 let shebang = i >= 4 && t.punct(i - 4, '!');
+                let prose = i >= 4
+                    && t.word(i - 4)
+                    && t.t[i - 3].space
+                    && !(i >= 5 && t.punct(i - 5, '-') && t.tight(i - 4));
+                let shebang = shebang || prose;
                 hits.add(
                     CMD,
                     "command.shell-path",

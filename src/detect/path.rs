@@ -13,7 +13,7 @@ fn is_dot(c: char) -> bool {
 fn is_sep(c: char) -> bool {
     matches!(
         c,
-        '/' | '\\' | '\u{FF0F}' | '\u{2215}' | '\u{FF3C}' | '\u{2044}'
+        '/' | '\\' | '\u{FF0F}' | '\u{2215}' | '\u{2216}' | '\u{FF3C}' | '\u{2044}'
     )
 }
 
@@ -84,6 +84,13 @@ pub(crate) fn scan(v: &View, hits: &mut Hits) {
                 }
                 if k == start {
                     dots_end = d;
+                }
+                if d - k == 1 && segs > 0 && is_sep(v.at(d)) {
+                    // `./` inside a run (`..././`): a no-op segment that
+                    // survives filters deleting `../` once.
+                    bypass = true;
+                    k = d + 1;
+                    continue;
                 }
                 if d - k < 2 {
                     break;

@@ -215,6 +215,22 @@ pub(crate) fn scan(all: &Toks, hits: &mut Hits) {
             continue;
         }
         let version = v.is_at(tok.start, "/*!");
+        // `admin'/*`: the comment swallows the rest of the query.
+        if i > 0
+            && all.kind(i - 1) == Some(Kind::Quote)
+            && all.tight(i)
+            && i + 1 == all.len()
+            && !version
+        {
+            let word_before = i > 1 && all.tight(i - 1) && all.word(i - 2);
+            hits.add(
+                SQL,
+                "sql.comment-truncation",
+                if word_before { 85 } else { 70 },
+                all.start(i - 1),
+                tok.end,
+            );
+        }
         let kw = |k: usize| {
             all.is_any(
                 k,
@@ -503,8 +519,9 @@ pub(crate) fn scan(all: &Toks, hits: &mut Hits) {
                 && t.is_any(i + 1, &["table", "database"])
                 && t.word(i + 2)
             {
-                let end_ok = t.kind(i + 3).is_none()
-                    || t.punct(i + 3, ';')
+                // A search for "drop table lamp" ends the same way; only a
+                // statement terminator makes it a statement.
+                let end_ok = t.punct(i + 3, ';')
                     || t.kind(i + 3) == Some(Kind::Dashes)
                     || t.punct(i + 3, '#');
                 hits.add(
@@ -520,7 +537,7 @@ pub(crate) fn scan(all: &Toks, hits: &mut Hits) {
             {
                 hits.add(SQL, "sql.statement", 72, tok.start, t.end(i + 1));
             } else if t.is(i, "delete") && t.is(i + 1, "from") && t.word(i + 2) {
-                let end_ok = t.kind(i + 3).is_none() || t.is(i + 3, "where") || t.punct(i + 3, ';');
+                let end_ok = t.is(i + 3, "where") || t.punct(i + 3, ';');
                 hits.add(
                     SQL,
                     "sql.statement",

@@ -37,7 +37,7 @@ const PAIRS: [(&str, &str, Pair); 7] = [
 /// Longest content analysed; longer "pairs" are unrelated braces.
 const MAX_CONTENT: usize = 2000;
 
-const DANGEROUS: [&str; 36] = [
+const DANGEROUS: [&str; 37] = [
     "getruntime",
     "runtime",
     "processbuilder",
@@ -64,6 +64,7 @@ const DANGEROUS: [&str; 36] = [
     "builtins",
     "subclasses",
     "mro",
+    "attr",
     "getattr",
     "os",
     "spawn",
