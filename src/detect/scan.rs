@@ -419,11 +419,11 @@ impl Toks<'_> {
         self.t.get(i).map(|t| t.kind)
     }
 
-    /// Whether token `i` is exactly `s` (lower case).
+    /// Whether token `i` is exactly `s` (lower-case ASCII).
     pub fn is(&self, i: usize, s: &str) -> bool {
         self.t
             .get(i)
-            .is_some_and(|t| t.end - t.start == s.chars().count() && self.v.is_at(t.start, s))
+            .is_some_and(|t| t.end - t.start == s.len() && self.v.is_at(t.start, s))
     }
 
     /// Whether token `i` is one of `list`.

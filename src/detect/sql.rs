@@ -429,7 +429,8 @@ pub(crate) fn scan(all: &Toks, hits: &mut Hits) {
                 } else {
                     95
                 };
-                hits.add(SQL, "sql.time-based", conf, tok.start, t.end(i + 2));
+                let end = if t.punct(i + 3, ')') { i + 3 } else { i + 2 };
+                hits.add(SQL, "sql.time-based", conf, tok.start, t.end(end));
             } else if t.is(i, "waitfor")
                 && t.is_any(i + 1, &["delay", "time"])
                 && t.kind(i + 2) == Some(Kind::Quote)
@@ -487,7 +488,11 @@ pub(crate) fn scan(all: &Toks, hits: &mut Hits) {
                 let many = t.punct(i + 3, ',') && t.kind(i + 4) == Some(Kind::Number);
                 let joined = t.punct(i + 3, ')') && (t.is(i + 4, "||") || t.punct(i + 4, '+'));
                 let conf = if many || joined { 80 } else { 40 };
-                hits.add(SQL, "sql.char-obfuscation", conf, tok.start, t.end(i + 3));
+                // Report up to the closing parenthesis when it is near.
+                let close = (i + 3..(i + 24).min(n))
+                    .find(|&k| t.punct(k, ')'))
+                    .unwrap_or(i + 2);
+                hits.add(SQL, "sql.char-obfuscation", conf, tok.start, t.end(close));
             } else if t.is_any(
                 i,
                 &["concat", "concat_ws", "unhex", "updatexml", "extractvalue"],
