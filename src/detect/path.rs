@@ -160,8 +160,8 @@ pub(crate) fn scan(v: &View, hits: &mut Hits) {
                         prev,
                         '=' | '"' | '\'' | '(' | '/' | ':' | '\0' | '\n' | '|' | ';' | '&' | '`'
                     );
-                let file_url = i >= 5 && v.is_at(i.saturating_sub(7), "file://")
-                    || i >= 5 && v.is_at(i - 5, "file:");
+                let file_url =
+                    i >= 5 && (v.is_at(i.saturating_sub(7), "file://") || v.is_at(i - 5, "file:"));
                 let conf = if file_url {
                     95
                 } else if direct {

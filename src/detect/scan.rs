@@ -40,14 +40,9 @@ impl View {
     /// Whether the text at `i` is `pat` (ASCII case-insensitive; `pat` must
     /// be lower case).
     pub fn is_at(&self, i: usize, pat: &str) -> bool {
-        let mut k = i;
-        for p in pat.chars() {
-            if self.low.get(k) != Some(&p) {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        (i..)
+            .zip(pat.chars())
+            .all(|(k, p)| self.low.get(k) == Some(&p))
     }
 
     /// The original char range that view chars `s..e` came from.

@@ -434,9 +434,8 @@ pub(crate) fn scan(all: &Toks, hits: &mut Hits) {
             } else if t.is(i, "waitfor")
                 && t.is_any(i + 1, &["delay", "time"])
                 && t.kind(i + 2) == Some(Kind::Quote)
+                || t.is(i, "dbms_lock") && t.punct(i + 1, '.') && t.is(i + 2, "sleep")
             {
-                hits.add(SQL, "sql.time-based", 95, tok.start, t.end(i + 2));
-            } else if t.is(i, "dbms_lock") && t.punct(i + 1, '.') && t.is(i + 2, "sleep") {
                 hits.add(SQL, "sql.time-based", 95, tok.start, t.end(i + 2));
             } else if t.is_any(
                 i,
