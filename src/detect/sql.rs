@@ -202,9 +202,33 @@ fn sqlish_after_bool(t: &Toks, k: usize) -> bool {
                 || (t.kind(k + 1) == Some(Kind::Op) && !t.punct(k + 1, '-'))
         }
         Some(Kind::Punct) => t.punct(k, '('),
-        Some(Kind::Quote) => t.kind(k + 2) == Some(Kind::Quote) && t.kind(k + 3) == Some(Kind::Op),
         _ => false,
     }
+}
+
+/// For each token: whether it is a quote that closes a quotation opened
+/// earlier in the value. A quotation opens with a quote after a space (or
+/// the start) and before a word, and closes with the same quote after a word
+/// and not before one; apostrophes (`O'Brien`) are neither.
+fn quotations(t: &Toks) -> Vec<bool> {
+    let mut closing = vec![false; t.len()];
+    let mut open: Option<char> = None;
+    let wordish = |k: usize| matches!(t.kind(k), Some(Kind::Word | Kind::Number));
+    for (i, tok) in t.t.iter().enumerate() {
+        if tok.kind != Kind::Quote {
+            continue;
+        }
+        let q = t.v.at(tok.start);
+        let prev_word = i > 0 && !tok.space && wordish(i - 1);
+        let next_word = t.tight(i + 1) && wordish(i + 1);
+        if open == Some(q) && prev_word && !next_word {
+            closing[i] = true;
+            open = None;
+        } else if open.is_none() && !prev_word && next_word {
+            open = Some(q);
+        }
+    }
+    closing
 }
 
 pub(crate) fn scan(all: &Toks, hits: &mut Hits) {
@@ -284,10 +308,15 @@ pub(crate) fn scan(all: &Toks, hits: &mut Hits) {
         .collect();
     let t = Toks { v, t: &filtered };
     let n = t.len();
+    let closing = quotations(&t);
     for i in 0..n {
         let tok = t.t[i];
         // Quote break-out: a quote (and closing parentheses) followed by SQL.
         if tok.kind == Kind::Quote && matches!(v.at(tok.start), '\'' | '"') {
+            // A quote that closes a quotation opened in the same value
+            // ("he said 'yes' or 'no'") is prose, not a break-out: at most 45,
+            // like the other in-prose forms.
+            let cap: u8 = if closing[i] { 45 } else { 100 };
             let mut j = i + 1;
             while t.punct(j, ')') && j < i + 4 {
                 j += 1;
@@ -301,25 +330,43 @@ pub(crate) fn scan(all: &Toks, hits: &mut Hits) {
                 hits.add(
                     SQL,
                     "sql.comment-truncation",
-                    if word_before || i == 0 { 88 } else { 75 },
+                    (if word_before || i == 0 { 88 } else { 75 }).min(cap),
                     tok.start,
                     t.end(j),
                 );
             } else if is_or_and(&t, j) {
                 if let Some(end) = tautology(&t, j + 1) {
-                    hits.add(SQL, "sql.tautology", 95, tok.start, t.end(end - 1));
+                    hits.add(SQL, "sql.tautology", 95.min(cap), tok.start, t.end(end - 1));
                 } else if sqlish_after_bool(&t, j + 1) {
-                    hits.add(SQL, "sql.boolean-injection", 82, tok.start, t.end(j + 1));
+                    hits.add(
+                        SQL,
+                        "sql.boolean-injection",
+                        82.min(cap),
+                        tok.start,
+                        t.end(j + 1),
+                    );
                 }
             } else if (t.is(j, "order") || t.is(j, "group"))
                 && t.is(j + 1, "by")
                 && t.kind(j + 2) == Some(Kind::Number)
             {
-                hits.add(SQL, "sql.order-by-probe", 92, tok.start, t.end(j + 2));
+                hits.add(
+                    SQL,
+                    "sql.order-by-probe",
+                    92.min(cap),
+                    tok.start,
+                    t.end(j + 2),
+                );
             } else if t.is(j, "having") && tautology(&t, j + 1).is_some() {
-                hits.add(SQL, "sql.tautology", 92, tok.start, t.end(j + 1));
+                hits.add(SQL, "sql.tautology", 92.min(cap), tok.start, t.end(j + 1));
             } else if t.punct(j, ';') && t.word(j + 1) && stacked_follows(&t, j + 1) {
-                hits.add(SQL, "sql.stacked-query", 95, tok.start, t.end(j + 1));
+                hits.add(
+                    SQL,
+                    "sql.stacked-query",
+                    95.min(cap),
+                    tok.start,
+                    t.end(j + 1),
+                );
             } else if t.is_any(
                 j,
                 &["union", "select", "waitfor", "procedure", "limit", "into"],
@@ -328,12 +375,24 @@ pub(crate) fn scan(all: &Toks, hits: &mut Hits) {
                 if t.is(j, "union") && (t.is(j + 1, "select") || t.is(j + 2, "select"))
                     || t.is(j, "waitfor") && t.is_any(j + 1, &["delay", "time"])
                 {
-                    hits.add(SQL, "sql.quote-breakout", 92, tok.start, t.end(j + 1));
+                    hits.add(
+                        SQL,
+                        "sql.quote-breakout",
+                        92.min(cap),
+                        tok.start,
+                        t.end(j + 1),
+                    );
                 }
             } else if t.punct(j, '+') || t.kind(j) == Some(Kind::Op) && t.is(j, "||") {
                 // `'+(SELECT …)+'`, `'||(SELECT …)||'`
                 if t.punct(j + 1, '(') && t.is(j + 2, "select") {
-                    hits.add(SQL, "sql.quote-breakout", 90, tok.start, t.end(j + 2));
+                    hits.add(
+                        SQL,
+                        "sql.quote-breakout",
+                        90.min(cap),
+                        tok.start,
+                        t.end(j + 2),
+                    );
                 }
             }
         }
