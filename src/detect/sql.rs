@@ -316,7 +316,11 @@ pub(crate) fn scan(all: &Toks, hits: &mut Hits) {
             // A quote that closes a quotation opened in the same value
             // ("he said 'yes' or 'no'") is prose, not a break-out: at most 45,
             // like the other in-prose forms.
-            let cap: u8 = if closing[i] { 45 } else { 100 };
+            let cap: u8 = if closing.get(i) == Some(&true) {
+                45
+            } else {
+                100
+            };
             let mut j = i + 1;
             while t.punct(j, ')') && j < i + 4 {
                 j += 1;

@@ -9,7 +9,7 @@ const TYPES: &str = r#"
 export type InjectionCategory = "sql" | "xss" | "command" | "path-traversal" | "template" | "code-eval";
 
 /** Options of `detectInjection`; every field is optional. */
-export interface DetectOptions {
+export interface DetectInjectionOptions {
   /** Only report these categories (non-empty). Default: all. */
   categories?: InjectionCategory[];
   /** Report findings with at least this confidence, 0..=100. Default 50. */
@@ -21,7 +21,7 @@ export interface DetectOptions {
 }
 
 /** One suspicious fragment. Offsets count Unicode code points (not UTF-16 units) of the original input. */
-export interface Finding {
+export interface InjectionFinding {
   category: InjectionCategory;
   /** 0..=100; a fixed score per rule adjusted by context, not a probability. */
   confidence: number;
@@ -36,15 +36,18 @@ export interface Finding {
 
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(typescript_type = "DetectOptions")]
-    pub type DetectOptionsArg;
+    #[wasm_bindgen(typescript_type = "DetectInjectionOptions")]
+    pub type DetectInjectionOptionsArg;
 }
 
 /// Find likely injection payloads in one value (see `fieldguard::detect`).
 /// A second line of defence: use parameterized queries, escaping and the
 /// HTML sanitizer first.
-#[wasm_bindgen(js_name = detectInjection, unchecked_return_type = "Finding[]")]
-pub fn detect_injection(input: JsValue, options: Option<DetectOptionsArg>) -> JsResult<JsValue> {
+#[wasm_bindgen(js_name = detectInjection, unchecked_return_type = "InjectionFinding[]")]
+pub fn detect_injection(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+    options: Option<DetectInjectionOptionsArg>,
+) -> JsResult<JsValue> {
     let input = string_arg(&input, "input")?;
     let options: crate::detect::DetectOptions = json::options(options.map(JsValue::from))?;
     json::to_js(&crate::detect::detect(&input, &options).map_err(into_error)?)
