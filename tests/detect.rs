@@ -362,3 +362,65 @@ fn probe() {
         println!("{line}\n    => {}", list.join(" | "));
     }
 }
+
+/// One example per rule at the default threshold, and every rule id appears
+/// in the documented rule table of src/detect/mod.rs.
+#[test]
+fn every_rule_fires_and_is_documented() {
+    let examples: [(&str, &str); 42] = [
+        ("sql.tautology", "' OR 1=1--"),
+        ("sql.boolean-injection", "1' AND SLEEP(5)#"),
+        ("sql.comment-truncation", "admin'--"),
+        ("sql.order-by-probe", "' ORDER BY 3--"),
+        ("sql.stacked-query", "1; DROP TABLE users"),
+        ("sql.quote-breakout", "' UNION SELECT username FROM users--"),
+        ("sql.union-select", "1 UNION SELECT NULL"),
+        ("sql.time-based", "pg_sleep(5)"),
+        ("sql.catalog-access", "x FROM information_schema.tables"),
+        ("sql.char-obfuscation", "CHAR(115,101)"),
+        ("sql.comment-obfuscation", "UNION/**/SELECT"),
+        ("sql.statement", "SELECT * FROM users"),
+        ("xss.script-tag", "<script>"),
+        ("xss.event-handler", "<img onerror=alert(1)>"),
+        ("xss.script-url", "javascript:alert(1)"),
+        ("xss.dangerous-tag", "<iframe src=x>"),
+        ("xss.srcdoc", "<iframe srcdoc=x>"),
+        ("xss.css-expression", "a:expression(1)"),
+        ("xss.js-breakout", "';alert(1)//"),
+        ("xss.js-sink", "alert(1)"),
+        ("command.separator", ";id"),
+        ("command.substitution", "$(whoami)"),
+        ("command.ifs", "a${IFS}b"),
+        ("command.redirect", "; echo x > /etc/cron.d/x"),
+        ("command.shell-path", "; /bin/sh"),
+        ("command.reverse-shell", "nc -e x"),
+        ("path.traversal", "../../../x"),
+        ("path.sensitive-file", "/etc/passwd"),
+        ("path.null-byte", "a%00"),
+        ("template.arithmetic-probe", "{{7*7}}"),
+        ("template.object-traversal", "{{x.__class__}}"),
+        ("template.dangerous-call", "${T(java.lang.Runtime)}"),
+        ("template.context-object", "{{config}}"),
+        ("template.directive", "{% debug %}"),
+        ("template.jndi-lookup", "${jndi:x}"),
+        ("template.expression", "<%= foo() %>"),
+        ("code.dangerous-call", "eval('x')"),
+        ("code.reflection", "__builtins__"),
+        ("code.php-tag", "<?php"),
+        ("code.php-superglobal", "$_GET['x']"),
+        ("code.lambda", "lambda x: x"),
+        ("code.function-call", "print(\"x\")"),
+    ];
+    let docs = std::fs::read_to_string(common::root().join("src/detect/mod.rs")).unwrap();
+    for (rule, input) in examples {
+        let found = detect_default(input).unwrap();
+        assert!(
+            found.iter().any(|f| f.rule == rule),
+            "{rule} on {input:?}: {found:?}"
+        );
+        assert!(
+            docs.contains(&format!("`{rule}`")),
+            "{rule} is not in the rule table"
+        );
+    }
+}
