@@ -243,7 +243,10 @@ pub struct DetectOptions {
     /// Inputs longer than this many UTF-8 bytes are refused with
     /// `INPUT_TOO_LARGE` before any scanning. Must be at least 1. Default
     /// 1 MiB (1048576): far above any form field, small enough that the
-    /// O(n) working memory (about 60 bytes per char) stays bounded.
+    /// O(n) working memory stays bounded — up to about 120 bytes per input
+    /// char in the worst case (three decoded views of 16 bytes per char plus
+    /// the tokens of one view), so about 120 MiB for a 1 MiB input of
+    /// one-char tokens. Lower it where memory is tight (a browser tab).
     pub max_input_bytes: usize,
 }
 
