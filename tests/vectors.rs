@@ -129,7 +129,8 @@ fn shared_vectors() {
     for path in json_files("tests/vectors") {
         let file = load(&path);
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if file.get("requires").and_then(Value::as_str) == Some("html") && !cfg!(feature = "html") {
+        if file.get("requires").and_then(Value::as_str) == Some("html") && !cfg!(feature = "html")
+        {
             continue;
         }
         for case in file["cases"].as_array().expect("cases") {

@@ -34,7 +34,7 @@ pub(super) fn parse<T: DeserializeOwned>(value: &JsValue, name: &str) -> JsResul
 
 /// A serde value → a plain JS object (through `JSON.parse`).
 pub(super) fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
-    let text =
-        serde_json::to_string(value).map_err(|_| invalid("result is not representable as JSON"))?;
+    let text = serde_json::to_string(value)
+        .map_err(|_| invalid("result is not representable as JSON"))?;
     js_sys::JSON::parse(&text)
 }

@@ -40,9 +40,7 @@ pub fn options<T: DeserializeOwned + Default>(args: &[Value], i: usize) -> Resul
     match args.get(i) {
         None | Some(Value::Null) => Ok(T::default()),
         Some(v) if !v.is_object() => Err(Error::invalid_argument("options must be a plain object")),
-        Some(v) => {
-            serde_json::from_value(v.clone()).map_err(|e| Error::invalid_argument(e.to_string()))
-        }
+        Some(v) => serde_json::from_value(v.clone()).map_err(|e| Error::invalid_argument(e.to_string())),
     }
 }
 
