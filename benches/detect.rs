@@ -4,35 +4,12 @@
 //! be of the same order as ordinary prose, never collapse.
 
 use fieldguard::detect::{detect, DetectOptions};
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod common;
 
-/// Run `f` in batches until `budget` has passed; report the best batch rate
-/// (ops/s), which is the least disturbed by other load on the machine.
-fn measure(budget: Duration, mut f: impl FnMut()) -> f64 {
-    f();
-    let mut batch = 1u64;
-    loop {
-        let t = Instant::now();
-        for _ in 0..batch {
-            f();
-        }
-        if t.elapsed() > Duration::from_millis(20) {
-            break;
-        }
-        batch *= 2;
-    }
-    let start = Instant::now();
-    let mut best = 0f64;
-    while start.elapsed() < budget {
-        let t = Instant::now();
-        for _ in 0..batch {
-            f();
-        }
-        best = best.max(batch as f64 / t.elapsed().as_secs_f64());
-    }
-    best
-}
+use common::measure;
+use std::hint::black_box;
+use std::time::Duration;
+
 
 /// About 1 MB of `unit` repeated.
 fn rep(unit: &str) -> String {

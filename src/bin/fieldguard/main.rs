@@ -1,9 +1,11 @@
 //! The `fieldguard` command-line tool: a thin layer over the library.
 //!
 //! Exit status: 0 on success, 1 when an operation fails (the message starts
-//! with the stable error code), 2 for usage errors.
+//! with the stable error code) or a check fails (`validate --json`,
+//! `detect --check`), 2 for usage errors.
 
 mod io;
+mod sanitize;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use fieldguard::records::{transform_records, FieldSelection, RecordFormat};
@@ -15,7 +17,7 @@ use std::process::ExitCode;
 #[command(
     name = "fieldguard",
     version,
-    about = "Encrypt, decrypt and rotate field-level tokens."
+    about = "Clean, validate and check untrusted input; encrypt, decrypt and rotate field-level tokens."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -63,6 +65,19 @@ enum Command {
         /// The text token; read from stdin if omitted.
         token: Option<String>,
     },
+    /// Canonicalize and clean a text value (normalization, invisible and
+    /// bidi characters, allowlists, length limits).
+    Clean(sanitize::CleanArgs),
+    /// Escape a value for an HTML, JavaScript, URL or CSS context.
+    Escape(sanitize::EscapeArgs),
+    /// Validate a value and print its canonical form (email, url, phone, iban, …).
+    Validate(sanitize::ValidateArgs),
+    /// Sanitize HTML with an allowlist (safe default profile).
+    SanitizeHtml(sanitize::SanitizeHtmlArgs),
+    /// Report likely injection payloads in a value (a second line of defence).
+    Detect(sanitize::DetectArgs),
+    /// Apply a policy (field rules) to JSON/NDJSON records.
+    Check(sanitize::CheckArgs),
 }
 
 /// Where the keyring comes from. Keys are never taken from the command line.
@@ -133,7 +148,7 @@ struct Common {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum Format {
+pub(crate) enum Format {
     Json,
     Ndjson,
 }
@@ -171,7 +186,7 @@ impl Op {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(err) => {
             eprintln!("fieldguard: error[{}]: {err}", err.code());
             ExitCode::FAILURE
@@ -179,8 +194,15 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> Result<(), Error> {
+fn run(command: Command) -> Result<ExitCode, Error> {
+    let done = |result: Result<(), Error>| result.map(|()| ExitCode::SUCCESS);
     match command {
+        Command::Clean(args) => done(sanitize::clean(args)),
+        Command::Escape(args) => done(sanitize::escape(args)),
+        Command::Validate(args) => sanitize::validate(args),
+        Command::SanitizeHtml(args) => done(sanitize::sanitize_html(args)),
+        Command::Detect(args) => sanitize::detect(args),
+        Command::Check(args) => done(sanitize::check(args)),
         Command::Keygen { out, force } => {
             let keyring = Keyring::generate()?;
             match out {
@@ -200,21 +222,21 @@ fn run(command: Command) -> Result<(), Error> {
                 }
                 None => io::write_stdout(keyring.to_json().as_bytes())?,
             }
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
         Command::Rotate { keyring: path } => {
             let mut keyring = Keyring::from_file(&path)?;
             let id = keyring.rotate()?;
             io::write_atomic(&path, keyring.to_json().as_bytes())?;
             eprintln!("fieldguard: new primary key ID {id} in {}", path.display());
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
         Command::Encrypt {
             common,
             deterministic,
-        } => process(&common, Op::Encrypt { deterministic }),
-        Command::Decrypt { common } => process(&common, Op::Decrypt),
-        Command::Reencrypt { common } => process(&common, Op::Reencrypt),
+        } => done(process(&common, Op::Encrypt { deterministic })),
+        Command::Decrypt { common } => done(process(&common, Op::Decrypt)),
+        Command::Reencrypt { common } => done(process(&common, Op::Reencrypt)),
         Command::Inspect { token } => {
             let token = match token {
                 Some(t) => t,
@@ -226,7 +248,7 @@ fn run(command: Command) -> Result<(), Error> {
                 info.format.name(),
                 info.key_id
             );
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
     }
 }
@@ -253,17 +275,7 @@ fn process(common: &Common, op: Op) -> Result<(), Error> {
     if let Some(id) = &common.record_id {
         selection = selection.with_record_id(id.parse()?)?;
     }
-    let format = match (common.format, &common.input) {
-        (Some(Format::Json), _) => RecordFormat::Json,
-        (Some(Format::Ndjson), _) => RecordFormat::Ndjson,
-        (None, Some(path)) => RecordFormat::from_extension(path).ok_or_else(|| {
-            io::usage(format!(
-                "cannot tell the format of {} from its extension; pass --format json or ndjson",
-                path.display()
-            ))
-        })?,
-        (None, None) => RecordFormat::Ndjson,
-    };
+    let format = record_format(common.format, common.input.as_deref())?;
     let mut apply = |value: &str, context: &[u8]| op.apply(&keyring, value, context);
     let input = io::open_input(common.input.as_deref())?;
     let stats = io::with_output(common.out.as_deref(), |output| {
@@ -282,4 +294,22 @@ fn process(common: &Common, op: Op) -> Result<(), Error> {
         );
     }
     Ok(())
+}
+
+/// The record format: --format, else the input file's extension, else NDJSON.
+pub(crate) fn record_format(
+    format: Option<Format>,
+    input: Option<&std::path::Path>,
+) -> Result<RecordFormat, Error> {
+    Ok(match (format, input) {
+        (Some(Format::Json), _) => RecordFormat::Json,
+        (Some(Format::Ndjson), _) => RecordFormat::Ndjson,
+        (None, Some(path)) => RecordFormat::from_extension(path).ok_or_else(|| {
+            io::usage(format!(
+                "cannot tell the format of {} from its extension; pass --format json or ndjson",
+                path.display()
+            ))
+        })?,
+        (None, None) => RecordFormat::Ndjson,
+    })
 }

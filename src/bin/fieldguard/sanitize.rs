@@ -1,0 +1,261 @@
+//! The sanitize subcommands: clean, escape, validate, sanitize-html, detect
+//! and check (a policy over records). Options are the same JSON objects the
+//! JS API takes (`--options '{"normalize":"nfkc"}'`), so a rule tried on the
+//! command line behaves the same in a browser or a service.
+
+use crate::io;
+use crate::Format;
+use clap::Args;
+use fieldguard::escape::EscapeContext;
+use fieldguard::policy::Policy;
+use fieldguard::records::{for_each_record, RecordFormat};
+use fieldguard::validate::Validator;
+use fieldguard::{detect, text, Error};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// A single value: an argument, or stdin with one trailing newline removed.
+#[derive(Args)]
+pub struct ValueArg {
+    /// The value; read from stdin if omitted.
+    value: Option<String>,
+}
+
+impl ValueArg {
+    fn get(&self) -> Result<String, Error> {
+        match &self.value {
+            Some(v) => Ok(v.clone()),
+            None => io::read_stdin_value(),
+        }
+    }
+}
+
+/// Options as a JSON object, exactly as in the JS API.
+#[derive(Args)]
+pub struct OptionsArg {
+    /// Options as a JSON object, the same names as the JS API (see the README).
+    #[arg(long, value_name = "JSON")]
+    options: Option<String>,
+}
+
+impl OptionsArg {
+    fn object(&self) -> Result<Map<String, Value>, Error> {
+        match &self.options {
+            None => Ok(Map::new()),
+            Some(text) => match serde_json::from_str(text) {
+                Ok(Value::Object(map)) => Ok(map),
+                Ok(_) => Err(io::usage("--options must be a JSON object".into())),
+                Err(e) => Err(io::usage(format!("--options: {e}"))),
+            },
+        }
+    }
+
+    fn parse<T: DeserializeOwned>(&self, extra: Map<String, Value>) -> Result<T, Error> {
+        let mut map = self.object()?;
+        map.extend(extra);
+        serde_json::from_value(Value::Object(map))
+            .map_err(|e| io::usage(format!("--options: {e}")))
+    }
+}
+
+#[derive(Args)]
+pub struct CleanArgs {
+    #[command(flatten)]
+    value: ValueArg,
+    /// A preset: username, slug, name or phone-digits (same as "preset" in --options).
+    #[arg(long)]
+    preset: Option<String>,
+    #[command(flatten)]
+    options: OptionsArg,
+    /// Print the full result as JSON (value, changed, changes) instead of the value.
+    #[arg(long)]
+    report: bool,
+}
+
+#[derive(Args)]
+pub struct EscapeArgs {
+    /// html-text, html-attribute, js-string, url-component or css-string.
+    #[arg(long)]
+    context: String,
+    #[command(flatten)]
+    value: ValueArg,
+}
+
+#[derive(Args)]
+pub struct ValidateArgs {
+    /// email, url, hostname, ip, uuid, date, date-time, phone, credit-card,
+    /// iban, integer or decimal.
+    #[arg(value_name = "TYPE")]
+    kind: String,
+    #[command(flatten)]
+    value: ValueArg,
+    #[command(flatten)]
+    options: OptionsArg,
+    /// Print the outcome as JSON (exit status 0 valid, 1 invalid).
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+pub struct DetectArgs {
+    #[command(flatten)]
+    value: ValueArg,
+    #[command(flatten)]
+    options: OptionsArg,
+    /// Exit with status 1 when anything is found (for scripts and CI gates).
+    #[arg(long)]
+    check: bool,
+}
+
+#[derive(Args)]
+pub struct SanitizeHtmlArgs {
+    /// Input HTML file; stdin if omitted.
+    #[arg(long = "in", value_name = "FILE")]
+    input: Option<PathBuf>,
+    /// Output file, written atomically; stdout if omitted.
+    #[arg(long, short, value_name = "FILE")]
+    out: Option<PathBuf>,
+    #[command(flatten)]
+    options: OptionsArg,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// The policy file (field rules; see `fieldguard::policy`).
+    #[arg(long, value_name = "FILE")]
+    policy: PathBuf,
+    /// Input file (JSON or NDJSON); stdin if omitted.
+    #[arg(long = "in", value_name = "FILE")]
+    input: Option<PathBuf>,
+    /// Output file for the cleaned records, written atomically; stdout if omitted.
+    #[arg(long, short, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Input format; default from the --in extension, else ndjson.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Write one JSON report line per record with changes or violations
+    /// ({"record": N, "fields": [...]}); values never appear in it.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    /// Do not print the summary line on stderr.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn print_json(value: &impl serde::Serialize) -> Result<(), Error> {
+    let mut text = serde_json::to_string(value)
+        .map_err(|_| Error::invalid_argument("result is not representable as JSON"))?;
+    text.push('\n');
+    io::write_stdout(text.as_bytes())
+}
+
+fn print_line(text: &str) -> Result<(), Error> {
+    io::write_stdout(format!("{text}\n").as_bytes())
+}
+
+pub fn clean(args: CleanArgs) -> Result<(), Error> {
+    let mut extra = Map::new();
+    if let Some(p) = args.preset {
+        extra.insert("preset".into(), Value::String(p));
+    }
+    let options: text::CleanOptions = args.options.parse(extra)?;
+    let cleaned = text::clean(&args.value.get()?, &options)?;
+    if args.report {
+        print_json(&cleaned)
+    } else {
+        print_line(&cleaned.value)
+    }
+}
+
+pub fn escape(args: EscapeArgs) -> Result<(), Error> {
+    let context: EscapeContext = serde_json::from_value(Value::String(args.context.clone()))
+        .map_err(|_| {
+            io::usage(format!(
+                "unknown --context {}; use html-text, html-attribute, js-string, url-component or css-string",
+                args.context
+            ))
+        })?;
+    print_line(&fieldguard::escape::escape(&args.value.get()?, context))
+}
+
+/// Exit 0 when valid; with --json the outcome is printed and an invalid
+/// value exits 1 without an error line (the JSON says why).
+pub fn validate(args: ValidateArgs) -> Result<ExitCode, Error> {
+    let mut extra = Map::new();
+    extra.insert("type".into(), Value::String(args.kind.clone()));
+    if args.options.object()?.contains_key("type") {
+        return Err(io::usage("give the type as the TYPE argument, not in --options".into()));
+    }
+    let validator: Validator = args.options.parse(extra)?;
+    let result = validator.validate(&args.value.get()?);
+    if args.json {
+        print_json(&fieldguard::validate::outcome(&result))?;
+        return Ok(if result.is_ok() { ExitCode::SUCCESS } else { ExitCode::FAILURE });
+    }
+    match result {
+        Ok(valid) => print_line(&valid.value).map(|()| ExitCode::SUCCESS),
+        Err(invalid) => Err(invalid.into()),
+    }
+}
+
+/// Prints the findings as a JSON array; with --check, findings exit 1.
+pub fn detect(args: DetectArgs) -> Result<ExitCode, Error> {
+    let options: detect::DetectOptions = args.options.parse(Map::new())?;
+    let findings = detect::detect(&args.value.get()?, &options)?;
+    print_json(&findings)?;
+    Ok(if args.check && !findings.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+pub fn sanitize_html(args: SanitizeHtmlArgs) -> Result<(), Error> {
+    let options: fieldguard::html::HtmlOptions = args.options.parse(Map::new())?;
+    let sanitizer = fieldguard::html::HtmlSanitizer::from_options(&options)?;
+    let mut input = String::new();
+    io::open_input(args.input.as_deref())?.read_to_string(&mut input)?;
+    let clean = sanitizer.sanitize(&input)?;
+    io::with_output(args.out.as_deref(), |out| {
+        out.write_all(clean.as_bytes())?;
+        Ok(())
+    })
+}
+
+pub fn check(args: CheckArgs) -> Result<(), Error> {
+    let text = std::fs::read_to_string(&args.policy)
+        .map_err(|e| Error::from(e).context(format!("cannot read {}", args.policy.display())))?;
+    let policy = Policy::from_json(&text).map_err(|e| e.context(args.policy.display()))?;
+    let format = crate::record_format(args.format, args.input.as_deref())?;
+    let input = io::open_input(args.input.as_deref())?;
+    let mut reports: Vec<u8> = Vec::new();
+    let mut index = 0u64;
+    let mut violations = 0u64;
+    let stats = io::with_output(args.out.as_deref(), |output| {
+        for_each_record(input, output, format, &mut |record| {
+            let report = policy.apply(record)?;
+            violations += report.violations().count() as u64;
+            let changed = report.fields.len() as u64;
+            if !report.is_clean() {
+                let line = serde_json::json!({"record": index, "fields": report.fields});
+                reports.extend_from_slice(line.to_string().as_bytes());
+                reports.push(b'\n');
+            }
+            index += 1;
+            Ok(changed)
+        })
+    })
+    .map_err(|e| match &args.input {
+        Some(path) => e.context(path.display()),
+        None => e.context("stdin"),
+    })?;
+    if let Some(path) = &args.report {
+        io::write_atomic(path, &reports)?;
+    }
+    if !args.quiet {
+        eprintln!(
+            "fieldguard: checked {} records; {} fields changed, {} violations cleaned",
+            stats.records, stats.values, violations
+        );
+    }
+    Ok(())
+}
