@@ -26,8 +26,13 @@
 //! * **Links** get `rel="noopener noreferrer"` (a `rel` from the input is dropped).
 //! * **Comments** are stripped. No `style` attributes or elements, no
 //!   scripts, event handlers, frames, embeds, forms, SVG or MathML.
-//! * **Input limit**: 1 MiB (`maxInputBytes`), larger input is
-//!   `INPUT_TOO_LARGE`.
+//! * **Input limits**: 1 MiB (`maxInputBytes`) and a nesting depth of
+//!   1536 (`maxNestingDepth`, estimated before parsing as 3 × the depth of
+//!   the tags as written, see `depth.rs`); beyond either, `INPUT_TOO_LARGE`.
+//!   The depth limit exists because parsing time grows with depth × tags.
+//!   Likewise more than 32 formatting elements (`b`, `i`, `a`, …) open
+//!   without an end tag at any point is `INPUT_TOO_LARGE`: the parser
+//!   re-creates each of them after every block that closed them.
 //!
 //! # Custom profiles
 //!
@@ -44,11 +49,12 @@
 //! for attribute values, `<script>` or `<style>` — use `fieldguard::escape`
 //! for those.
 
+mod depth;
 mod options;
 
 pub use options::{
-    HtmlOptions, DEFAULT_MAX_INPUT_BYTES, DEFAULT_TAGS, FORBIDDEN_ATTRIBUTES, FORBIDDEN_SCHEMES,
-    FORBIDDEN_TAGS, REMOVED_WITH_CONTENT,
+    HtmlOptions, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_TAGS,
+    FORBIDDEN_ATTRIBUTES, FORBIDDEN_SCHEMES, FORBIDDEN_TAGS, REMOVED_WITH_CONTENT,
 };
 
 use crate::{Error, ErrorKind, Result};
@@ -138,6 +144,26 @@ impl HtmlSanitizer {
                     "HTML input is {} bytes, over maxInputBytes ({})",
                     input.len(),
                     self.options.max_input_bytes
+                ),
+            ));
+        }
+        // Before parsing: html5ever's cost grows with depth × tags.
+        let (depth, formatting) = depth::estimate(input);
+        if formatting > depth::MAX_UNCLOSED_FORMATTING {
+            return Err(Error::with(
+                ErrorKind::InputTooLarge,
+                format!(
+                    "HTML input has more than {} unclosed formatting elements",
+                    depth::MAX_UNCLOSED_FORMATTING
+                ),
+            ));
+        }
+        if depth.saturating_mul(3) > self.options.max_nesting_depth {
+            return Err(Error::with(
+                ErrorKind::InputTooLarge,
+                format!(
+                    "HTML input may nest deeper than maxNestingDepth ({})",
+                    self.options.max_nesting_depth
                 ),
             ));
         }
@@ -263,6 +289,12 @@ impl HtmlSanitizerBuilder {
             tag.to_owned(),
             classes.into_iter().map(Into::into).collect(),
         );
+        self
+    }
+
+    /// The nesting limit (default 1536; see [`HtmlOptions::max_nesting_depth`]).
+    pub fn max_nesting_depth(mut self, limit: usize) -> Self {
+        self.options.max_nesting_depth = limit;
         self
     }
 

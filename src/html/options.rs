@@ -165,6 +165,9 @@ pub const FORBIDDEN_ATTRIBUTES: &[&str] = &[
 /// document.
 pub const FORBIDDEN_SCHEMES: &[&str] = &["data", "javascript", "livescript", "mocha", "vbscript"];
 
+/// The default nesting limit (see [`HtmlOptions::max_nesting_depth`]).
+pub const DEFAULT_MAX_NESTING_DEPTH: usize = 1536;
+
 /// The default input limit: 1 MiB.
 pub const DEFAULT_MAX_INPUT_BYTES: u64 = 1 << 20;
 
@@ -205,6 +208,12 @@ pub struct HtmlOptions {
     pub allowed_classes: BTreeMap<String, Vec<String>>,
     /// Longer input is `INPUT_TOO_LARGE`. Default 1 MiB (1048576).
     pub max_input_bytes: u64,
+    /// Input that may nest deeper is `INPUT_TOO_LARGE` (parse time grows
+    /// with depth × tags). The depth is estimated before parsing, as 3 × the
+    /// nesting of the tags as written (implied `tbody`/`tr` included), so
+    /// 1536 admits about 512 levels of explicit nesting — Chromium's own DOM
+    /// depth cap. Default 1536.
+    pub max_nesting_depth: usize,
 }
 
 impl Default for HtmlOptions {
@@ -239,6 +248,7 @@ impl Default for HtmlOptions {
             strip_comments: true,
             allowed_classes: BTreeMap::new(),
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            max_nesting_depth: DEFAULT_MAX_NESTING_DEPTH,
         }
     }
 }
@@ -406,6 +416,7 @@ impl HtmlOptions {
             strip_comments: self.strip_comments,
             allowed_classes,
             max_input_bytes: self.max_input_bytes,
+            max_nesting_depth: self.max_nesting_depth,
         })
     }
 }

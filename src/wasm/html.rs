@@ -27,6 +27,8 @@ export interface HtmlOptions {
   allowedClasses?: Record<string, string[]>;
   /** Longer input throws INPUT_TOO_LARGE. Default 1048576. */
   maxInputBytes?: number;
+  /** Input that may nest deeper throws INPUT_TOO_LARGE. Default 1536 (about 512 explicit levels). */
+  maxNestingDepth?: number;
 }
 "#;
 
