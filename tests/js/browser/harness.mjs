@@ -23,7 +23,7 @@ const PRELUDE = (id) => `<!doctype html><meta charset="utf-8"><script>(() => {
     const href = (a.getAttribute('href') || '').replace(/[\\u0000-\\u0020]/g, '').toLowerCase();
     if (href.startsWith('javascript:')) hit('javascript-url'); else e.preventDefault();
   }, true);
-  window.addEventListener('submit', (e) => { hit('form-submit'); e.preventDefault(); }, true);
+  window.addEventListener('submit', (e) => { if (e.isTrusted) hit('form-submit'); e.preventDefault(); }, true);
   const EVENTS = ['mouseover', 'mouseenter', 'mousemove', 'mouseout', 'mouseleave', 'mousedown', 'mouseup',
     'click', 'dblclick', 'auxclick', 'contextmenu', 'pointerover', 'pointerenter', 'pointerdown', 'pointerup',
     'pointermove', 'focus', 'focusin', 'blur', 'focusout', 'keydown', 'keypress', 'keyup', 'input',
