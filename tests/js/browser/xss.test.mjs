@@ -15,7 +15,9 @@ const corpus = JSON.parse(readFileSync(new URL('../../data/xss/payloads.json', i
 const payloads = corpus.payloads.map((p) => p.payload);
 /** Native outputs written by tests/html.rs (the wasm ones must be identical). */
 const nativeOutputs = JSON.parse(readFileSync(new URL('../../data/xss/sanitized.json', import.meta.url), 'utf8'));
-const MIN_RAW_EXECUTIONS = 100;
+// 156 of 276 executed when measured (Chromium 156, sandboxed frames): a
+// margin for browser changes, yet far above zero.
+const MIN_RAW_EXECUTIONS = 120;
 
 let env, page;
 const pageErrors = [];
@@ -48,6 +50,8 @@ test('sanitized payloads: nothing executes', { timeout: 300_000 }, async () => {
   const executed = clean.filter((r) => r.hits.length > 0).map((r) => ({ payload: payloads[r.i], output: r.output, hits: r.hits }));
   assert.deepEqual(executed, []);
   assert.deepEqual(clean.filter((r) => r.error), [], 'no payload makes sanitizeHtml throw');
+  // An exception in any frame would mean some script ran.
+  assert.deepEqual(pageErrors, []);
 });
 
 test('sanitized payloads: no script, handler, dangerous URL or forbidden element in the DOM', () => {
@@ -81,5 +85,5 @@ test(`positive control: raw payloads execute in this harness (at least ${MIN_RAW
   ].join('\n'));
   console.log(`raw payloads executed: ${executed.length} of ${payloads.length} ${JSON.stringify(byKind)}`);
   assert.ok(executed.length >= MIN_RAW_EXECUTIONS, `only ${executed.length} raw payloads executed`);
-  assert.deepEqual(pageErrors, []);
+  // (Raw payloads throw in their frames, so page errors are expected here.)
 });
