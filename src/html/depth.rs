@@ -37,11 +37,6 @@ pub(super) const MAX_UNCLOSED_FORMATTING: usize = 32;
 
 const SELF_CLOSING_SIBLINGS: &[&str] = &["p", "li", "dt", "dd", "tr", "td", "th", "option"];
 
-/// The estimated maximum nesting depth of `input` (see the module docs).
-pub(super) fn estimated_depth(input: &str) -> usize {
-    estimate(input).0
-}
-
 /// (estimated depth, the maximum number of formatting start tags without a
 /// matching end tag at any point, over-estimated the same way).
 pub(super) fn estimate(input: &str) -> (usize, usize) {
@@ -107,7 +102,11 @@ pub(super) fn estimate(input: &str) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::estimated_depth;
+    use super::estimate;
+
+    fn estimated_depth(input: &str) -> usize {
+        estimate(input).0
+    }
 
     #[test]
     fn estimates() {
@@ -121,5 +120,8 @@ mod tests {
         assert_eq!(estimated_depth(&"<div>".repeat(1000)), 1000);
         assert_eq!(estimated_depth("<é<"), 0);
         assert_eq!(estimated_depth("<a<b"), 1);
+        assert_eq!(estimate("<b><i></i><b></b><u>").1, 2);
+        assert_eq!(estimate("<b><i><u><s>").1, 4);
+        assert_eq!(estimate("<b>x</b><i>y</i>").1, 1);
     }
 }

@@ -1,6 +1,6 @@
 //! JS function names of `fieldguard::html` for the shared vectors.
 
-use super::{options, str_arg};
+use super::{json, options, str_arg};
 use fieldguard::html::{HtmlOptions, HtmlSanitizer};
 use fieldguard::Error;
 use serde_json::Value;
@@ -10,7 +10,7 @@ pub fn call(f: &str, args: &[Value]) -> Option<Result<Value, Error>> {
         "sanitizeHtml" => Some((|| {
             let opts: HtmlOptions = options(args, 1)?;
             let out = HtmlSanitizer::from_options(&opts)?.sanitize(str_arg(args, 0))?;
-            Ok(Value::String(out))
+            Ok(json(&out))
         })()),
         _ => None,
     }
