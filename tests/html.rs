@@ -136,6 +136,9 @@ fn deep_nesting_is_refused_before_parsing() {
         "<ul><li>".repeat(60_000),
         "<table><tr><td>".repeat(40_000),
         "<div></x>".repeat(100_000),
+        // End tags the parser ignores (out of scope) must not lower the estimate.
+        format!("<div>{}", "<table><tr><td></div>".repeat(30_000)),
+        "<ul><li><div></li>".repeat(50_000),
     ] {
         assert_eq!(s.sanitize(&input).unwrap_err().code(), "INPUT_TOO_LARGE");
     }
@@ -168,6 +171,10 @@ fn formatting_elements_within_the_limit() {
     let s = HtmlSanitizer::new().build().unwrap();
     let input = format!("<div>{open}</div>") + &"<div>x</div>".repeat(50_000);
     // Was 140 MB of output after two minutes before the cap.
+    assert_eq!(s.sanitize(&input).unwrap_err().code(), "INPUT_TOO_LARGE");
+    // Stray end tags of other formatting names do not hide open ones.
+    let open: String = (0..400).map(|i| format!("<i id={i}></b>")).collect();
+    let input = format!("<div>{open}</div>") + &"<div>x</div>".repeat(50_000);
     assert_eq!(s.sanitize(&input).unwrap_err().code(), "INPUT_TOO_LARGE");
     let open: String = (0..30).map(|i| format!("<b id={i}>")).collect();
     timed(

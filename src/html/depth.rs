@@ -12,11 +12,13 @@
 //! make the real construct longer), so it sees every real start tag, plus
 //! some that are really text (in `<script>`, comments, attribute values):
 //! over-estimating only. End tags pop the model's stack down to the nearest
-//! open element of the same name (as the parser's generic rule does), void
-//! elements never open, and `p li dt dd tr td th option` close an open
-//! element of the same name on top. One tag can make the parser create at
-//! most two implied ancestors (`<td>` → `tbody`, `tr`), so the estimate is
-//! multiplied by 3 against the limit.
+//! open element of the same name (as the parser's generic rule does) unless
+//! a scope boundary ([`BARRIERS`]) lies in between, void elements never
+//! open, and `p li dt dd tr td th option` close an open element of the same
+//! name on top. Formatting elements (`b`, `i`, `a`, …) count until an end
+//! tag of the same name, since the parser re-opens them after blocks. One
+//! tag can make the parser create at most two implied ancestors (`<td>` →
+//! `tbody`, `tr`), so the estimate is multiplied by 3 against the limit.
 
 use std::collections::HashMap;
 
@@ -37,15 +39,51 @@ pub(super) const MAX_UNCLOSED_FORMATTING: usize = 32;
 
 const SELF_CLOSING_SIBLINGS: &[&str] = &["p", "li", "dt", "dd", "tr", "td", "th", "option"];
 
-/// (estimated depth, the maximum number of formatting start tags without a
-/// matching end tag at any point, over-estimated the same way).
+/// Elements that end-tag matching cannot cross: the parser ignores `</x>`
+/// when one of these (a scope boundary) lies between `x` and the top of the
+/// stack. A superset of the boundaries of every scope the parser uses, so
+/// the model pops no more than the parser does.
+const BARRIERS: &[&str] = &[
+    "applet",
+    "button",
+    "caption",
+    "html",
+    "marquee",
+    "object",
+    "ol",
+    "select",
+    "table",
+    "td",
+    "template",
+    "th",
+    "ul",
+    "svg",
+    "math",
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "annotation-xml",
+    "foreignobject",
+    "desc",
+    "title",
+];
+
+/// (estimated maximum depth, the maximum number of formatting elements open
+/// at once), both never below what the parser builds (see the module docs).
 pub(super) fn estimate(input: &str) -> (usize, usize) {
-    let mut formatting = 0usize;
-    let mut max_formatting = 0usize;
     let bytes = input.as_bytes();
     let mut stack: Vec<String> = Vec::new();
-    let mut open: HashMap<String, usize> = HashMap::new();
-    let mut max = 0;
+    // Per name, the stack indices where it is open; indices of barriers.
+    let mut positions: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut barriers: Vec<usize> = Vec::new();
+    // Formatting start tags not yet ended by an end tag of the same name:
+    // the parser keeps them in its list of active formatting elements even
+    // after a block closed them, and re-opens them later.
+    let mut formatting: HashMap<String, usize> = HashMap::new();
+    let mut formatting_total = 0usize;
+    let (mut max, mut max_formatting) = (0usize, 0usize);
     let mut i = 0;
     while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
         let lt = i + off;
@@ -59,7 +97,7 @@ pub(super) fn estimate(input: &str) -> (usize, usize) {
         // Skip to the first `>` after the name (or stop: the rest is one tag).
         let Some(gt) = bytes[name_start..].iter().position(|&b| b == b'>') else {
             if is_tag && !end_tag {
-                max = max.max(stack.len() + 1);
+                max = max.max(stack.len() + formatting_total + 1);
             }
             break;
         };
@@ -70,31 +108,45 @@ pub(super) fn estimate(input: &str) -> (usize, usize) {
         // The name is ASCII up to a delimiter; lossy is fine for non-ASCII names.
         let name =
             String::from_utf8_lossy(&bytes[name_start..name_start + name_len]).to_ascii_lowercase();
-        let is_formatting = FORMATTING.contains(&name.as_str());
-        if is_formatting && end_tag {
-            formatting = formatting.saturating_sub(1);
-        } else if is_formatting {
-            formatting += 1;
-            max_formatting = max_formatting.max(formatting);
+        if FORMATTING.contains(&name.as_str()) {
+            let n = formatting.entry(name.clone()).or_insert(0);
+            if !end_tag {
+                *n += 1;
+                formatting_total += 1;
+            } else if *n > 0 {
+                *n -= 1;
+                formatting_total -= 1;
+            }
+            max_formatting = max_formatting.max(formatting_total);
         }
         if end_tag {
-            if open.get(&name).copied().unwrap_or(0) > 0 {
-                while let Some(top) = stack.pop() {
-                    if let Some(n) = open.get_mut(&top) {
-                        *n -= 1;
-                    }
-                    if top == name {
-                        break;
-                    }
+            let Some(&pos) = positions.get(&name).and_then(|p| p.last()) else {
+                continue;
+            };
+            if barriers.last().is_some_and(|&b| b > pos) {
+                continue; // the parser ignores it: out of scope
+            }
+            while stack.len() > pos {
+                let Some(top) = stack.pop() else { break };
+                if let Some(p) = positions.get_mut(&top) {
+                    p.pop();
+                }
+                if barriers.last() == Some(&stack.len()) {
+                    barriers.pop();
                 }
             }
         } else if !VOID.contains(&name.as_str()) {
             if SELF_CLOSING_SIBLINGS.contains(&name.as_str()) && stack.last() == Some(&name) {
                 continue;
             }
-            *open.entry(name.clone()).or_insert(0) += 1;
+            let index = stack.len();
+            positions.entry(name.clone()).or_default().push(index);
+            if BARRIERS.contains(&name.as_str()) {
+                barriers.push(index);
+            }
             stack.push(name);
-            max = max.max(stack.len());
+            // Reconstructed formatting elements can sit on top of any element.
+            max = max.max(stack.len() + formatting_total);
         }
     }
     (max, max_formatting)
@@ -113,10 +165,17 @@ mod tests {
         assert_eq!(estimated_depth("plain"), 0);
         assert_eq!(estimated_depth("<p>a<p>b<p>c"), 1);
         assert_eq!(estimated_depth("<ul><li>a<li>b</ul><ul><li>c</ul>"), 2);
-        assert_eq!(estimated_depth("<div><div><b></div></div>"), 3);
+        assert_eq!(estimated_depth("<div><div><b></div></div>"), 4);
+        // </div> cannot close across a table cell: the parser ignores it.
+        assert_eq!(
+            estimated_depth(&format!("<div>{}", "<table><tr><td></div>".repeat(10))),
+            31
+        );
+        // Stray end tags of another formatting name do not hide open ones.
+        assert_eq!(estimate(&"<i id=1></b>".repeat(10)).1, 10);
         assert_eq!(estimated_depth("<div></x><div></y><div>"), 3);
         assert_eq!(estimated_depth("<br><img src=x><hr/>"), 0);
-        assert_eq!(estimated_depth("<a title='>'><b>"), 2);
+        assert_eq!(estimated_depth("<a title='>'><b>"), 4);
         assert_eq!(estimated_depth(&"<div>".repeat(1000)), 1000);
         assert_eq!(estimated_depth("<é<"), 0);
         assert_eq!(estimated_depth("<a<b"), 1);
