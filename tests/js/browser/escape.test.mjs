@@ -41,8 +41,8 @@ function cssString(serialized) {
   return serialized.slice(1, -1).replace(/\\([0-9a-fA-F]{1,6}) ?|\\(.)/gs, (_, hex, c) => (hex ? String.fromCodePoint(parseInt(hex, 16)) : c));
 }
 
-test('escaped strings read back exactly in every context, and nothing executes', { timeout: 120_000 }, async () => {
-  const results = await page.evaluate((s) => window.runEscape(s), HOSTILE);
+/** Everything that differs from the expected readback, per string. */
+function problemsOf(results) {
   const baseline = results[0].data; // 'plain': the expected document structure
   const problems = [];
   for (const { i, hits, data } of results) {
@@ -62,11 +62,28 @@ test('escaped strings read back exactly in every context, and nothing executes',
     check('js-string in onclick', data.onclick, [s, s]);
     check('url-component as path segment', data.path, s);
     check('url-component as the only parameter', data.params, [['q', s], ['z', '1']]);
-    check('css-string "…"', cssString(data.css), noNul);
-    check("css-string '…'", cssString(data.css2), noNul);
+    let css, css2;
+    try { css = cssString(data.css); css2 = cssString(data.css2); } catch { css = css2 = null; }
+    check('css-string "…"', css, noNul);
+    check("css-string '…'", css2, noNul);
     check('css rules', data.cssRules, baseline.cssRules);
     check('elements', data.elements, baseline.elements);
   }
+  return problems;
+}
+
+test('escaped strings read back exactly in every context, and nothing executes', { timeout: 120_000 }, async () => {
+  const results = await page.evaluate((s) => window.runEscape(s), HOSTILE);
+  const problems = problemsOf(results);
   assert.deepEqual(problems, []);
   assert.deepEqual(pageErrors, []);
+});
+
+test('positive control: without escaping, most hostile strings break out or change', { timeout: 120_000 }, async () => {
+  const results = await page.evaluate((s) => window.runEscape(s, { identity: true }), HOSTILE);
+  const broken = new Set(problemsOf(results).map((p) => p.string));
+  const executed = results.filter((r) => r.hits.length > 0).length;
+  console.log(`unescaped: ${broken.size} of ${HOSTILE.length} strings misread or broke the page, ${executed} executed script`);
+  assert.ok(broken.size >= HOSTILE.length / 2, `only ${broken.size} broke`);
+  assert.ok(executed >= 3, `only ${executed} executed`);
 });

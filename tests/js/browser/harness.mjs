@@ -126,8 +126,9 @@ window.runXss = async (payloads, { raw = false } = {}) => {
 };
 
 /** Put each escaped string into every context of one document and read it back. */
-window.runEscape = async (strings) => inBatches(strings, 12, async (s, i) => {
-  const e = (ctx) => escape(s, ctx);
+window.runEscape = async (strings, { identity = false } = {}) => inBatches(strings, 12, async (s, i) => {
+  // identity: no escaping at all, the positive control of the break-out test.
+  const e = (ctx) => (identity ? s : escape(s, ctx));
   const body = `<p id="text">${e('html-text')}</p>
 <p id="attr" title="${e('html-attribute')}" lang='${e('html-attribute')}'></p>
 <script>window.__js = ["${e('js-string')}", '${e('js-string')}'];<\/script>
@@ -139,7 +140,7 @@ window.runEscape = async (strings) => inBatches(strings, 12, async (s, i) => {
   document.getElementById('btn').click();
   const u = new URL(document.getElementById('url').href);
   const text = document.getElementById('text'), attr = document.getElementById('attr');
-  parent.postMessage({ frame: ${JSON.stringify(`esc-${i}`)}, data: {
+  parent.postMessage({ frame: ${JSON.stringify(`esc-${identity ? 'raw-' : ''}${i}`)}, data: {
     text: text.textContent, textNodes: [...text.childNodes].map((n) => n.nodeType),
     attr: attr.getAttribute('title'), attr2: attr.getAttribute('lang'), attrNames: [...attr.attributes].map((a) => a.name),
     js: window.__js, onclick: window.__onclick,
@@ -150,7 +151,7 @@ window.runEscape = async (strings) => inBatches(strings, 12, async (s, i) => {
     elements: [...document.querySelectorAll('*')].map((n) => n.localName).join(','),
   } }, '*');
 <\/script>`;
-  const { hits, data } = await runFrame(`esc-${i}`, body);
+  const { hits, data } = await runFrame(`esc-${identity ? 'raw-' : ''}${i}`, body);
   return { i, hits, data };
 });
 
