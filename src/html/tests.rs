@@ -1,0 +1,81 @@
+use super::*;
+
+#[test]
+fn removed_with_content_are_all_forbidden() {
+    // ammonia panics if a tag is both allowed and removed with content.
+    for tag in REMOVED_WITH_CONTENT {
+        assert!(FORBIDDEN_TAGS.contains(tag), "{tag}");
+    }
+    for tag in DEFAULT_TAGS {
+        assert!(!FORBIDDEN_TAGS.contains(tag), "{tag}");
+    }
+}
+
+#[test]
+fn contradictions_are_errors_not_panics() {
+    let cases = [
+        HtmlSanitizer::new().generic_attributes(["rel"]).build(),
+        HtmlSanitizer::new()
+            .tag_attributes("a", ["href", "rel"])
+            .build(),
+        HtmlSanitizer::new()
+            .generic_attributes(["class"])
+            .allowed_classes("span", ["x"])
+            .build(),
+        HtmlSanitizer::new()
+            .tag_attributes("span", ["class"])
+            .allowed_classes("span", ["x"])
+            .build(),
+        HtmlSanitizer::new()
+            .tag_attributes("script", ["src"])
+            .build(),
+        HtmlSanitizer::new().add_tags(["STYLE"]).build(),
+        HtmlSanitizer::new().generic_attributes(["OnClick"]).build(),
+        HtmlSanitizer::new().url_schemes(["JavaScript"]).build(),
+        HtmlSanitizer::new().add_tags(["a b"]).build(),
+    ];
+    for (i, c) in cases.into_iter().enumerate() {
+        assert_eq!(c.unwrap_err().code(), "INVALID_ARGUMENT", "case {i}");
+    }
+    // rel from the input is fine once linkRel is off.
+    let s = HtmlSanitizer::new()
+        .generic_attributes(["rel"])
+        .link_rel(None)
+        .build()
+        .unwrap();
+    assert_eq!(
+        s.sanitize("<a href=/x rel=nofollow>x</a>").unwrap(),
+        r#"<a href="/x" rel="nofollow">x</a>"#
+    );
+}
+
+#[test]
+fn allowed_classes_filter() {
+    let s = HtmlSanitizer::new()
+        .allowed_classes("span", ["note"])
+        .build()
+        .unwrap();
+    assert_eq!(
+        s.sanitize(r#"<span class="note evil">x</span>"#).unwrap(),
+        r#"<span class="note">x</span>"#
+    );
+}
+
+#[test]
+fn cite_scheme_is_checked() {
+    assert_eq!(
+        sanitize_html(r#"<blockquote cite="javascript:alert(1)">q</blockquote>"#),
+        "<blockquote>q</blockquote>"
+    );
+    assert_eq!(
+        sanitize_html(r#"<q cite="https://example.com/">q</q>"#),
+        r#"<q cite="https://example.com/">q</q>"#
+    );
+}
+
+#[test]
+fn too_large() {
+    let s = HtmlSanitizer::new().max_input_bytes(3).build().unwrap();
+    assert_eq!(s.sanitize("abcd").unwrap_err().code(), "INPUT_TOO_LARGE");
+    assert_eq!(s.sanitize("abc").unwrap(), "abc");
+}
