@@ -11,7 +11,6 @@ use common::measure;
 use std::hint::black_box;
 use std::time::Duration;
 
-
 fn main() {
     let aes_ni = {
         #[cfg(target_arch = "x86_64")]

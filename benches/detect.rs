@@ -10,7 +10,6 @@ use common::measure;
 use std::hint::black_box;
 use std::time::Duration;
 
-
 /// About 1 MB of `unit` repeated.
 fn rep(unit: &str) -> String {
     unit.repeat(1_000_000 / unit.len())

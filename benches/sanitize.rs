@@ -41,7 +41,8 @@ fn linear(name: &str, unit: &str, f: impl Fn(&str)) {
 
 fn main() {
     println!("fieldguard sanitize benchmarks (best batch; linear code keeps the ratio near 1)");
-    let prose = "Zoë O'Brien wrote: the quick brown fox — naïve café, 12 € — jumps over the lazy dog. ";
+    let prose =
+        "Zoë O'Brien wrote: the quick brown fox — naïve café, 12 € — jumps over the lazy dog. ";
     let defaults = CleanOptions::default();
     let name = CleanOptions::preset(Preset::Name);
     let slug = CleanOptions::preset(Preset::Slug);
@@ -66,29 +67,49 @@ fn main() {
     linear("clean, slug preset, prose", prose, |s| {
         black_box(clean(s, &slug).unwrap());
     });
-    linear("clean, defaults, combining marks (a + 1M U+0301)", "\u{301}", |s| {
-        black_box(clean(s, &defaults).unwrap());
-    });
+    linear(
+        "clean, defaults, combining marks (a + 1M U+0301)",
+        "\u{301}",
+        |s| {
+            black_box(clean(s, &defaults).unwrap());
+        },
+    );
     linear("clean, maxLength 100, one giant grapheme", "\u{301}", |s| {
         black_box(clean(s, &limited).unwrap());
     });
-    linear("clean, defaults, ZWJ emoji sequences", "👩\u{200D}👩\u{200D}👧", |s| {
-        black_box(clean(s, &defaults).unwrap());
-    });
-    linear("clean, defaults, bidi + zero-width soup", "\u{202E}\u{2066}\u{200B}x\u{FEFF}", |s| {
-        black_box(clean(s, &defaults).unwrap());
-    });
-    linear("clean, defaults, NFKC-expanding ligatures", "\u{FB03}\u{FDFA}", |s| {
-        black_box(clean(s, &defaults).unwrap());
-    });
+    linear(
+        "clean, defaults, ZWJ emoji sequences",
+        "👩\u{200D}👩\u{200D}👧",
+        |s| {
+            black_box(clean(s, &defaults).unwrap());
+        },
+    );
+    linear(
+        "clean, defaults, bidi + zero-width soup",
+        "\u{202E}\u{2066}\u{200B}x\u{FEFF}",
+        |s| {
+            black_box(clean(s, &defaults).unwrap());
+        },
+    );
+    linear(
+        "clean, defaults, NFKC-expanding ligatures",
+        "\u{FB03}\u{FDFA}",
+        |s| {
+            black_box(clean(s, &defaults).unwrap());
+        },
+    );
 
     println!("\n-- UTS #39");
     linear("skeleton, mixed Cyrillic/Latin", "раураl ", |s| {
         black_box(skeleton(s));
     });
-    linear("analyzeScripts, mixed Cyrillic/Latin", "раураl ", |s| {
-        black_box(analyze_scripts(s));
-    });
+    linear(
+        "analyzeScripts, mixed Cyrillic/Latin",
+        "раураl ",
+        |s| {
+            black_box(analyze_scripts(s));
+        },
+    );
 
     println!("\n-- escape");
     for (label, context) in [
@@ -98,9 +119,13 @@ fn main() {
         ("url-component", EscapeContext::UrlComponent),
         ("css-string", EscapeContext::CssString),
     ] {
-        linear(&format!("escape {label}, hostile characters"), "<\"'&\\/\u{2028}é😀", |s| {
-            black_box(escape(s, context));
-        });
+        linear(
+            &format!("escape {label}, hostile characters"),
+            "<\"'&\\/\u{2028}é😀",
+            |s| {
+                black_box(escape(s, context));
+            },
+        );
     }
 
     println!("\n-- validate (inputs over every length limit are refused early)");
@@ -138,9 +163,13 @@ fn main() {
         linear("nested <div> (html5ever depth limits)", "<div>", |s| {
             black_box(sanitize_html(s));
         });
-        linear("unclosed tags with long attributes", "<a title='xxxxxxxx", |s| {
-            black_box(sanitize_html(s));
-        });
+        linear(
+            "unclosed tags with long attributes",
+            "<a title='xxxxxxxx",
+            |s| {
+                black_box(sanitize_html(s));
+            },
+        );
     }
 
     println!("\n-- policy");

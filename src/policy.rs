@@ -154,9 +154,8 @@ impl Policy {
     /// Parse a policy document. Errors are `POLICY_INVALID` and say where:
     /// the field path and, for JSON syntax, the line and column.
     pub fn from_json(json: &str) -> Result<Self> {
-        let doc: Document = serde_json::from_str(json).map_err(|e| {
-            Error::with(ErrorKind::PolicyInvalid, crate::error::json_position(&e))
-        })?;
+        let doc: Document = serde_json::from_str(json)
+            .map_err(|e| Error::with(ErrorKind::PolicyInvalid, crate::error::json_position(&e)))?;
         if doc.version != 1 {
             return Err(Error::with(
                 ErrorKind::PolicyInvalid,
@@ -179,9 +178,8 @@ impl Policy {
             let html = match &rule.html {
                 None => None,
                 Some(options) => {
-                    let options: crate::html::HtmlOptions =
-                        serde_json::from_value(options.clone())
-                            .map_err(|e| bad(format!("html: {e}")))?;
+                    let options: crate::html::HtmlOptions = serde_json::from_value(options.clone())
+                        .map_err(|e| bad(format!("html: {e}")))?;
                     Some(
                         crate::html::HtmlSanitizer::from_options(&options)
                             .map_err(|e| bad(format!("html: {}", e.detail())))?,
@@ -252,7 +250,9 @@ impl Policy {
             .rules
             .iter()
             .find(|r| r.name == canonical)
-            .ok_or_else(|| Error::invalid_argument(format!("the policy has no rule for {field}")))?;
+            .ok_or_else(|| {
+                Error::invalid_argument(format!("the policy has no rule for {field}"))
+            })?;
         let mut report = FieldReport {
             field: compiled.name.clone(),
             changes: Vec::new(),
@@ -354,7 +354,9 @@ impl CompiledRule {
 
         *value = if was_number {
             // The canonical form of a valid number is a valid JSON number.
-            Number::from_str(&text).map(Value::Number).unwrap_or(Value::String(text))
+            Number::from_str(&text)
+                .map(Value::Number)
+                .unwrap_or(Value::String(text))
         } else {
             Value::String(text)
         };
@@ -371,7 +373,10 @@ impl CompiledRule {
         match self.rule.on_violation {
             OnViolation::Reject => Err(Error::with(
                 ErrorKind::ValueInvalid,
-                format!("field {}: {}: {}", self.name, violation.reason, violation.message),
+                format!(
+                    "field {}: {}: {}",
+                    self.name, violation.reason, violation.message
+                ),
             )),
             OnViolation::Clean => {
                 violation.action = match value {

@@ -8,12 +8,12 @@ use crate::Format;
 use clap::Args;
 use fieldguard::escape::EscapeContext;
 use fieldguard::policy::Policy;
-use fieldguard::records::{for_each_record, RecordFormat};
+use fieldguard::records::for_each_record;
 use fieldguard::validate::Validator;
 use fieldguard::{detect, text, Error};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -56,8 +56,7 @@ impl OptionsArg {
     fn parse<T: DeserializeOwned>(&self, extra: Map<String, Value>) -> Result<T, Error> {
         let mut map = self.object()?;
         map.extend(extra);
-        serde_json::from_value(Value::Object(map))
-            .map_err(|e| io::usage(format!("--options: {e}")))
+        serde_json::from_value(Value::Object(map)).map_err(|e| io::usage(format!("--options: {e}")))
     }
 }
 
@@ -187,13 +186,19 @@ pub fn validate(args: ValidateArgs) -> Result<ExitCode, Error> {
     let mut extra = Map::new();
     extra.insert("type".into(), Value::String(args.kind.clone()));
     if args.options.object()?.contains_key("type") {
-        return Err(io::usage("give the type as the TYPE argument, not in --options".into()));
+        return Err(io::usage(
+            "give the type as the TYPE argument, not in --options".into(),
+        ));
     }
     let validator: Validator = args.options.parse(extra)?;
     let result = validator.validate(&args.value.get()?);
     if args.json {
         print_json(&fieldguard::validate::outcome(&result))?;
-        return Ok(if result.is_ok() { ExitCode::SUCCESS } else { ExitCode::FAILURE });
+        return Ok(if result.is_ok() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        });
     }
     match result {
         Ok(valid) => print_line(&valid.value).map(|()| ExitCode::SUCCESS),
@@ -206,7 +211,11 @@ pub fn detect(args: DetectArgs) -> Result<ExitCode, Error> {
     let options: detect::DetectOptions = args.options.parse(Map::new())?;
     let findings = detect::detect(&args.value.get()?, &options)?;
     print_json(&findings)?;
-    Ok(if args.check && !findings.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if args.check && !findings.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 pub fn sanitize_html(args: SanitizeHtmlArgs) -> Result<(), Error> {
