@@ -1,22 +1,13 @@
 //! The `fieldguard` CLI, run as a user would (assert_cmd).
 #![cfg(feature = "cli")]
 
+mod common;
+
 use assert_cmd::Command;
+use common::cli::{fg, stdout};
 use predicates::prelude::*;
 use std::fs;
 use std::path::Path;
-
-fn fg() -> Command {
-    let mut cmd = Command::cargo_bin("fieldguard").unwrap();
-    for var in [
-        "FIELDGUARD_KEYRING",
-        "FIELDGUARD_KEYRING_FILE",
-        "FIELDGUARD_SECRETS_DIR",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
 
 fn keygen(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("keyring.json");
@@ -36,10 +27,6 @@ fn records(op: &str, kr: &Path, input: &Path, out: &Path, extra: &[&str]) -> Com
         .arg(out)
         .args(extra);
     cmd
-}
-
-fn stdout(out: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(out.get_output().stdout.clone()).unwrap()
 }
 
 #[test]

@@ -100,3 +100,64 @@ fn blind_index_is_stable_under_canonicalization_only() {
         .unwrap()
     );
 }
+
+/// A policy using every step, in clean mode so that every record completes.
+fn policy() -> &'static fieldguard::policy::Policy {
+    static P: OnceLock<fieldguard::policy::Policy> = OnceLock::new();
+    P.get_or_init(|| {
+        fieldguard::policy::Policy::from_json(
+            r#"{"version": 1, "fields": {
+                "name": {"clean": {"preset": "name"}, "onViolation": "clean"},
+                "email": {"required": true, "validate": {"type": "email"}, "onViolation": "clean"},
+                "n": {"validate": {"type": "decimal"}, "onViolation": "clean"},
+                "items[*].note": {"clean": {"maxLength": 5}, "detect": {}, "onViolation": "clean"}
+            }}"#,
+        )
+        .unwrap()
+    })
+}
+
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(serde_json::Value::from),
+        ".{0,12}".prop_map(serde_json::Value::from),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
+            proptest::collection::btree_map(
+                prop_oneof![
+                    Just("name".to_string()),
+                    Just("email".into()),
+                    Just("n".into()),
+                    Just("items".into()),
+                    Just("note".into())
+                ],
+                inner,
+                0..4
+            )
+            .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Any record, any value types: a clean-mode policy always completes,
+    /// and a second pass over its output changes nothing more.
+    #[test]
+    fn policies_never_panic_and_are_idempotent(record in json_value()) {
+        let mut once = record.clone();
+        let report = policy().apply(&mut once);
+        prop_assert!(report.is_ok(), "{:?}", report);
+        let mut twice = once.clone();
+        policy().apply(&mut twice).unwrap();
+        prop_assert_eq!(twice, once);
+    }
+}
