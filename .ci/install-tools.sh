@@ -49,11 +49,10 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   apt_install nodejs npm
 fi
 
-# 4. Node tooling (playwright-core, deno, binaryen's wasm-opt, @noble/ciphers)
-#    from tests/package-lock.json.
-node_major=$(node -p 'process.versions.node.split(".")[0]')
-if [ "$node_major" -lt 18 ]; then
-  say "Node $node_major is too old: the suites need Node 18 or newer"; exit 1
+# 4. Node tooling (playwright-core, deno, binaryen's wasm-opt, @noble/ciphers,
+#    jsdom, dompurify, validator) from tests/package-lock.json.
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+  say "Node $(node --version) is too old: the suites need Node 20.19 or newer (jsdom)"; exit 1
 fi
 stamp=tests/node_modules/.fieldguard-lock-stamp
 if [ ! -f "$stamp" ] || ! cmp -s tests/package-lock.json "$stamp"; then

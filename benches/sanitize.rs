@@ -128,14 +128,10 @@ fn main() {
         );
     }
 
-    println!("\n-- validate (inputs over every length limit are refused early)");
+    println!("\n-- validate (inputs over a length limit are refused before parsing)");
     let decimal: Validator = serde_json::from_str(r#"{"type":"decimal"}"#).unwrap();
     linear("decimal, 1 MB of digits", "1234567890", |s| {
         let _ = black_box(decimal.validate(s));
-    });
-    let email: Validator = serde_json::from_str(r#"{"type":"email"}"#).unwrap();
-    linear("email, 1 MB local part", "a", |s| {
-        let _ = black_box(email.validate(s));
     });
     for (kind, value) in [
         ("email", "Alice.Smith+news@Example.COM"),
@@ -160,9 +156,13 @@ fn main() {
         linear("rich text with one payload per line", rich, |s| {
             black_box(sanitize_html(s));
         });
-        linear("nested <div> (html5ever depth limits)", "<div>", |s| {
-            black_box(sanitize_html(s));
-        });
+        linear(
+            "nested <div>: refused by the depth pre-pass",
+            "<div>",
+            |s| {
+                black_box(sanitize_html(s));
+            },
+        );
         linear(
             "unclosed tags with long attributes",
             "<a title='xxxxxxxx",
