@@ -56,7 +56,7 @@
 
 use crate::detect::{self, Category, DetectOptions};
 use crate::error::{Error, ErrorKind, Result};
-use crate::records::FieldPath;
+use crate::records::{type_name, FieldPath};
 use crate::text::{self, CleanOptions};
 use crate::validate::Validator;
 use serde::{Deserialize, Serialize};
@@ -403,17 +403,6 @@ impl CompiledRule {
 fn push_unique(list: &mut Vec<String>, item: &str) {
     if !list.iter().any(|x| x == item) {
         list.push(item.to_owned());
-    }
-}
-
-fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

@@ -355,7 +355,8 @@ fn record_id_text(path: &FieldPath, record: &Value) -> Result<String> {
     }
 }
 
-fn type_name(value: &Value) -> &'static str {
+/// "a string", "an object", … for error messages (never the value).
+pub(crate) fn type_name(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

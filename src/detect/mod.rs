@@ -474,3 +474,14 @@ pub fn detect(input: &str, options: &DetectOptions) -> Result<Vec<Finding>> {
 pub fn detect_default(input: &str) -> Result<Vec<Finding>> {
     detect(input, &DetectOptions::default())
 }
+
+/// The rule IDs found in `s` with default options: the unit tests of every
+/// detector module assert on these.
+#[cfg(test)]
+pub(crate) fn test_rules(s: &str) -> Vec<&'static str> {
+    detect(s, &DetectOptions::default())
+        .unwrap()
+        .into_iter()
+        .map(|f| f.rule)
+        .collect()
+}

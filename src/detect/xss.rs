@@ -323,15 +323,7 @@ fn sink(v: &View, i: usize, hits: &mut Hits) {
 
 #[cfg(test)]
 mod tests {
-    use crate::detect::{detect, DetectOptions};
-
-    fn rules(s: &str) -> Vec<&'static str> {
-        detect(s, &DetectOptions::default())
-            .unwrap()
-            .into_iter()
-            .map(|f| f.rule)
-            .collect()
-    }
+    use crate::detect::test_rules as rules;
 
     #[test]
     fn each_rule() {

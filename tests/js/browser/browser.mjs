@@ -24,3 +24,19 @@ export async function start() {
     },
   };
 }
+
+/**
+ * A page on tests/js/browser/harness.html in a context that cannot reach the
+ * network (payloads name external hosts), with page errors collected into
+ * `pageErrors`. Resolves once both wasm entries have loaded.
+ */
+export async function openHarness(env, pageErrors) {
+  const context = await env.browser.newContext();
+  await context.route((url) => !url.href.startsWith(env.base), (route) => route.abort());
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(`${env.base}/tests/js/browser/harness.html`);
+  await page.waitForFunction(() => window.harnessReady !== undefined, null, { timeout: 30_000 });
+  if ((await page.evaluate(() => window.harnessReady)) !== true) throw new Error('harness: wasm modules did not load');
+  return page;
+}

@@ -5,7 +5,7 @@
 // extra element, attribute, URL parameter or CSS rule.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { start } from './browser.mjs';
+import { openHarness, start } from './browser.mjs';
 
 const HOSTILE = [
   'plain', '', '"', "'", '`', '\\', '\\"', "\\'", '</script><script>alert(1)</script>', '<!--', '-->', '<!-- <script>',
@@ -22,13 +22,7 @@ const pageErrors = [];
 
 before(async () => {
   env = await start();
-  const context = await env.browser.newContext();
-  await context.route((url) => !url.href.startsWith(env.base), (route) => route.abort());
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${env.base}/tests/js/browser/harness.html`);
-  await page.waitForFunction(() => window.harnessReady !== undefined, null, { timeout: 30_000 });
-  assert.equal(await page.evaluate(() => window.harnessReady), true, 'wasm modules loaded');
+  page = await openHarness(env, pageErrors);
 });
 
 after(async () => {

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { start } from './browser.mjs';
+import { openHarness, start } from './browser.mjs';
 
 const corpus = JSON.parse(readFileSync(new URL('../../data/xss/payloads.json', import.meta.url), 'utf8'));
 const payloads = corpus.payloads.map((p) => p.payload);
@@ -24,15 +24,8 @@ const pageErrors = [];
 
 before(async () => {
   env = await start();
-  const context = await env.browser.newContext();
-  // Payloads name external hosts: never let them reach the network.
-  await context.route((url) => !url.href.startsWith(env.base), (route) => route.abort());
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page = await openHarness(env, pageErrors);
   page.on('dialog', (d) => d.dismiss()); // would mean a hook was bypassed; execution is counted via hooks
-  await page.goto(`${env.base}/tests/js/browser/harness.html`);
-  await page.waitForFunction(() => window.harnessReady !== undefined, null, { timeout: 30_000 });
-  assert.equal(await page.evaluate(() => window.harnessReady), true, 'wasm modules loaded');
 });
 
 after(async () => {

@@ -7,17 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fgHtml as fg } from './load.mjs';
-
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../prng.mjs';
 
 const pieces = [
   '\uD800', '\uDFFF', '\uDBFF\uDFFF', '\u0000', '\u001B', '\u007F', '\u0085', '\u202E', '\u2066', '\u200B', '\u200D',
@@ -41,7 +31,7 @@ const contexts = ['html-text', 'html-attribute', 'js-string', 'url-component', '
 const presets = [undefined, { preset: 'username' }, { preset: 'slug' }, { preset: 'name' }, { preset: 'phone-digits' }, { normalize: 'nfkc', collapseWhitespace: true, maxLength: 5 }];
 
 test('no input panics any function, including lone surrogates from JS', () => {
-  const next = rng(20261122);
+  const next = prng(20261122);
   const policy = fg.Policy.fromJson({
     version: 1,
     fields: {

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { fg } from './load.mjs';
+import { prng } from '../prng.mjs';
 
 const require = createRequire(import.meta.url);
 const v = require('validator');
@@ -53,18 +54,6 @@ const THEIRS = {
   integer: ['isInt', (s) => v.isInt(s)],
   decimal: ['isDecimal', (s) => v.isDecimal(s)],
 };
-
-/** mulberry32: a small deterministic PRNG (the inputs must not change between runs). */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Seeds plus `perType` mutations (1–3 edits each) per type, deduplicated. */
 function generate(perType) {
