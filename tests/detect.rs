@@ -342,27 +342,6 @@ fn category_filter_and_threshold() {
     assert!(strict.iter().all(|f| f.confidence == 100));
 }
 
-/// Print the findings for each line of the file named by `FIELDGUARD_PROBE`
-/// (a tool for looking at rules, not a check):
-/// `FIELDGUARD_PROBE=lines.txt cargo test --test detect probe -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn probe() {
-    let Some(path) = std::env::var_os("FIELDGUARD_PROBE") else {
-        return;
-    };
-    let text = std::fs::read_to_string(path).unwrap();
-    let opts = DetectOptions::default().min_confidence(0);
-    for line in text.lines() {
-        let found = detect(line, &opts).unwrap();
-        let list: Vec<String> = found
-            .iter()
-            .map(|f| format!("{}({}) {:?}", f.rule, f.confidence, f.fragment))
-            .collect();
-        println!("{line}\n    => {}", list.join(" | "));
-    }
-}
-
 /// One example per rule at the default threshold, and every rule id appears
 /// in the documented rule table of src/detect/mod.rs.
 #[test]
