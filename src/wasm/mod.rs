@@ -16,6 +16,8 @@ mod escape;
 #[cfg(feature = "html")]
 mod html;
 mod json;
+mod pii_ops;
+mod pii_scan;
 mod policy;
 mod text;
 mod validate;

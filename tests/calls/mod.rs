@@ -11,6 +11,8 @@ mod detect;
 mod escape;
 #[cfg(feature = "html")]
 mod html;
+mod pii_ops;
+mod pii_scan;
 mod policy;
 mod text;
 mod validate;
@@ -21,7 +23,9 @@ pub fn call(f: &str, args: &[Value]) -> Option<Result<Value, Error>> {
         .or_else(|| escape::call(f, args))
         .or_else(|| validate::call(f, args))
         .or_else(|| detect::call(f, args))
-        .or_else(|| policy::call(f, args));
+        .or_else(|| policy::call(f, args))
+        .or_else(|| pii_scan::call(f, args))
+        .or_else(|| pii_ops::call(f, args));
     #[cfg(feature = "html")]
     let found = found.or_else(|| html::call(f, args));
     found

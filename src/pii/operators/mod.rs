@@ -1,0 +1,1 @@
+//! Operators: redact, replace, mask, hash, pseudonymize, encrypt, generalize (to be written).

@@ -1,0 +1,1 @@
+//! Recognizers: find PII and secrets in free text (to be written).

@@ -1,0 +1,1 @@
+//! JS bindings for `crate::pii::operators` (to be written).
