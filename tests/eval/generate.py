@@ -221,7 +221,7 @@ def gen_phone(r, lang):
         n = "06 " + rdig(r, 4) + " " + rdig(r, 4) if r.random() < 0.5 else "3" + r.choice(["20", "33", "47", "39", "88"]) + " " + rdig(r, 3) + " " + rdig(r, 4)
         return "+39 " + n if intl else n
     if lang == "nl":
-        n = "20 " + rdig(r, 3) + " " + rdig(r, 4) if r.random() < 0.5 else "6 " + rdig(r, 4) + " " + rdig(r, 4)
+        n = "20 " + rdig(r, 3) + " " + rdig(r, 4) if r.random() < 0.5 else "6 " + r.choice("12345") + rdig(r, 3) + " " + rdig(r, 4)
         return "+31 " + n if intl else "0" + n
     n = "22 " + rdig(r, 3) + " " + rdig(r, 2) + " " + rdig(r, 2) if r.random() < 0.5 else r.choice(["501", "601", "661", "691", "721", "781", "791", "881"]) + " " + rdig(r, 3) + " " + rdig(r, 3)
     return "+48 " + n if intl else n

@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Score PII predictions against tests/eval/corpus.jsonl (stdlib only).
+
+Predictions: JSONL, one finding per line, {"id", "type", "start", "end"} with code point
+offsets into the sample's text (extra keys are ignored).
+
+Matching is EXACT: a prediction is a true positive iff a gold span of the same sample has the
+same type, start and end (each gold span can be matched once; duplicate predictions are
+counted once). Every other prediction is a false positive, every unmatched gold span a false
+negative. P = TP/(TP+FP), R = TP/(TP+FN), F1 their harmonic mean; "-" when undefined.
+Column "R~" is a lenient recall: a gold span counts as found if any prediction of the same
+type overlaps it (shows span-convention mismatches, e.g. a URL reported with its trailing dot).
+
+Hard-negative precision = fraction of hard-negative samples (no gold span; they contain
+look-alikes such as Luhn-failing 16-digit numbers, versions, hashes) on which the system
+reported nothing at all, of any type.
+
+With --types, only those types count (gold spans and predictions of other types are ignored,
+also for the hard-negative measure) - used to compare systems on the types they share.
+
+Usage:
+  score.py --system presidio=target/eval/presidio.jsonl [--system fieldguard=fg.jsonl]
+           [--types T1,T2] [--title ...] [--json out.json]
+  score.py --from-fieldguard scan.ndjson --out fg.jsonl
+      converts `fieldguard scan --format ndjson-lines` output produced on the corpus texts
+      written one per line (line N = N-th sample, 1-based; see texts) into predictions.
+  score.py --texts corpus.txt    writes the corpus texts one per line (the scan input).
+"""
+import argparse
+import collections
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def load_corpus(path):
+    return [json.loads(line) for line in open(path, encoding="utf-8")]
+
+
+def load_preds(path):
+    out = collections.defaultdict(set)
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.strip()
+            if not line:
+                continue
+            p = json.loads(line)
+            try:
+                out[p["id"]].add((p["type"], int(p["start"]), int(p["end"])))
+            except KeyError as e:
+                sys.exit(f"{path}:{n}: missing key {e}")
+    return out
+
+
+def score(corpus, preds, types=None):
+    keep = (lambda t: t in types) if types else (lambda t: True)
+    tp, fp, fn, lenient = (collections.Counter() for _ in range(4))
+    gold_n = collections.Counter()
+    hn_total = hn_clean = 0
+    fp_by_distractor = collections.Counter()
+    ids = {s["id"] for s in corpus}
+    unknown = [i for i in preds if i not in ids]
+    for s in corpus:
+        gold = {(g["type"], g["start"], g["end"]) for g in s["spans"] if keep(g["type"])}
+        pred = {p for p in preds.get(s["id"], ()) if keep(p[0])}
+        for g in gold:
+            gold_n[g[0]] += 1
+            if g in pred:
+                tp[g[0]] += 1
+            else:
+                fn[g[0]] += 1
+            if any(p[0] == g[0] and p[1] < g[2] and g[1] < p[2] for p in pred):
+                lenient[g[0]] += 1
+        for p in pred - gold:
+            fp[p[0]] += 1
+        if s.get("kind") == "hard_negative" or not s["spans"]:
+            hn_total += 1
+            if not pred:
+                hn_clean += 1
+            for p in pred:
+                for d in s.get("distractors", ()):
+                    if p[1] < d["end"] and d["start"] < p[2]:
+                        fp_by_distractor[d["kind"]] += 1
+    all_types = sorted(set(gold_n) | set(fp), key=lambda t: t)
+    rows = {}
+    for t in all_types + ["(micro)"]:
+        if t == "(micro)":
+            a, b, c, l, n = sum(tp.values()), sum(fp.values()), sum(fn.values()), sum(lenient.values()), sum(gold_n.values())
+        else:
+            a, b, c, l, n = tp[t], fp[t], fn[t], lenient[t], gold_n[t]
+        p = a / (a + b) if a + b else None
+        r = a / (a + c) if a + c else None
+        f = 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)
+        rows[t] = {"gold": n, "tp": a, "fp": b, "fn": c, "p": p, "r": r, "f1": f, "r_lenient": l / n if n else None}
+    return {"types": rows, "hard_negatives": hn_total, "hard_negatives_clean": hn_clean,
+            "hard_negative_precision": hn_clean / hn_total if hn_total else None,
+            "fp_by_distractor": dict(sorted(fp_by_distractor.items())), "unknown_ids": len(unknown)}
+
+
+def fmt(x):
+    return "-" if x is None else "%.3f" % x
+
+
+def table(name, res):
+    lines = [f"| {name} | gold | TP | FP | FN | P | R | F1 | R~ |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for t, r in res["types"].items():
+        label = f"**{t}**" if t == "(micro)" else t
+        lines.append(f"| {label} | {r['gold']} | {r['tp']} | {r['fp']} | {r['fn']} | {fmt(r['p'])} | {fmt(r['r'])} | {fmt(r['f1'])} | {fmt(r['r_lenient'])} |")
+    lines.append("")
+    lines.append(f"Hard-negative precision ({name}): {fmt(res['hard_negative_precision'])} "
+                 f"({res['hard_negatives_clean']}/{res['hard_negatives']} hard-negative samples without any finding)")
+    if res["fp_by_distractor"]:
+        lines.append("False positives on hard negatives by look-alike kind: " +
+                     ", ".join(f"{k} {v}" for k, v in res["fp_by_distractor"].items()))
+    if res["unknown_ids"]:
+        lines.append(f"WARNING: {res['unknown_ids']} prediction ids are not in the corpus")
+    return "\n".join(lines)
+
+
+def from_fieldguard(scan_path, corpus, out_path):
+    """fieldguard `scan --format ndjson-lines` on the texts file -> prediction JSONL."""
+    n = 0
+    with open(out_path, "w", encoding="utf-8") as out, open(scan_path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line:
+                continue
+            o = json.loads(line)
+            s = corpus[int(o["line"]) - 1]
+            start, end = int(o["charStart"]), int(o["charEnd"])
+            b = s["text"].encode()
+            # cross-check the byte offsets against the code point offsets
+            if "start" in o and len(s["text"][:start].encode()) != int(o["start"]):
+                print(f"warning: line {o['line']}: byte/char offsets disagree", file=sys.stderr)
+            out.write(json.dumps({"id": s["id"], "type": o["type"], "start": start, "end": end,
+                                  "score": o.get("score"), "recognizer": o.get("recognizer")}) + "\n")
+            n += 1
+            del b
+    print(f"converted {n} fieldguard findings", file=sys.stderr)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default=os.path.join(HERE, "corpus.jsonl"))
+    ap.add_argument("--system", action="append", default=[], help="NAME=PRED.jsonl")
+    ap.add_argument("--types", help="comma-separated types to restrict to")
+    ap.add_argument("--title")
+    ap.add_argument("--json")
+    ap.add_argument("--from-fieldguard")
+    ap.add_argument("--out")
+    ap.add_argument("--texts")
+    a = ap.parse_args()
+    corpus = load_corpus(a.corpus)
+    if a.texts:
+        with open(a.texts, "w", encoding="utf-8", newline="\n") as f:
+            for s in corpus:
+                f.write(s["text"] + "\n")
+        return
+    if a.from_fieldguard:
+        from_fieldguard(a.from_fieldguard, corpus, a.out or "fieldguard.jsonl")
+        return
+    types = set(a.types.split(",")) if a.types else None
+    results = {}
+    if a.title:
+        print(f"### {a.title}\n")
+    for spec in a.system:
+        name, path = spec.split("=", 1)
+        results[name] = score(corpus, load_preds(path), types)
+        print(table(name, results[name]))
+        print()
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump(results, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
