@@ -119,6 +119,40 @@ def table(name, res):
     return "\n".join(lines)
 
 
+def compare_table(results):
+    names = list(results)
+    head = "| type | " + " | ".join(f"{n} P | {n} R | {n} F1" for n in names) + " |"
+    lines = [head, "|---|" + "---:|" * (3 * len(names))]
+    types = []
+    for r in results.values():
+        types += [t for t in r["types"] if t not in types and t != "(micro)"]
+    for t in sorted(types) + ["(micro)"]:
+        cells = []
+        for n in names:
+            r = results[n]["types"].get(t)
+            cells += [fmt(r["p"]), fmt(r["r"]), fmt(r["f1"])] if r else ["-"] * 3
+        lines.append(f"| {'**(micro)**' if t == '(micro)' else t} | " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append("Hard-negative precision: " + ", ".join(
+        f"{n} {fmt(results[n]['hard_negative_precision'])}" for n in names))
+    return "\n".join(lines)
+
+
+def corpus_stats(corpus):
+    kinds = collections.Counter(s["kind"] for s in corpus)
+    langs = collections.Counter(s["lang"] for s in corpus)
+    types = collections.Counter(sp["type"] for s in corpus for sp in s["spans"])
+    dis = collections.Counter(d["kind"] for s in corpus for d in s.get("distractors", ()))
+    nbytes = sum(len(s["text"].encode()) for s in corpus)
+    nonascii = sum(1 for s in corpus if len(s["text"].encode()) != len(s["text"]))
+    out = [f"- samples: {len(corpus)} ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}); "
+           f"text: {nbytes} UTF-8 bytes; {nonascii} samples contain non-ASCII (accents, emoji)",
+           "- languages: " + ", ".join(f"{k} {v}" for k, v in sorted(langs.items())),
+           "- gold spans per type: " + ", ".join(f"{k} {v}" for k, v in sorted(types.items())),
+           "- hard-negative look-alikes: " + ", ".join(f"{k} {v}" for k, v in sorted(dis.items()))]
+    return "\n".join(out)
+
+
 def from_fieldguard(scan_path, corpus, out_path):
     """fieldguard `scan --format ndjson-lines` on the texts file -> prediction JSONL."""
     n = 0
@@ -151,12 +185,17 @@ def main():
     ap.add_argument("--from-fieldguard")
     ap.add_argument("--out")
     ap.add_argument("--texts")
+    ap.add_argument("--stats", action="store_true", help="print corpus statistics (markdown)")
+    ap.add_argument("--compare", action="store_true", help="also print a side-by-side table")
     a = ap.parse_args()
     corpus = load_corpus(a.corpus)
     if a.texts:
         with open(a.texts, "w", encoding="utf-8", newline="\n") as f:
             for s in corpus:
                 f.write(s["text"] + "\n")
+        return
+    if a.stats:
+        print(corpus_stats(corpus))
         return
     if a.from_fieldguard:
         from_fieldguard(a.from_fieldguard, corpus, a.out or "fieldguard.jsonl")
@@ -169,6 +208,9 @@ def main():
         name, path = spec.split("=", 1)
         results[name] = score(corpus, load_preds(path), types)
         print(table(name, results[name]))
+        print()
+    if a.compare and len(results) > 1:
+        print(compare_table(results))
         print()
     if a.json:
         with open(a.json, "w") as f:
