@@ -209,7 +209,7 @@ def gen_phone(r, lang):
             n = "79" + rdig(r, 2) + " " + rdig(r, 6)
         return "+44 " + n if intl else "0" + n
     if lang == "de":
-        n = "30 " + str(r.randint(2, 9)) + rdig(r, 7) if r.random() < 0.5 else r.choice(["151", "160", "170", "176"]) + " " + rdig(r, 8 if True else 7)
+        n = "30 " + str(r.randint(2, 9)) + rdig(r, 7) if r.random() < 0.5 else r.choice(["151", "160", "170", "176"]) + " " + rdig(r, 8)
         return "+49 " + n if intl else "0" + n
     if lang == "fr":
         n = r.choice("12345679") + " " + " ".join(rdig(r, 2) for _ in range(4))

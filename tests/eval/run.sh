@@ -93,6 +93,8 @@ s = json.load(open(sys.argv[1]))
 print(f"- Presidio {s['presidio_analyzer']} ({len(s['recognizers'])} pattern recognizers, phonenumbers {s['phonenumbers']}): "
       f"{s['mb_per_s']:.3f} MB/s, {s['samples_per_s']:.0f} samples/s ({s['bytes']} bytes of text in {s['seconds']} s, "
       "one Python process, best of 2 passes after a warm-up pass)")
+top = sorted(s["seconds_by_recognizer"].items(), key=lambda kv: -kv[1])
+print("  - seconds per recognizer alone over the corpus: " + ", ".join(f"{k} {v:.3f}" for k, v in top))
 PYEOF
   if [ -n "$FG_TPUT" ]; then echo "- fieldguard: $FG_TPUT"; fi
   echo
