@@ -164,14 +164,12 @@ def from_fieldguard(scan_path, corpus, out_path):
             o = json.loads(line)
             s = corpus[int(o["line"]) - 1]
             start, end = int(o["charStart"]), int(o["charEnd"])
-            b = s["text"].encode()
             # cross-check the byte offsets against the code point offsets
             if "start" in o and len(s["text"][:start].encode()) != int(o["start"]):
                 print(f"warning: line {o['line']}: byte/char offsets disagree", file=sys.stderr)
             out.write(json.dumps({"id": s["id"], "type": o["type"], "start": start, "end": end,
                                   "score": o.get("score"), "recognizer": o.get("recognizer")}) + "\n")
             n += 1
-            del b
     print(f"converted {n} fieldguard findings", file=sys.stderr)
 
 
