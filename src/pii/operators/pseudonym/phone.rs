@@ -16,25 +16,26 @@ pub(super) fn fake(value: &str, g: &mut Drbg) -> Option<String> {
     let plus = value.starts_with('+');
     // Digits kept as they are: the country code, or a national number's
     // leading zeros (trunk or international prefix).
-    let (keep, nanp) = if plus {
-        match crate::validate::phone(value) {
+    let zeros = digits.iter().take_while(|&&d| d == b'0').count();
+    let (keep, nanp) = if plus || zeros >= 2 {
+        // `+CC` or the international prefix `00` then `CC`.
+        let skip = if plus { 0 } else { zeros };
+        let intl: String = digits[skip..].iter().map(|&b| b as char).collect();
+        match crate::validate::phone(&format!("+{intl}")) {
             Ok(v) => {
                 let cc = v
                     .details
                     .get("countryCode")
                     .map(|c| c.to_string())
                     .unwrap_or_default();
-                (cc.len().clamp(1, 3), cc == "1")
+                (skip + cc.len().clamp(1, 3), cc == "1")
             }
-            Err(_) => (1, digits[0] == b'1'),
+            Err(_) => (skip + 1, digits.get(skip) == Some(&b'1')),
         }
     } else {
-        let zeros = digits.iter().take_while(|&&d| d == b'0').count();
-        (
-            zeros.min(digits.len() - 1),
-            zeros == 0 && digits.len() == 10,
-        )
+        (zeros, zeros == 0 && digits.len() == 10)
     };
+    let keep = keep.min(digits.len() - 1);
     differing(value, g, |g| {
         let mut d = digits[..keep].to_vec();
         while d.len() < digits.len() {
