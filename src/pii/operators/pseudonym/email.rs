@@ -1,4 +1,10 @@
-//! Email addresses: `first.last123456@domain`.
+//! Email addresses: `first.m.last123456@domain`.
+//!
+//! The local-part space is given names (481) × middle initials (26) ×
+//! separators (3) × surnames (538) × 10^6 digits ≈ 2.0·10^13, so among
+//! 10^6 distinct addresses at one domain about n²/2N ≈ 0.025 pairs are
+//! expected to share a pseudonym (measured: `cargo bench --bench
+//! pseudonym`).
 
 use super::{names, Drbg};
 
@@ -12,6 +18,7 @@ pub(super) fn fake(value: &str, g: &mut Drbg, keep_domain: bool) -> Option<Strin
     }
     let (first, last) = names::ascii_pair(g);
     let sep = g.pick(&SEPARATORS);
+    let initial = char::from(b'a' + g.below(26) as u8);
     let number = g.below(1_000_000);
     let domain = if keep_domain {
         domain.to_lowercase()
@@ -19,7 +26,7 @@ pub(super) fn fake(value: &str, g: &mut Drbg, keep_domain: bool) -> Option<Strin
         (*g.pick(&RESERVED)).to_owned()
     };
     Some(format!(
-        "{}{sep}{}{number:06}@{domain}",
+        "{}{sep}{initial}{sep}{}{number:06}@{domain}",
         first.to_ascii_lowercase(),
         last.to_ascii_lowercase()
     ))

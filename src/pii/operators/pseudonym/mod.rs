@@ -27,8 +27,9 @@
 //! * `IBAN_CODE`: country code, length, spaces and, per BBAN position, the
 //!   character class (digit, upper, lower) are kept; valid ISO 7064 mod
 //!   97-10 check digits. Never equal to the input.
-//! * `EMAIL_ADDRESS`: local part `first` + (`.` | `_` | nothing) + `last` +
-//!   6 digits from the name lists, lower-case; the domain is kept
+//! * `EMAIL_ADDRESS`: local part `first` `sep` `initial` `sep` `last` +
+//!   6 digits, lower-case, from the name lists (`sep` one of `.`, `_`,
+//!   nothing: `jan.k.devries042817`); the domain is kept
 //!   (`keepDomain`, default true) or one of the reserved `example.com`,
 //!   `example.org`, `example.net` (RFC 2606).
 //! * `PHONE_NUMBER`: `+` and the country code (as the phone validator reads
