@@ -3,15 +3,16 @@
 use super::Drbg;
 
 /// ASCII digit → digit; upper-case letter → `A`–`Z`; other letters →
-/// `a`–`z`; everything else kept. With `hex`, hex digits stay hex digits
-/// of the same case (MAC addresses).
+/// `a`–`z`; everything else kept. With `hex`, hex digits stay hex digits,
+/// upper-case unless the value has a lower-case one (MAC addresses).
 pub(super) fn fake(value: &str, g: &mut Drbg, hex: bool) -> String {
+    let upper = !value.bytes().any(|b| matches!(b, b'a'..=b'f'));
     value
         .chars()
         .map(|c| match c {
             '0'..='9' | 'a'..='f' | 'A'..='F' if hex => {
                 let d = b"0123456789abcdef"[g.below(16) as usize] as char;
-                if c.is_ascii_uppercase() {
+                if upper {
                     d.to_ascii_uppercase()
                 } else {
                     d

@@ -13,8 +13,9 @@
 //! name (`PII` without one); the operator context is *not* mixed in, so a
 //! person keeps one pseudonym across fields, tables and services. The
 //! normalized value is per type (digits only for cards, upper-case for
-//! IBANs, lower-case for emails and names, …), so `4111 1111…` and
-//! `4111-1111…` get the same digits in their own layout.
+//! IBANs, lower-case for emails and names, the ISO date for dates of
+//! birth, …), so `4111 1111…` and `4111-1111…` get the same digits in
+//! their own layout.
 //!
 //! Formats (a value that does not fit its type's format falls back to the
 //! generic rule):
@@ -158,6 +159,11 @@ fn normalize(t: Option<EntityType>, value: &str) -> String {
         Some(E::EmailAddress | E::MacAddress | E::IpAddress) => {
             value.trim().nfc().collect::<String>().to_lowercase()
         }
+        // A date of birth shifts the same way in any layout.
+        Some(E::DateOfBirth) => match super::date_shift::ParsedDate::parse(value, true) {
+            Some(d) => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
+            None => value.nfc().collect(),
+        },
         Some(E::PersonName) => value
             .nfc()
             .collect::<String>()
