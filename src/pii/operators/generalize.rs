@@ -19,9 +19,10 @@ pub enum DatePart {
 ///
 /// * `to` (`"year"` | `"month"`): a date (layouts as in `date-shift`,
 ///   year-last dates read day first) → `1980` or `1980-03`.
-/// * `bucket` (1..=10^18): an integer (optional sign; a decimal fraction is
-///   dropped toward −∞ … the bucket of its integer part) → the range of its
-///   bucket, `34` with bucket 10 → `30-39`, `-5` → `-10--1`.
+/// * `bucket` (1..=10^18): a number (optional sign, optional `.fraction`,
+///   up to 30 integer digits; a decimal is rounded down first, so `39.99` →
+///   39 and `-0.5` → −1) → the range of its bucket: `34` with bucket 10 →
+///   `30-39`, `-5` → `-10--1`.
 /// * `keepPrefix` N: keep the first N letters and digits, replace the
 ///   later ones with `*` (`90210` → `902**`); separators stay.
 ///

@@ -1,7 +1,5 @@
 //! `mask`: hide letters and digits, keep the layout.
 
-use super::Result;
-use crate::pii::EntityType;
 use serde::{Deserialize, Serialize};
 
 /// Options of `mask`.
@@ -43,11 +41,7 @@ impl Default for Mask {
 }
 
 impl Mask {
-    pub(super) fn check(&self) -> Result<()> {
-        Ok(())
-    }
-
-    pub(super) fn apply(&self, value: &str, _t: Option<EntityType>) -> String {
+    pub(super) fn apply(&self, value: &str) -> String {
         let (head, tail) = match value.rfind('@').filter(|_| self.keep_domain) {
             Some(at) => value.split_at(at),
             None => (value, ""),

@@ -118,7 +118,6 @@ impl Operator {
     /// ```
     pub fn check(&self) -> Result<()> {
         match self {
-            Self::Mask(m) => m.check(),
             Self::Hash(h) => h.check(),
             Self::Generalize(g) => g.check(),
             Self::DateShift(d) => d.check(),
@@ -289,7 +288,7 @@ pub fn apply(operator: &Operator, value: &str, ctx: &OperatorContext) -> Result<
     match operator {
         Operator::Redact(_) | Operator::Drop(_) => Ok(String::new()),
         Operator::Replace(r) => Ok(r.with.replace("{type}", ctx.type_name())),
-        Operator::Mask(m) => Ok(m.apply(value, ctx.entity_type)),
+        Operator::Mask(m) => Ok(m.apply(value)),
         Operator::Hash(h) => h.apply(value, ctx, ctx.need_keyring("hash")?),
         Operator::Pseudonymize(p) => p.apply(value, ctx, ctx.need_keyring("pseudonymize")?),
         Operator::Encrypt(e) => {
