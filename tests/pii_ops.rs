@@ -250,6 +250,11 @@ fn every_typed_pseudonym_keeps_its_format() {
     let p2000 = pseudo(EntityType::PlPesel, "02270803628");
     assert!(pesel_ok(&p2000) && (21..=32).contains(&p2000[2..4].parse::<u32>().unwrap()));
 
+    let nir = pseudo(EntityType::FrNir, "2 84 12 76 451 089 93");
+    let nd = digits(&nir);
+    let key: u64 = nd[13..].parse().unwrap();
+    assert_eq!(nd[..13].parse::<u64>().unwrap() % 97 + key, 97, "{nir}");
+    assert!(nir.starts_with('2') && layout(&nir) == layout("2 84 12 76 451 089 93"));
     let mac = pseudo(EntityType::MacAddress, "00:1A:2b:3C:4d:5E");
     assert!(
         mac.chars().all(|c| c.is_ascii_hexdigit() || c == ':')

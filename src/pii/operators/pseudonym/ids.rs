@@ -209,3 +209,32 @@ pub(super) fn pesel(value: &str, g: &mut Drbg) -> Option<String> {
         Some(relayout(value, &d))
     })
 }
+
+/// French NIR: sex (kept), YY, MM 01–12, département 01–95 (not 20, whose
+/// numbers use 2A/2B), commune 001–990, order 001–999, then the key
+/// `97 − (first 13 digits mod 97)`. Numeric NIRs only (15 digits).
+pub(super) fn fr_nir(value: &str, g: &mut Drbg) -> Option<String> {
+    let orig = digits_of(value, 15, b" -.")?;
+    if !matches!(orig[0], b'1' | b'2') {
+        return None;
+    }
+    differing(value, g, |g| {
+        let mut d = vec![orig[0]];
+        push_number(&mut d, g.below(100), 2);
+        push_number(&mut d, g.range(1, 12), 2);
+        let dept = loop {
+            let x = g.range(1, 95);
+            if x != 20 {
+                break x;
+            }
+        };
+        push_number(&mut d, dept, 2);
+        push_number(&mut d, g.range(1, 990), 3);
+        push_number(&mut d, g.range(1, 999), 3);
+        let n = d
+            .iter()
+            .fold(0u64, |a, c| (a * 10 + u64::from(c - b'0')) % 97);
+        push_number(&mut d, 97 - n as u32, 2);
+        Some(relayout(value, &d))
+    })
+}

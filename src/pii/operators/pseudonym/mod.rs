@@ -51,7 +51,9 @@
 //!   same layout (see `date-shift`).
 //! * `UK_NHS` (mod 11), `NL_BSN` (11-test), `ES_NIF` (DNI or NIE, check
 //!   letter), `PL_PESEL` (a valid date in the same century, weighted check
-//!   digit): same layout, valid check.
+//!   digit), `FR_NIR` (numeric, sex kept, key 97 − n mod 97): same layout,
+//!   valid check. `IT_FISCAL_CODE` and `DE_TAX_ID` use the generic rule (no
+//!   valid check character yet).
 //! * everything else (and the fallbacks): ASCII digit → digit, upper-case
 //!   letter → `A`–`Z`, other letters → `a`–`z`, anything else kept;
 //!   `MAC_ADDRESS` keeps hex digits hex.
@@ -134,6 +136,7 @@ fn fake(t: Option<EntityType>, value: &str, g: &mut Drbg, keep_domain: bool) -> 
         Some(E::NlBsn) => ids::bsn(value, g),
         Some(E::EsNif) => ids::nif(value, g),
         Some(E::PlPesel) => ids::pesel(value, g),
+        Some(E::FrNir) => ids::fr_nir(value, g),
         Some(E::MacAddress) => Some(generic::fake(value, g, true)),
         _ => None,
     };
@@ -144,7 +147,7 @@ fn fake(t: Option<EntityType>, value: &str, g: &mut Drbg, keep_domain: bool) -> 
 fn normalize(t: Option<EntityType>, value: &str) -> String {
     use EntityType as E;
     match t {
-        Some(E::CreditCard | E::UsSsn | E::UkNhs | E::NlBsn | E::PlPesel) => {
+        Some(E::CreditCard | E::UsSsn | E::UkNhs | E::NlBsn | E::PlPesel | E::FrNir) => {
             value.chars().filter(char::is_ascii_digit).collect()
         }
         Some(E::PhoneNumber) => value
