@@ -121,6 +121,33 @@ fn pesel_ok(s: &str) -> bool {
     (10 - sum % 10) % 10 == d[10] && (1..=12).contains(&month)
 }
 
+/// Codice fiscale check letter (odd positions through the published table).
+fn cf_ok(s: &str) -> bool {
+    let odd = [
+        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24,
+        23,
+    ];
+    let s = s.to_ascii_uppercase();
+    let sum: usize = s
+        .bytes()
+        .take(15)
+        .enumerate()
+        .map(|(i, c)| {
+            let idx = if c.is_ascii_digit() {
+                usize::from(c - b'0')
+            } else {
+                usize::from(c - b'A')
+            };
+            if i % 2 == 0 {
+                odd[idx]
+            } else {
+                idx
+            }
+        })
+        .sum();
+    s.as_bytes()[15] == b'A' + (sum % 26) as u8
+}
+
 fn layout(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_ascii_alphanumeric() { 'x' } else { c })
@@ -138,6 +165,7 @@ fn hand_checked_check_digits() {
     assert!(bsn_ok("111222333"));
     assert!(nif_ok("12345678Z") && nif_ok("X1234567L"));
     assert!(pesel_ok("44051401359"));
+    assert!(cf_ok("RSSMRA85T10A562S") && cf_ok("MRTMTT91D08F205J"));
 }
 
 #[test]

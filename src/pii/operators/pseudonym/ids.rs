@@ -238,3 +238,64 @@ pub(super) fn fr_nir(value: &str, g: &mut Drbg) -> Option<String> {
         Some(relayout(value, &d))
     })
 }
+
+/// Values of odd positions (1st, 3rd, …) of an Italian codice fiscale, for
+/// 0–9 and A–Z (even positions count 0–9 and A=0…Z=25).
+const CF_ODD: [u32; 26] = [
+    1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
+];
+const CF_MONTHS: &[u8; 12] = b"ABCDEHLMPRST";
+
+pub(crate) fn it_fiscal_check(s: &[u8]) -> u8 {
+    let sum: u32 = s
+        .iter()
+        .take(15)
+        .enumerate()
+        .map(|(i, &c)| {
+            let c = c.to_ascii_uppercase();
+            let (v, idx) = if c.is_ascii_digit() {
+                (u32::from(c - b'0'), usize::from(c - b'0'))
+            } else {
+                (u32::from(c - b'A'), usize::from(c - b'A'))
+            };
+            if i % 2 == 0 {
+                CF_ODD[idx]
+            } else {
+                v
+            }
+        })
+        .sum();
+    b'A' + (sum % 26) as u8
+}
+
+/// Italian codice fiscale (16 characters, the standard layout without
+/// omocodia letters): six letters, year, month letter, day (+40 kept for
+/// women), a municipality code (letter + 3 digits), the check letter.
+pub(super) fn it_fiscal(value: &str, g: &mut Drbg) -> Option<String> {
+    let b = value.as_bytes();
+    let pattern = b"AAAAAA99A99A999A";
+    if b.len() != 16
+        || !b.iter().zip(pattern).all(|(c, p)| match p {
+            b'9' => c.is_ascii_digit(),
+            _ => c.is_ascii_alphabetic(),
+        })
+    {
+        return None;
+    }
+    let lower = b.iter().any(u8::is_ascii_lowercase);
+    let woman = b[9] >= b'4';
+    differing(value, g, |g| {
+        let mut out = Vec::with_capacity(16);
+        for _ in 0..6 {
+            out.push(b'A' + g.below(26) as u8);
+        }
+        push_number(&mut out, g.below(100), 2);
+        out.push(*g.pick(CF_MONTHS));
+        push_number(&mut out, g.range(1, 28) + if woman { 40 } else { 0 }, 2);
+        out.push(b'A' + g.below(26) as u8);
+        push_number(&mut out, g.range(1, 999), 3);
+        out.push(it_fiscal_check(&out));
+        let s = String::from_utf8(out).ok()?;
+        Some(if lower { s.to_ascii_lowercase() } else { s })
+    })
+}

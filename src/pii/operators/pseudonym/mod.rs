@@ -51,9 +51,10 @@
 //!   same layout (see `date-shift`).
 //! * `UK_NHS` (mod 11), `NL_BSN` (11-test), `ES_NIF` (DNI or NIE, check
 //!   letter), `PL_PESEL` (a valid date in the same century, weighted check
-//!   digit), `FR_NIR` (numeric, sex kept, key 97 − n mod 97): same layout,
-//!   valid check. `IT_FISCAL_CODE` and `DE_TAX_ID` use the generic rule (no
-//!   valid check character yet).
+//!   digit), `FR_NIR` (numeric, sex kept, key 97 − n mod 97),
+//!   `IT_FISCAL_CODE` (standard layout, sex kept, check letter): same
+//!   layout, valid check. `DE_TAX_ID` uses the generic rule (no valid ISO
+//!   7064 check digit yet).
 //! * everything else (and the fallbacks): ASCII digit → digit, upper-case
 //!   letter → `A`–`Z`, other letters → `a`–`z`, anything else kept;
 //!   `MAC_ADDRESS` keeps hex digits hex.
@@ -137,6 +138,7 @@ fn fake(t: Option<EntityType>, value: &str, g: &mut Drbg, keep_domain: bool) -> 
         Some(E::EsNif) => ids::nif(value, g),
         Some(E::PlPesel) => ids::pesel(value, g),
         Some(E::FrNir) => ids::fr_nir(value, g),
+        Some(E::ItFiscalCode) => ids::it_fiscal(value, g),
         Some(E::MacAddress) => Some(generic::fake(value, g, true)),
         _ => None,
     };
@@ -154,7 +156,7 @@ fn normalize(t: Option<EntityType>, value: &str) -> String {
             .chars()
             .filter(|c| c.is_ascii_digit() || *c == '+')
             .collect(),
-        Some(E::IbanCode | E::EsNif) => value
+        Some(E::IbanCode | E::EsNif | E::ItFiscalCode) => value
             .chars()
             .filter(char::is_ascii_alphanumeric)
             .map(|c| c.to_ascii_uppercase())
