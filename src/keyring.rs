@@ -362,6 +362,22 @@ impl Keyring {
             .expect("a validated keyring has a primary key")
     }
 
+    /// The `purpose` subkey of key `key_id`, or of the primary key when
+    /// `None` (for the PII operators: `pseudonymize` and `hash`). Derived on
+    /// each call rather than cached, so a keyring only holds the subkeys its
+    /// token formats need; zeroized on drop.
+    pub(crate) fn subkey(
+        &self,
+        purpose: Purpose,
+        key_id: Option<u32>,
+    ) -> Result<Zeroizing<Vec<u8>>> {
+        let entry = match key_id {
+            Some(id) => self.usable(id)?,
+            None => self.primary(),
+        };
+        Ok(entry.material.derive(purpose))
+    }
+
     fn find(&self, id: u32) -> Option<&KeyEntry> {
         self.keys.iter().find(|k| k.id == id)
     }

@@ -118,6 +118,21 @@ fn run(file: &Value, case: &Value) -> Result<Value, Error> {
             let args = case["args"].as_array().map(Vec::as_slice).unwrap_or(&[]);
             calls::call(f, args).unwrap_or_else(|| panic!("unknown fn {f}"))?
         }
+        // A PII operator over one value: `keyring` (optional), `value`,
+        // `operator`, `options` ({entityType, context, subject}); JS runs
+        // `fg.anonymizeValue(keyring ?? null, value, operator, options)`.
+        "anonymize" => {
+            let kr = match case.get("keyring") {
+                Some(_) => Some(keyring(file, case)?),
+                None => None,
+            };
+            calls::anonymize(
+                kr.as_ref(),
+                text(case, "value"),
+                &case["operator"],
+                case.get("options"),
+            )?
+        }
         // A policy over one record: `policy` (the document), `record`;
         // with `field`, the rule of that field over `record` as one value.
         "policy" => {

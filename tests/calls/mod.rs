@@ -12,6 +12,7 @@ mod escape;
 #[cfg(feature = "html")]
 mod html;
 mod pii_ops;
+pub use pii_ops::anonymize;
 mod pii_scan;
 mod policy;
 mod text;

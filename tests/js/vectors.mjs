@@ -36,6 +36,15 @@ const ops = {
       policy.free();
     }
   },
+  // A PII operator over one value; the keyring is optional (null for keyless operators).
+  anonymize: (fg, file, c) => {
+    const kr = c.keyring !== undefined ? keyring(fg, file, c) : null;
+    try {
+      return fg.anonymizeValue(kr, c.value, c.operator, c.options);
+    } finally {
+      kr?.free();
+    }
+  },
   derive_subkey: (fg, _file, c) => toHex(fg.deriveSubkey(fromHex(c.master_key), c.purpose)),
   keyring_parse: (fg, file, c) => {
     const kr = keyring(fg, file, c);

@@ -1,0 +1,301 @@
+//! Identifiers with a check digit or a structure: SSN, IP, national IDs,
+//! dates of birth.
+
+use super::super::date_shift::{shift_in, ParsedDate};
+use super::{differing, Drbg};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+/// `value` with its ASCII digits replaced, in order, by `digits` (letters
+/// and separators kept). `None` unless `value` has exactly `n` digits and
+/// otherwise only characters in `allowed`.
+fn digits_of(value: &str, n: usize, allowed: &[u8]) -> Option<Vec<u8>> {
+    if !value
+        .bytes()
+        .all(|b| b.is_ascii_digit() || allowed.contains(&b))
+    {
+        return None;
+    }
+    let d: Vec<u8> = value.bytes().filter(u8::is_ascii_digit).collect();
+    (d.len() == n).then_some(d)
+}
+
+fn relayout(value: &str, digits: &[u8]) -> String {
+    let mut it = digits.iter();
+    value
+        .chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                it.next().map_or(c, |&b| b as char)
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn push_number(d: &mut Vec<u8>, n: u32, width: usize) {
+    d.extend_from_slice(format!("{n:0width$}").as_bytes());
+}
+
+pub(super) fn ssn(value: &str, g: &mut Drbg) -> Option<String> {
+    digits_of(value, 9, b"- ")?;
+    differing(value, g, |g| {
+        let area = loop {
+            let a = g.range(1, 899);
+            if a != 666 {
+                break a;
+            }
+        };
+        let mut d = Vec::with_capacity(9);
+        push_number(&mut d, area, 3);
+        push_number(&mut d, g.range(1, 99), 2);
+        push_number(&mut d, g.range(1, 9999), 4);
+        Some(relayout(value, &d))
+    })
+}
+
+pub(super) fn ip(value: &str, g: &mut Drbg) -> Option<String> {
+    match value.trim().parse::<IpAddr>().ok()? {
+        IpAddr::V4(_) => {
+            let [x, y] = [g.below(256) as u8, g.below(256) as u8];
+            Some(Ipv4Addr::new(10, x, y, g.range(1, 254) as u8).to_string())
+        }
+        IpAddr::V6(_) => {
+            let mut s = [0u16; 8];
+            s[0] = 0x2001;
+            s[1] = 0x0db8;
+            for seg in &mut s[2..] {
+                *seg = g.below(65_536) as u16;
+            }
+            Some(Ipv6Addr::from(s).to_string())
+        }
+    }
+}
+
+pub(super) fn date_of_birth(value: &str, g: &mut Drbg) -> Option<String> {
+    let date = ParsedDate::parse(value, true)?;
+    let n = u64::from(g.next_u32());
+    date.shifted(shift_in(n, 365))
+}
+
+/// UK NHS number: 10 digits, weights 10..2 on the first 9, check
+/// `11 - sum mod 11` (11 → 0, 10 → not issued: draw again).
+pub(crate) fn nhs_check(d: &[u8]) -> Option<u8> {
+    let sum: u32 = d
+        .iter()
+        .take(9)
+        .zip((2..=10).rev())
+        .map(|(c, w)| u32::from(c - b'0') * w)
+        .sum();
+    match 11 - sum % 11 {
+        11 => Some(b'0'),
+        10 => None,
+        c => Some(b'0' + c as u8),
+    }
+}
+
+pub(super) fn nhs(value: &str, g: &mut Drbg) -> Option<String> {
+    digits_of(value, 10, b" -")?;
+    differing(value, g, |g| loop {
+        let mut d = vec![b'0' + g.range(1, 9) as u8];
+        while d.len() < 9 {
+            d.push(g.digit());
+        }
+        if let Some(c) = nhs_check(&d) {
+            d.push(c);
+            return Some(relayout(value, &d));
+        }
+    })
+}
+
+/// Dutch BSN 11-test: `9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 (mod 11)`.
+pub(crate) fn bsn_check(d: &[u8]) -> Option<u8> {
+    let sum: u32 = d
+        .iter()
+        .take(8)
+        .zip((2..=9).rev())
+        .map(|(c, w)| u32::from(c - b'0') * w)
+        .sum();
+    let c = sum % 11;
+    (c < 10).then_some(b'0' + c as u8)
+}
+
+pub(super) fn bsn(value: &str, g: &mut Drbg) -> Option<String> {
+    digits_of(value, 9, b" -.")?;
+    differing(value, g, |g| loop {
+        let mut d = vec![b'0' + g.range(1, 9) as u8];
+        while d.len() < 8 {
+            d.push(g.digit());
+        }
+        if let Some(c) = bsn_check(&d) {
+            d.push(c);
+            return Some(relayout(value, &d));
+        }
+    })
+}
+
+const NIF_LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
+
+/// Spanish DNI (8 digits + letter) or NIE (X/Y/Z + 7 digits + letter); the
+/// letter is `NIF_LETTERS[n mod 23]`, X/Y/Z counting as 0/1/2.
+pub(super) fn nif(value: &str, g: &mut Drbg) -> Option<String> {
+    let chars: Vec<u8> = value.bytes().filter(u8::is_ascii_alphanumeric).collect();
+    if !value
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b' ')
+        || chars.len() != 9
+    {
+        return None;
+    }
+    let nie = matches!(chars[0].to_ascii_uppercase(), b'X' | b'Y' | b'Z');
+    let body = if nie { &chars[1..8] } else { &chars[..8] };
+    if !body.iter().all(u8::is_ascii_digit) || !chars[8].is_ascii_alphabetic() {
+        return None;
+    }
+    let lower = chars[8].is_ascii_lowercase();
+    differing(value, g, |g| {
+        let mut out = Vec::with_capacity(9);
+        let mut n: u32 = 0;
+        if nie {
+            out.push(chars[0]);
+            n = u32::from(chars[0].to_ascii_uppercase() - b'X');
+        }
+        while out.len() < 8 {
+            let d = g.digit();
+            n = n * 10 + u32::from(d - b'0');
+            out.push(d);
+        }
+        let letter = NIF_LETTERS[(n % 23) as usize];
+        out.push(if lower {
+            letter.to_ascii_lowercase()
+        } else {
+            letter
+        });
+        let mut it = out.iter();
+        Some(
+            value
+                .bytes()
+                .map(|b| {
+                    if b.is_ascii_alphanumeric() {
+                        it.next().copied().unwrap_or(b) as char
+                    } else {
+                        b as char
+                    }
+                })
+                .collect(),
+        )
+    })
+}
+
+/// PESEL: YYMMDD (month + 20·century code) ZZZZ and a check digit with
+/// weights 1 3 7 9 1 3 7 9 1 3: `(10 − sum mod 10) mod 10`.
+pub(crate) fn pesel_check(d: &[u8]) -> u8 {
+    const W: [u32; 10] = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+    let sum: u32 = d.iter().zip(W).map(|(c, w)| u32::from(c - b'0') * w).sum();
+    b'0' + ((10 - sum % 10) % 10) as u8
+}
+
+pub(super) fn pesel(value: &str, g: &mut Drbg) -> Option<String> {
+    let orig = digits_of(value, 11, b" -")?;
+    let month_code = u32::from(orig[2] - b'0') * 10 + u32::from(orig[3] - b'0');
+    let century = (month_code / 20).min(4) * 20;
+    differing(value, g, |g| {
+        let mut d = Vec::with_capacity(11);
+        push_number(&mut d, g.below(100), 2);
+        push_number(&mut d, century + g.range(1, 12), 2);
+        push_number(&mut d, g.range(1, 28), 2);
+        push_number(&mut d, g.below(10_000), 4);
+        d.push(pesel_check(&d));
+        Some(relayout(value, &d))
+    })
+}
+
+/// French NIR: sex (kept), YY, MM 01–12, département 01–95 (not 20, whose
+/// numbers use 2A/2B), commune 001–990, order 001–999, then the key
+/// `97 − (first 13 digits mod 97)`. Numeric NIRs only (15 digits).
+pub(super) fn fr_nir(value: &str, g: &mut Drbg) -> Option<String> {
+    let orig = digits_of(value, 15, b" -.")?;
+    if !matches!(orig[0], b'1' | b'2') {
+        return None;
+    }
+    differing(value, g, |g| {
+        let mut d = vec![orig[0]];
+        push_number(&mut d, g.below(100), 2);
+        push_number(&mut d, g.range(1, 12), 2);
+        let dept = loop {
+            let x = g.range(1, 95);
+            if x != 20 {
+                break x;
+            }
+        };
+        push_number(&mut d, dept, 2);
+        push_number(&mut d, g.range(1, 990), 3);
+        push_number(&mut d, g.range(1, 999), 3);
+        let n = d
+            .iter()
+            .fold(0u64, |a, c| (a * 10 + u64::from(c - b'0')) % 97);
+        push_number(&mut d, 97 - n as u32, 2);
+        Some(relayout(value, &d))
+    })
+}
+
+/// Values of odd positions (1st, 3rd, …) of an Italian codice fiscale, for
+/// 0–9 and A–Z (even positions count 0–9 and A=0…Z=25).
+const CF_ODD: [u32; 26] = [
+    1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
+];
+const CF_MONTHS: &[u8; 12] = b"ABCDEHLMPRST";
+
+pub(crate) fn it_fiscal_check(s: &[u8]) -> u8 {
+    let sum: u32 = s
+        .iter()
+        .take(15)
+        .enumerate()
+        .map(|(i, &c)| {
+            let c = c.to_ascii_uppercase();
+            let (v, idx) = if c.is_ascii_digit() {
+                (u32::from(c - b'0'), usize::from(c - b'0'))
+            } else {
+                (u32::from(c - b'A'), usize::from(c - b'A'))
+            };
+            if i % 2 == 0 {
+                CF_ODD[idx]
+            } else {
+                v
+            }
+        })
+        .sum();
+    b'A' + (sum % 26) as u8
+}
+
+/// Italian codice fiscale (16 characters, the standard layout without
+/// omocodia letters): six letters, year, month letter, day (+40 kept for
+/// women), a municipality code (letter + 3 digits), the check letter.
+pub(super) fn it_fiscal(value: &str, g: &mut Drbg) -> Option<String> {
+    let b = value.as_bytes();
+    let pattern = b"AAAAAA99A99A999A";
+    if b.len() != 16
+        || !b.iter().zip(pattern).all(|(c, p)| match p {
+            b'9' => c.is_ascii_digit(),
+            _ => c.is_ascii_alphabetic(),
+        })
+    {
+        return None;
+    }
+    let lower = b.iter().any(u8::is_ascii_lowercase);
+    let woman = b[9] >= b'4';
+    differing(value, g, |g| {
+        let mut out = Vec::with_capacity(16);
+        for _ in 0..6 {
+            out.push(b'A' + g.below(26) as u8);
+        }
+        push_number(&mut out, g.below(100), 2);
+        out.push(*g.pick(CF_MONTHS));
+        push_number(&mut out, g.range(1, 28) + if woman { 40 } else { 0 }, 2);
+        out.push(b'A' + g.below(26) as u8);
+        push_number(&mut out, g.range(1, 999), 3);
+        out.push(it_fiscal_check(&out));
+        let s = String::from_utf8(out).ok()?;
+        Some(if lower { s.to_ascii_lowercase() } else { s })
+    })
+}

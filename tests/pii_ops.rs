@@ -1,0 +1,713 @@
+//! PII operators: properties of every operator and format invariants of
+//! every pseudonym, checked with check-digit code written here
+//! independently of the library (and with the library's validators).
+
+use fieldguard::pii::operators::{
+    apply, DateShift, Encrypt, Generalize, Hash, Mask, Operator, OperatorContext, Pseudonymize,
+};
+use fieldguard::pii::EntityType;
+use fieldguard::{validate, ErrorKind, KeyStatus, Keyring, SecretKey};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn keyring() -> &'static Keyring {
+    static KR: OnceLock<Keyring> = OnceLock::new();
+    KR.get_or_init(|| {
+        Keyring::from_keys(vec![
+            (
+                1,
+                KeyStatus::Primary,
+                SecretKey::from_bytes(&[1; 32]).unwrap(),
+            ),
+            (
+                2,
+                KeyStatus::DecryptOnly,
+                SecretKey::from_bytes(&[2; 32]).unwrap(),
+            ),
+        ])
+        .unwrap()
+    })
+}
+
+fn other_keyring() -> &'static Keyring {
+    static KR: OnceLock<Keyring> = OnceLock::new();
+    KR.get_or_init(|| {
+        Keyring::from_keys(vec![(
+            9,
+            KeyStatus::Primary,
+            SecretKey::from_bytes(&[9; 32]).unwrap(),
+        )])
+        .unwrap()
+    })
+}
+
+fn pseudo(t: EntityType, v: &str) -> String {
+    pseudo_with(keyring(), t, v)
+}
+
+fn pseudo_with(kr: &Keyring, t: EntityType, v: &str) -> String {
+    let ctx = OperatorContext::new().entity_type(t).keyring(kr);
+    apply(&Operator::Pseudonymize(Pseudonymize::default()), v, &ctx).unwrap()
+}
+
+// ---- independent check-digit implementations ----
+
+fn luhn_ok(d: &str) -> bool {
+    let digits: Vec<u32> = d.chars().filter_map(|c| c.to_digit(10)).collect();
+    let mut sum = 0;
+    for (i, v) in digits.iter().rev().enumerate() {
+        let x = if i % 2 == 1 { v * 2 } else { *v };
+        sum += x / 10 + x % 10;
+    }
+    sum % 10 == 0
+}
+
+fn mod97_ok(iban: &str) -> bool {
+    let s: String = iban
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase();
+    let re = format!("{}{}", &s[4..], &s[..4]);
+    let mut num = String::new();
+    for c in re.chars() {
+        if c.is_ascii_digit() {
+            num.push(c);
+        } else {
+            num.push_str(&(c as u32 - 'A' as u32 + 10).to_string());
+        }
+    }
+    num.bytes()
+        .fold(0u64, |a, b| (a * 10 + u64::from(b - b'0')) % 97)
+        == 1
+}
+
+fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+fn nhs_ok(s: &str) -> bool {
+    let d: Vec<u32> = digits(s).chars().map(|c| c.to_digit(10).unwrap()).collect();
+    let sum: u32 = (0..9).map(|i| d[i] * (10 - i as u32)).sum();
+    let check = (11 - sum % 11) % 11;
+    d.len() == 10 && check != 10 && check == d[9]
+}
+
+fn bsn_ok(s: &str) -> bool {
+    let d: Vec<i32> = digits(s)
+        .chars()
+        .map(|c| c.to_digit(10).unwrap() as i32)
+        .collect();
+    let sum: i32 = (0..8).map(|i| d[i] * (9 - i as i32)).sum::<i32>() - d[8];
+    d.len() == 9 && sum % 11 == 0
+}
+
+fn nif_ok(s: &str) -> bool {
+    let s: String = s
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_uppercase();
+    let num = s[..8].replace('X', "0").replace('Y', "1").replace('Z', "2");
+    let n: u32 = num.parse().unwrap();
+    s.as_bytes()[8] == b"TRWAGMYFPDXBNJZSQVHLCKE"[(n % 23) as usize]
+}
+
+fn pesel_ok(s: &str) -> bool {
+    let d: Vec<u32> = digits(s).chars().map(|c| c.to_digit(10).unwrap()).collect();
+    let w = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+    let sum: u32 = (0..10).map(|i| d[i] * w[i]).sum();
+    let month = (d[2] * 10 + d[3]) % 20;
+    (10 - sum % 10) % 10 == d[10] && (1..=12).contains(&month)
+}
+
+/// Codice fiscale check letter (odd positions through the published table).
+fn cf_ok(s: &str) -> bool {
+    let odd = [
+        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24,
+        23,
+    ];
+    let s = s.to_ascii_uppercase();
+    let sum: usize = s
+        .bytes()
+        .take(15)
+        .enumerate()
+        .map(|(i, c)| {
+            let idx = if c.is_ascii_digit() {
+                usize::from(c - b'0')
+            } else {
+                usize::from(c - b'A')
+            };
+            if i % 2 == 0 {
+                odd[idx]
+            } else {
+                idx
+            }
+        })
+        .sum();
+    s.as_bytes()[15] == b'A' + (sum % 26) as u8
+}
+
+fn layout(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { 'x' } else { c })
+        .collect()
+}
+
+// ---- worked examples with hand-checked inputs ----
+
+#[test]
+fn hand_checked_check_digits() {
+    // Worked examples from the standards / issuing authorities.
+    assert!(luhn_ok("4111111111111111") && !luhn_ok("4111111111111112"));
+    assert!(mod97_ok("GB82 WEST 1234 5698 7654 32"));
+    assert!(nhs_ok("943 476 5919")); // NHS Digital's example number
+    assert!(bsn_ok("111222333"));
+    assert!(nif_ok("12345678Z") && nif_ok("X1234567L"));
+    assert!(pesel_ok("44051401359"));
+    assert!(cf_ok("RSSMRA85T10A562S") && cf_ok("MRTMTT91D08F205J"));
+}
+
+#[test]
+fn every_typed_pseudonym_keeps_its_format() {
+    let card = pseudo(EntityType::CreditCard, "4111 1111 1111 1111");
+    assert!(
+        card.starts_with('4') && luhn_ok(&card) && layout(&card) == layout("4111 1111 1111 1111")
+    );
+    assert_ne!(digits(&card), "4111111111111111");
+    let amex = pseudo(EntityType::CreditCard, "3782-822463-10005");
+    assert!(amex.starts_with("37") && luhn_ok(&amex) && layout(&amex) == "xxxx-xxxxxx-xxxxx");
+    assert_eq!(
+        validate::credit_card(&amex).unwrap().details["brand"],
+        "amex"
+    );
+    let mc2 = pseudo(EntityType::CreditCard, "2221000000000009");
+    assert_eq!(
+        validate::credit_card(&mc2).unwrap().details["brand"],
+        "mastercard"
+    );
+
+    let iban = pseudo(EntityType::IbanCode, "GB82 WEST 1234 5698 7654 32");
+    assert!(iban.starts_with("GB") && mod97_ok(&iban), "{iban}");
+    assert_eq!(layout(&iban), layout("GB82 WEST 1234 5698 7654 32"));
+    assert!(iban[5..9].chars().all(|c| c.is_ascii_uppercase()));
+    assert!(validate::iban(&iban).is_ok());
+
+    let phone = pseudo(EntityType::PhoneNumber, "+44 20 7946 0958");
+    assert!(
+        phone.starts_with("+44 ") && layout(&phone) == layout("+44 20 7946 0958"),
+        "{phone}"
+    );
+    assert!(validate::phone(&phone).is_ok());
+    let us = pseudo(EntityType::PhoneNumber, "+1 (415) 555-2671");
+    assert!(
+        us.starts_with("+1 (") && validate::phone(&us).is_ok(),
+        "{us}"
+    );
+    let national = pseudo(EntityType::PhoneNumber, "020 7946 0958");
+    assert!(
+        national.starts_with("0") && !national.starts_with("00") && !national.starts_with("01")
+    );
+
+    let email = pseudo(EntityType::EmailAddress, "Alice.Smith@Example.COM");
+    assert!(
+        email.ends_with("@example.com") && validate::email(&email).is_ok(),
+        "{email}"
+    );
+    assert_eq!(
+        email,
+        pseudo(EntityType::EmailAddress, "alice.smith@example.com")
+    );
+    let ctx = OperatorContext::new()
+        .entity_type(EntityType::EmailAddress)
+        .keyring(keyring());
+    let op = Operator::Pseudonymize(Pseudonymize {
+        keep_domain: false,
+        key_id: None,
+    });
+    let moved = apply(&op, "alice@corp.test", &ctx).unwrap();
+    assert!(["@example.com", "@example.org", "@example.net"]
+        .iter()
+        .any(|d| moved.ends_with(d)));
+
+    let ssn = pseudo(EntityType::UsSsn, "123-45-6789");
+    let area: u32 = ssn[..3].parse().unwrap();
+    assert!(
+        layout(&ssn) == "xxx-xx-xxxx"
+            && (1..900).contains(&area)
+            && area != 666
+            && &ssn[4..6] != "00"
+            && &ssn[7..] != "0000"
+    );
+
+    let v4 = pseudo(EntityType::IpAddress, "203.0.113.7");
+    assert!(v4.starts_with("10.") && v4.parse::<std::net::Ipv4Addr>().is_ok());
+    let v6 = pseudo(EntityType::IpAddress, "2a00:1450::1");
+    assert!(v6.starts_with("2001:db8:") && v6.parse::<std::net::Ipv6Addr>().is_ok());
+
+    let name = pseudo(EntityType::PersonName, "Jean-Luc PICARD");
+    let parts: Vec<&str> = name.split([' ', '-']).collect();
+    assert_eq!(parts.len(), 3, "{name}");
+    assert!(name.contains('-') && parts[2].chars().all(|c| c.is_ascii_uppercase()));
+    assert_eq!(
+        pseudo(EntityType::PersonName, "jean-luc picard"),
+        name.to_lowercase()
+    );
+    let initial = pseudo(EntityType::PersonName, "J. Smith");
+    assert!(
+        initial.as_bytes()[1] == b'.' && initial.as_bytes()[0].is_ascii_uppercase(),
+        "{initial}"
+    );
+
+    let dob = pseudo(EntityType::DateOfBirth, "14.03.1980");
+    assert_eq!(layout(&dob), "xx.xx.xxxx");
+    assert_ne!(dob, "14.03.1980");
+
+    assert!(nhs_ok(&pseudo(EntityType::UkNhs, "943 476 5919")));
+    assert_eq!(
+        layout(&pseudo(EntityType::UkNhs, "943 476 5919")),
+        "xxx xxx xxxx"
+    );
+    assert!(bsn_ok(&pseudo(EntityType::NlBsn, "111222333")));
+    let dni = pseudo(EntityType::EsNif, "12345678Z");
+    assert!(nif_ok(&dni) && dni[..8].chars().all(|c| c.is_ascii_digit()));
+    let nie = pseudo(EntityType::EsNif, "X1234567L");
+    assert!(nif_ok(&nie) && nie.starts_with('X'));
+    let pesel = pseudo(EntityType::PlPesel, "44051401359");
+    assert!(pesel_ok(&pesel) && pesel.len() == 11);
+    let p2000 = pseudo(EntityType::PlPesel, "02270803628");
+    assert!(pesel_ok(&p2000) && (21..=32).contains(&p2000[2..4].parse::<u32>().unwrap()));
+
+    let nir = pseudo(EntityType::FrNir, "2 84 12 76 451 089 93");
+    let nd = digits(&nir);
+    let key: u64 = nd[13..].parse().unwrap();
+    assert_eq!(nd[..13].parse::<u64>().unwrap() % 97 + key, 97, "{nir}");
+    assert!(nir.starts_with('2') && layout(&nir) == layout("2 84 12 76 451 089 93"));
+    let mac = pseudo(EntityType::MacAddress, "00:1A:2b:3C:4d:5E");
+    assert!(
+        mac.chars().all(|c| c.is_ascii_hexdigit() || c == ':')
+            && layout(&mac) == layout("00:1A:2b:3C:4d:5E")
+    );
+    let generic = pseudo(EntityType::ItFiscalCode, "RSSMRA85T10A562S");
+    assert_eq!(
+        generic
+            .chars()
+            .map(|c| c.is_ascii_digit())
+            .collect::<Vec<_>>(),
+        "RSSMRA85T10A562S"
+            .chars()
+            .map(|c| c.is_ascii_digit())
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn keyed_operators_need_a_keyring_and_never_echo_the_value() {
+    let secret = "alice.secret@example.com";
+    for op in [
+        Operator::Hash(Hash::default()),
+        Operator::Pseudonymize(Pseudonymize::default()),
+        Operator::Encrypt(Encrypt::default()),
+        Operator::DateShift(DateShift::default()),
+    ] {
+        let err = apply(&op, secret, &OperatorContext::new()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+        assert!(err.to_string().contains("needs a keyring"), "{err}");
+    }
+    let ctx = OperatorContext::new().keyring(keyring());
+    for json in [
+        r#"{"op":"date-shift"}"#,
+        r#"{"op":"generalize","bucket":10}"#,
+        r#"{"op":"generalize","to":"year"}"#,
+    ] {
+        let op: Operator = serde_json::from_str(json).unwrap();
+        let err = apply(&op, secret, &ctx).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::ValueInvalid);
+        assert!(!err.to_string().contains("alice") && !format!("{err:?}").contains("alice"));
+    }
+}
+
+#[test]
+fn encrypt_round_trips_with_the_context() {
+    let ctx = OperatorContext::new()
+        .keyring(keyring())
+        .context(b"users.email");
+    let det = Operator::Encrypt(Encrypt {
+        deterministic: true,
+    });
+    let a = apply(&det, "x@y.example", &ctx).unwrap();
+    assert_eq!(a, apply(&det, "x@y.example", &ctx).unwrap());
+    assert_eq!(
+        keyring().decrypt_str(&a, b"users.email").unwrap(),
+        "x@y.example"
+    );
+    let r = apply(&Operator::Encrypt(Encrypt::default()), "x@y.example", &ctx).unwrap();
+    assert_ne!(r, a);
+    assert_eq!(
+        keyring().decrypt_str(&r, b"users.email").unwrap(),
+        "x@y.example"
+    );
+}
+
+#[test]
+fn hash_and_pseudonyms_follow_the_key_id() {
+    let old = OperatorContext::new()
+        .keyring(keyring())
+        .entity_type(EntityType::UsSsn);
+    let by_id = Operator::Pseudonymize(Pseudonymize {
+        key_id: Some(2),
+        ..Default::default()
+    });
+    let as_primary = Keyring::from_keys(vec![(
+        2,
+        KeyStatus::Primary,
+        SecretKey::from_bytes(&[2; 32]).unwrap(),
+    )])
+    .unwrap();
+    assert_eq!(
+        apply(&by_id, "123-45-6789", &old).unwrap(),
+        pseudo_with(&as_primary, EntityType::UsSsn, "123-45-6789")
+    );
+    let missing = Operator::Hash(Hash {
+        key_id: Some(77),
+        ..Default::default()
+    });
+    assert_eq!(
+        apply(&missing, "v", &old).unwrap_err().kind(),
+        ErrorKind::KeyUnknownId
+    );
+}
+
+fn card_strategy() -> impl Strategy<Value = String> {
+    let prefixes = prop::sample::select(vec![
+        ("4", 16),
+        ("4", 13),
+        ("4", 19),
+        ("34", 15),
+        ("37", 15),
+        ("51", 16),
+        ("55", 16),
+        ("2221", 16),
+        ("2720", 16),
+        ("6011", 16),
+        ("645", 16),
+        ("65", 19),
+        ("3530", 16),
+        ("300", 14),
+        ("36", 14),
+        ("62", 16),
+        ("50", 12),
+        ("639", 18),
+        ("67", 19),
+        ("99", 16),
+    ]);
+    (
+        prefixes,
+        prop::collection::vec(0u8..10, 19),
+        prop::sample::select(vec!["", " ", "-"]),
+    )
+        .prop_map(|((p, n), rest, sep)| {
+            let mut d: Vec<u8> = p.bytes().collect();
+            for x in rest.into_iter().take(n - 1 - p.len()) {
+                d.push(b'0' + x);
+            }
+            let check = (0..10)
+                .map(|c| {
+                    let mut t = d.clone();
+                    t.push(b'0' + c);
+                    t
+                })
+                .find(|t| luhn_ok(std::str::from_utf8(t).unwrap()))
+                .unwrap();
+            let s = String::from_utf8(check).unwrap();
+            s.as_bytes()
+                .chunks(4)
+                .map(|c| std::str::from_utf8(c).unwrap())
+                .collect::<Vec<_>>()
+                .join(sep)
+        })
+}
+
+fn iban_strategy() -> impl Strategy<Value = String> {
+    // country, BBAN pattern (9 = digit, A = letter)
+    let countries = prop::sample::select(vec![
+        ("DE", "999999999999999999"),
+        ("GB", "AAAA99999999999999"),
+        ("NL", "AAAA9999999999"),
+        ("FR", "99999999999999999999999"),
+        ("ES", "99999999999999999999"),
+        ("IT", "A9999999999999999999999"),
+        ("NO", "99999999999"),
+        ("MT", "AAAA99999999999999999999999"),
+    ]);
+    (
+        countries,
+        prop::collection::vec(0u32..26, 30),
+        any::<bool>(),
+    )
+        .prop_map(|((cc, pat), rnd, spaced)| {
+            let bban: String = pat
+                .chars()
+                .zip(rnd)
+                .map(|(p, r)| {
+                    if p == '9' {
+                        char::from(b'0' + (r % 10) as u8)
+                    } else {
+                        char::from(b'A' + r as u8)
+                    }
+                })
+                .collect();
+            let (check, _) = (2..=98)
+                .map(|c| (c, format!("{cc}{c:02}{bban}")))
+                .find(|(_, s)| mod97_ok(s))
+                .unwrap();
+            let s = format!("{cc}{check:02}{bban}");
+            if spaced {
+                s.as_bytes()
+                    .chunks(4)
+                    .map(|c| std::str::from_utf8(c).unwrap())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                s
+            }
+        })
+}
+
+fn phone_strategy() -> impl Strategy<Value = String> {
+    let shapes = prop::sample::select(vec![
+        ("+1 ", "(2xx) 2xx-xxxx"),
+        ("+44 ", "2x xxxx xxxx"),
+        ("+49 ", "3x xxxxxxxx"),
+        ("+33 ", "6 xx xx xx xx"),
+        ("+31 ", "6 xxxxxxxx"),
+        ("+34 ", "6xx xxx xxx"),
+        ("+91 ", "9xxxx xxxxx"),
+        ("", "0xx xxxx xxxx"),
+        ("+", "447xxxxxxxxx"),
+    ]);
+    (shapes, prop::collection::vec(0u8..10, 16)).prop_map(|((cc, shape), d)| {
+        let mut it = d.into_iter();
+        let body: String = shape
+            .chars()
+            .map(|c| {
+                if c == 'x' {
+                    char::from(b'0' + it.next().unwrap())
+                } else {
+                    c
+                }
+            })
+            .collect();
+        format!("{cc}{body}")
+    })
+}
+
+fn operator_strategy() -> impl Strategy<Value = Operator> {
+    prop_oneof![
+        Just(r#"{"op":"redact"}"#.to_owned()),
+        Just(r#"{"op":"drop"}"#.to_owned()),
+        Just(r#"{"op":"replace"}"#.to_owned()),
+        (0usize..5, 0usize..5, any::<bool>()).prop_map(|(f, l, d)| format!(
+            r#"{{"op":"mask","keepFirst":{f},"keepLast":{l},"keepDomain":{d}}}"#
+        )),
+        (4usize..=32).prop_map(|n| format!(r#"{{"op":"hash","length":{n}}}"#)),
+        any::<bool>().prop_map(|d| format!(r#"{{"op":"pseudonymize","keepDomain":{d}}}"#)),
+        any::<bool>().prop_map(|d| format!(r#"{{"op":"encrypt","deterministic":{d}}}"#)),
+        Just(r#"{"op":"generalize","to":"month"}"#.to_owned()),
+        (1u64..1000).prop_map(|b| format!(r#"{{"op":"generalize","bucket":{b}}}"#)),
+        (0usize..6).prop_map(|n| format!(r#"{{"op":"generalize","keepPrefix":{n}}}"#)),
+        (1u32..1000).prop_map(|n| format!(r#"{{"op":"date-shift","maxDays":{n}}}"#)),
+    ]
+    .prop_map(|json| serde_json::from_str(&json).unwrap())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn no_operator_panics_on_any_input(
+        op in operator_strategy(),
+        value in "\\PC{0,40}|[0-9 +()./-]{0,25}|[A-Za-z0-9@._-]{0,30}",
+        t in prop::sample::select(EntityType::ALL.to_vec()),
+        with_type in any::<bool>(),
+    ) {
+        let mut ctx = OperatorContext::new().keyring(keyring()).context(b"f").subject("s");
+        if with_type { ctx = ctx.entity_type(t); }
+        match apply(&op, &value, &ctx) {
+            Ok(out) => {
+                if matches!(op, Operator::Pseudonymize(_)) {
+                    let again = apply(&op, &value, &ctx).unwrap();
+                    prop_assert_eq!(&out, &again);
+                }
+            }
+            Err(e) => prop_assert!(matches!(e.kind(), ErrorKind::ValueInvalid), "{:?}", e),
+        }
+    }
+
+    #[test]
+    fn card_pseudonyms_are_valid_and_keep_brand_and_layout(card in card_strategy()) {
+        let out = pseudo(EntityType::CreditCard, &card);
+        prop_assert!(luhn_ok(&out));
+        prop_assert_eq!(layout(&out), layout(&card));
+        prop_assert_ne!(digits(&out), digits(&card));
+        prop_assert_eq!(&out, &pseudo(EntityType::CreditCard, &card));
+        prop_assert_ne!(&out, &pseudo_with(other_keyring(), EntityType::CreditCard, &card));
+        if let Ok(v) = validate::credit_card(&card) {
+            let w = validate::credit_card(&out);
+            prop_assert!(w.is_ok(), "{} -> {}", card, out);
+            prop_assert_eq!(&v.details["brand"], &w.unwrap().details["brand"]);
+        } else {
+            prop_assert_eq!(&out[..1], &card[..1]);
+        }
+    }
+
+    #[test]
+    fn iban_pseudonyms_are_valid(iban in iban_strategy()) {
+        let out = pseudo(EntityType::IbanCode, &iban);
+        prop_assert!(mod97_ok(&out), "{} -> {}", iban, out);
+        prop_assert!(validate::iban(&out).is_ok());
+        prop_assert_eq!(&out[..2], &iban[..2]);
+        prop_assert_eq!(out.len(), iban.len());
+        let class = |s: &str| s.chars().map(|c| (c.is_ascii_digit(), c.is_ascii_uppercase(), c == ' ')).collect::<Vec<_>>();
+        prop_assert_eq!(class(&out[4..]), class(&iban[4..]));
+        prop_assert_ne!(&out, &iban);
+        prop_assert_ne!(&out, &pseudo_with(other_keyring(), EntityType::IbanCode, &iban));
+    }
+
+    #[test]
+    fn phone_pseudonyms_keep_country_and_layout(phone in phone_strategy()) {
+        let out = pseudo(EntityType::PhoneNumber, &phone);
+        prop_assert_eq!(layout(&out), layout(&phone));
+        prop_assert_ne!(&out, &phone);
+        if let Ok(v) = validate::phone(&phone) {
+            let w = validate::phone(&out);
+            prop_assert!(w.is_ok(), "{} -> {}", phone, out);
+            prop_assert_eq!(&v.details["countryCode"], &w.unwrap().details["countryCode"]);
+        }
+        prop_assert_eq!(&out, &pseudo(EntityType::PhoneNumber, &phone));
+    }
+
+    #[test]
+    fn email_pseudonyms_are_valid_addresses(local in "[a-z][a-z0-9._+-]{0,20}[a-z0-9]", domain in "[a-z]{1,10}\\.(com|org|de|co\\.uk)") {
+        let email = format!("{local}@{domain}");
+        let out = pseudo(EntityType::EmailAddress, &email);
+        prop_assert!(validate::email(&out).is_ok(), "{}", out);
+        let expected_domain = format!("@{domain}");
+        prop_assert!(out.ends_with(&expected_domain));
+        prop_assert_ne!(&out, &pseudo_with(other_keyring(), EntityType::EmailAddress, &email));
+    }
+
+    #[test]
+    fn id_pseudonyms_have_valid_checks(n in 0u64..1_000_000_000) {
+        let nine = format!("{n:09}");
+        prop_assert!(bsn_ok(&pseudo(EntityType::NlBsn, &nine)));
+        let nhs = pseudo(EntityType::UkNhs, &format!("1{nine}"));
+        let dni = pseudo(EntityType::EsNif, &format!("{:08}X", n % 100_000_000));
+        let nie = pseudo(EntityType::EsNif, &format!("Y{:07}Q", n % 10_000_000));
+        let pesel = pseudo(EntityType::PlPesel, &format!("85{n:09}"));
+        prop_assert!(nhs_ok(&nhs));
+        prop_assert!(nif_ok(&dni) && nif_ok(&nie));
+        prop_assert!(pesel_ok(&pesel));
+        let ssn = pseudo(EntityType::UsSsn, &format!("{}-{}-{}", &nine[..3], &nine[3..5], &nine[5..]));
+        prop_assert_eq!(layout(&ssn), "xxx-xx-xxxx");
+    }
+
+    #[test]
+    fn mask_keeps_layout_and_the_requested_ends(value in "[0-9a-zA-Z -]{0,30}", first in 0usize..6, last in 0usize..6) {
+        let op = Operator::Mask(Mask { keep_first: first, keep_last: last, ..Mask::default() });
+        let out = apply(&op, &value, &OperatorContext::new()).unwrap();
+        prop_assert_eq!(out.chars().count(), value.chars().count());
+        let alnum: Vec<char> = value.chars().filter(char::is_ascii_alphanumeric).collect();
+        let shown: Vec<char> = out.chars().filter(|c| *c != '*' && *c != ' ' && *c != '-').collect();
+        let n = alnum.len();
+        let expect_shown = if first + last >= n { n } else { first + last };
+        prop_assert_eq!(shown.len(), expect_shown);
+        for (a, b) in value.chars().zip(out.chars()) {
+            if !a.is_ascii_alphanumeric() { prop_assert_eq!(a, b); }
+        }
+    }
+
+    #[test]
+    fn generalize_buckets_contain_the_value(n in -100_000i64..100_000, size in 1u64..500) {
+        let op = Operator::Generalize(Generalize { bucket: Some(size), ..Default::default() });
+        let out = apply(&op, &n.to_string(), &OperatorContext::new()).unwrap();
+        // "lo-hi" where lo may be negative: split at the '-' after the first char.
+        let cut = out[1..].find('-').unwrap() + 1;
+        let (lo, hi): (i64, i64) = (out[..cut].parse().unwrap(), out[cut + 1..].parse().unwrap());
+        prop_assert!(lo <= n && n <= hi && hi - lo + 1 == size as i64 && lo.rem_euclid(size as i64) == 0);
+    }
+
+    #[test]
+    fn date_shift_is_per_subject_and_bounded(days in 400i64..40_000, max in 1u32..400, subject in "[a-z0-9]{1,8}") {
+        let d = chrono_like;
+        let ctx = OperatorContext::new().keyring(keyring()).subject(&subject);
+        let op = Operator::DateShift(DateShift { max_days: max, ..Default::default() });
+        let a = apply(&op, &d(days), &ctx).unwrap();
+        let b = apply(&op, &d(days + 1), &ctx).unwrap();
+        let (za, zb) = (from_iso(&a), from_iso(&b));
+        prop_assert_eq!(zb - za, 1);
+        let shift = za - days;
+        prop_assert!(shift != 0 && shift.abs() <= i64::from(max));
+    }
+}
+
+/// Day `z` after 1900-01-01 as ISO text, by stepping (independent of the
+/// library's civil-date arithmetic).
+fn chrono_like(z: i64) -> String {
+    let (mut y, mut m, mut d) = (1900i64, 1u32, 1u32);
+    let mut left = z;
+    loop {
+        let ylen = if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 {
+            366
+        } else {
+            365
+        };
+        if left >= ylen && m == 1 && d == 1 {
+            left -= ylen;
+            y += 1;
+        } else {
+            break;
+        }
+    }
+    while left > 0 {
+        let mlen = match m {
+            2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if d < mlen {
+            d += 1
+        } else {
+            d = 1;
+            if m == 12 {
+                m = 1;
+                y += 1
+            } else {
+                m += 1
+            }
+        }
+        left -= 1;
+    }
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn from_iso(s: &str) -> i64 {
+    // Days since 1900-01-01 (dates from 1900 on).
+    let (y, m, d): (i64, u32, u32) = (
+        s[..4].parse().unwrap(),
+        s[5..7].parse().unwrap(),
+        s[8..10].parse().unwrap(),
+    );
+    let leap = |y: i64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let mut z: i64 = (1900..y).map(|yy| if leap(yy) { 366 } else { 365 }).sum();
+    for mm in 1..m {
+        z += match mm {
+            2 if leap(y) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+    }
+    z + i64::from(d) - 1
+}
