@@ -5,6 +5,7 @@
 //! `detect --check`), 2 for usage errors.
 
 mod io;
+mod pii;
 mod sanitize;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -78,6 +79,9 @@ enum Command {
     Detect(sanitize::DetectArgs),
     /// Apply a policy (field rules) to JSON/NDJSON records.
     Check(sanitize::CheckArgs),
+    /// Find PII and secrets in text: one JSON line per finding, with byte
+    /// and code point offsets.
+    Scan(pii::ScanArgs),
 }
 
 /// Where the keyring comes from. Keys are never taken from the command line.
@@ -203,6 +207,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
         Command::SanitizeHtml(args) => done(sanitize::sanitize_html(args)),
         Command::Detect(args) => sanitize::detect(args),
         Command::Check(args) => done(sanitize::check(args)),
+        Command::Scan(args) => done(pii::scan(args)),
         Command::Keygen { out, force } => {
             let keyring = Keyring::generate()?;
             match out {

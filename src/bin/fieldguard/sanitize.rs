@@ -42,7 +42,7 @@ pub struct OptionsArg {
 }
 
 impl OptionsArg {
-    fn object(&self) -> Result<Map<String, Value>, Error> {
+    pub(crate) fn object(&self) -> Result<Map<String, Value>, Error> {
         match &self.options {
             None => Ok(Map::new()),
             Some(text) => match serde_json::from_str(text) {
@@ -53,7 +53,7 @@ impl OptionsArg {
         }
     }
 
-    fn parse<T: DeserializeOwned>(&self, extra: Map<String, Value>) -> Result<T, Error> {
+    pub(crate) fn parse<T: DeserializeOwned>(&self, extra: Map<String, Value>) -> Result<T, Error> {
         let mut map = self.object()?;
         map.extend(extra);
         serde_json::from_value(Value::Object(map)).map_err(|e| io::usage(format!("--options: {e}")))

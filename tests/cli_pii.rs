@@ -1,0 +1,62 @@
+//! `fieldguard scan`: findings as JSON lines with byte and code point offsets.
+#![cfg(feature = "cli")]
+
+mod common;
+
+use common::cli::{fg, stdout};
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn lines(out: &str) -> Vec<Value> {
+    out.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+#[test]
+fn byte_and_code_point_offsets_after_emoji_and_combining_marks() {
+    // "😀" is 4 bytes / 1 code point; "e\u{301}" is 3 bytes / 2 code points.
+    let text = "😀 e\u{301} bob@example.com";
+    let out = fg().args(["scan", text]).assert().success();
+    let found = lines(&stdout(&out));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let f = &found[0];
+    assert_eq!(f["type"], "EMAIL_ADDRESS");
+    let (start, end) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+    assert_eq!(&text[start..end], "bob@example.com");
+    assert_eq!((start, end), (9, 24));
+    assert_eq!((f["charStart"].as_u64(), f["charEnd"].as_u64()), (Some(5), Some(20)));
+    assert!(f["score"].as_u64().unwrap() <= 100);
+    assert!(f["recognizer"].as_str().is_some_and(|r| !r.is_empty()));
+}
+
+#[test]
+fn per_line_mode_numbers_lines_from_one() {
+    let input = "nothing here\n{\"note\": \"card 4111 1111 1111 1111\"}\nIBAN GB82 WEST 1234 5698 7654 32\n";
+    let out = fg().args(["scan", "--lines"]).write_stdin(input).assert().success();
+    let found = lines(&stdout(&out));
+    let summary: Vec<(u64, &str)> = found
+        .iter()
+        .map(|f| (f["line"].as_u64().unwrap(), f["type"].as_str().unwrap()))
+        .collect();
+    assert_eq!(summary, [(2, "CREDIT_CARD"), (3, "IBAN_CODE")]);
+    // Offsets are within the line.
+    assert_eq!(found[1]["start"], 5);
+}
+
+#[test]
+fn options_and_errors() {
+    let out = fg()
+        .args(["scan", "--options", r#"{"entities": ["IBAN_CODE"]}"#, "bob@example.com GB82WEST12345698765432"])
+        .assert()
+        .success();
+    let found = lines(&stdout(&out));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0]["type"], "IBAN_CODE");
+    fg().args(["scan", "--options", r#"{"entities": ["NOT_A_TYPE"]}"#, "x"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("INVALID_ARGUMENT"));
+    fg().args(["scan", "--options", r#"{"maxInputBytes": 4}"#, "longer than four"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("INPUT_TOO_LARGE"));
+}
