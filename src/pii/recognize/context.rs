@@ -1,0 +1,164 @@
+//! Context words: their presence near a candidate raises its score.
+//!
+//! Words are matched case-insensitively (Unicode lowercase of the window)
+//! at a word start (the char before is not alphabetic), so `tel` matches
+//! `Tel.` and `telephone` but not `hotel`.
+
+use super::EntityType;
+
+/// The score bonus of a context word per type (0: context not used).
+pub(super) fn bonus(t: EntityType) -> u8 {
+    use EntityType::*;
+    match t {
+        EmailAddress | Url | IpAddress | MacAddress | CreditCard | AwsAccessKey => 10,
+        IbanCode | ItFiscalCode => 5,
+        Crypto => 5,
+        PhoneNumber | FrNir => 20,
+        UsSsn | EsNif => 15,
+        UkNhs | PlPesel | DeTaxId | NlBsn => 35,
+        _ => 0,
+    }
+}
+
+/// The context words of a type (lowercase).
+pub(super) fn words(t: EntityType) -> &'static [&'static str] {
+    use EntityType::*;
+    match t {
+        EmailAddress => &["email", "e-mail", "mail", "correo", "courriel", "contact"],
+        PhoneNumber => &[
+            "tel",
+            "phone",
+            "telefon",
+            "téléphone",
+            "telephone",
+            "teléfono",
+            "telefono",
+            "mobile",
+            "mobil",
+            "handy",
+            "cell",
+            "call",
+            "fax",
+            "portable",
+            "móvil",
+            "cellulare",
+            "whatsapp",
+            "ruf",
+        ],
+        CreditCard => &[
+            "card",
+            "karte",
+            "carte",
+            "tarjeta",
+            "carta",
+            "credit",
+            "kredit",
+            "visa",
+            "mastercard",
+            "amex",
+            "cb",
+            "pan",
+        ],
+        IbanCode => &[
+            "iban", "account", "konto", "compte", "cuenta", "conto", "bank", "rekening",
+        ],
+        UsSsn => &["ssn", "social security", "social sec"],
+        IpAddress => &["ip", "address", "host", "server", "adresse"],
+        Url => &["url", "link", "site", "website"],
+        MacAddress => &["mac", "ethernet", "wifi", "wlan", "hardware"],
+        Crypto => &[
+            "wallet", "bitcoin", "btc", "eth", "ethereum", "crypto", "address",
+        ],
+        DateOfBirth => &[
+            "born",
+            "birth",
+            "dob",
+            "d.o.b",
+            "geboren",
+            "geb.",
+            "geburtsdatum",
+            "né",
+            "née",
+            "nee",
+            "naissance",
+            "fecha de nacimiento",
+            "nacido",
+            "nacida",
+            "nacimiento",
+            "data di nascita",
+            "nato",
+            "nata",
+            "urodzony",
+            "urodzona",
+            "urodzenia",
+            "geboortedatum",
+            "birthday",
+        ],
+        UkNhs => &["nhs"],
+        EsNif => &["nif", "dni", "nie", "documento", "identidad"],
+        ItFiscalCode => &["codice fiscale", "cf", "fiscale"],
+        PlPesel => &["pesel"],
+        DeTaxId => &[
+            "steuer-id",
+            "steuerid",
+            "steuer-identifikationsnummer",
+            "steueridentifikationsnummer",
+            "idnr",
+            "identifikationsnummer",
+            "tin",
+            "tax id",
+            "steuernummer",
+        ],
+        FrNir => &[
+            "sécurité sociale",
+            "securite sociale",
+            "nir",
+            "insee",
+            "numéro de sécu",
+            "ssn",
+        ],
+        NlBsn => &["bsn", "burgerservicenummer", "sofinummer"],
+        AwsAccessKey => &["aws", "access key", "access_key", "accesskey"],
+        _ => &[],
+    }
+}
+
+/// Largest char boundary ≤ i.
+fn floor(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Is one of `words` within `window` chars before `start` or after `end`?
+pub(super) fn near(text: &str, start: usize, end: usize, window: usize, words: &[&str]) -> bool {
+    if words.is_empty() || window == 0 {
+        return false;
+    }
+    let start = floor(text, start.min(text.len()));
+    let end = floor(text, end.min(text.len()));
+    let before = &text[..start];
+    let from = before
+        .char_indices()
+        .rev()
+        .nth(window - 1)
+        .map_or(0, |(k, _)| k);
+    let after = &text[end..];
+    let to = after
+        .char_indices()
+        .nth(window)
+        .map_or(after.len(), |(k, _)| k);
+    found(&before[from..].to_lowercase(), words) || found(&after[..to].to_lowercase(), words)
+}
+
+fn found(hay: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        hay.match_indices(w).any(|(k, _)| {
+            !hay[..k]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+        })
+    })
+}
