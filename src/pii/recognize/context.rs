@@ -132,7 +132,18 @@ fn floor(text: &str, mut i: usize) -> usize {
 }
 
 /// Is one of `words` within `window` chars before `start` or after `end`?
-pub(super) fn near(text: &str, start: usize, end: usize, window: usize, words: &[&str]) -> bool {
+///
+/// With `tight`, the window also stops at the nearest ASCII digit on each
+/// side, so a birth word belongs to the nearest date only
+/// (`born 1.2.1980, visited 3.4.2020` marks only the first).
+pub(super) fn near(
+    text: &str,
+    start: usize,
+    end: usize,
+    window: usize,
+    words: &[&str],
+    tight: bool,
+) -> bool {
     if words.is_empty() || window == 0 {
         return false;
     }
@@ -149,7 +160,16 @@ pub(super) fn near(text: &str, start: usize, end: usize, window: usize, words: &
         .char_indices()
         .nth(window)
         .map_or(after.len(), |(k, _)| k);
-    found(&before[from..].to_lowercase(), words) || found(&after[..to].to_lowercase(), words)
+    let (mut before, mut after) = (&before[from..], &after[..to]);
+    if tight {
+        if let Some(k) = before.rfind(|c: char| c.is_ascii_digit()) {
+            before = &before[k + 1..];
+        }
+        if let Some(k) = after.find(|c: char| c.is_ascii_digit()) {
+            after = &after[..k];
+        }
+    }
+    found(&before.to_lowercase(), words) || found(&after.to_lowercase(), words)
 }
 
 fn found(hay: &str, words: &[&str]) -> bool {

@@ -32,16 +32,16 @@
 //! | PHONE_NUMBER | `phone.international` | 75 | +20 | `+CC` in the ITU table, 8–15 digits |
 //! | PHONE_NUMBER | `phone.nanp` | 70 (parens) / 55 | +20 | `(415) 555-2671`, `415-555-2671` |
 //! | PHONE_NUMBER | `phone.national` | 55 | +20 | `0…` 9–11 digits in ≥ 2 groups |
-//! | PHONE_NUMBER | `phone.digits` | 30 | +25 | 10–11 bare digits (needs context) |
+//! | PHONE_NUMBER | `phone.digits` | 30 | +20 | 10–11 bare digits (needs context) |
 //! | CREDIT_CARD | `credit_card.luhn` | 90 (known IIN) / 50 | +10 | 13–19 digits, Luhn |
 //! | IBAN_CODE | `iban.mod97` | 95 | +5 | country length + mod 97 |
 //! | US_SSN | `us_ssn.formatted` | 85 (`-`) / 60 (space) | +15 | AAA-GG-SSSS, valid ranges |
-//! | US_SSN | `us_ssn.digits` | 30 | +25 | 9 bare digits (needs context) |
+//! | US_SSN | `us_ssn.digits` | 40 | +15 | 9 bare digits (needs context) |
 //! | IP_ADDRESS | `ip.v4` / `ip.v6` | 75 / 80 | +10 | no leading zeros / std parser |
 //! | MAC_ADDRESS | `mac.address` | 80 | +10 | `:`/`-` pairs, Cisco dotted |
 //! | CRYPTO | `crypto.btc_base58` / `crypto.btc_bech32` | 95 | +5 | double-SHA256 / bech32(m) checksum |
-//! | CRYPTO | `crypto.eth` | 60 | +30 | `0x` + 40 hex (EIP-55 not verified) |
-//! | DATE_OF_BIRTH | `date_of_birth.context` | 80 | — | a date with a birth word in the window |
+//! | CRYPTO | `crypto.eth` | 60 | +5 | `0x` + 40 hex (EIP-55 not verified) |
+//! | DATE_OF_BIRTH | `date_of_birth.context` | 80 | — | a date with a birth word in the window, no digit between |
 //! | UK_NHS | `uk_nhs.mod11` | 50 | +35 | 10 digits, mod 11 |
 //! | ES_NIF | `es_nif.dni` / `es_nif.nie` | 80 / 85 | +15 | check letter |
 //! | IT_FISCAL_CODE | `it_fiscal_code.check` | 95 | +5 | check char, omocodia |
@@ -286,6 +286,7 @@ impl Scanner {
             out: Vec::new(),
             numeric_until: 0,
             url_until: 0,
+            jwt_until: 0,
             end_marker: None,
         };
         cx.run();
@@ -304,6 +305,8 @@ pub(super) struct Cx<'a> {
     pub(super) numeric_until: usize,
     /// Inside an already found URL.
     pub(super) url_until: usize,
+    /// JWT candidates already scanned up to here.
+    pub(super) jwt_until: usize,
     /// Cached position of the next `-----END ` (private keys), so repeated
     /// BEGIN markers never search the rest of the text twice.
     pub(super) end_marker: Option<Option<usize>>,
@@ -374,6 +377,7 @@ impl<'a> Cx<'a> {
             end,
             self.scanner.window,
             context::words(t),
+            t == EntityType::DateOfBirth,
         )
     }
 
@@ -408,17 +412,11 @@ impl<'a> Cx<'a> {
                 }
                 tokens::hex_start(self, i);
             }
-            b'+' | b'(' => {
-                if i >= self.numeric_until && self.at(i + 1).is_ascii_digit() {
-                    numeric::run(self, i);
-                }
+            b'+' | b'(' if i >= self.numeric_until && self.at(i + 1).is_ascii_digit() => {
+                numeric::run(self, i);
             }
             b':' => tokens::hex_start(self, i),
-            b'-' => {
-                if self.b[i..].starts_with(b"-----BEGIN ") {
-                    secrets::private_key(self, i);
-                }
-            }
+            b'-' if self.b[i..].starts_with(b"-----BEGIN ") => secrets::private_key(self, i),
             b'"' | b'\'' => secrets::assignment(self, i + 1),
             b'A'..=b'Z' | b'a'..=b'z' => {
                 if i >= self.url_until {

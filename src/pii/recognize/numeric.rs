@@ -131,8 +131,7 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
         // Skip the digits so the inner groups are not retried one by one.
         let mut j = start + 1;
         while j < cx.b.len()
-            && (cx.b[j].is_ascii_digit()
-                || matches!(cx.b[j], b'.' | b'-' | b'/' | b' ' | b'(' | b')' | b'+'))
+            && (cx.b[j].is_ascii_digit() || matches!(cx.b[j], b'.' | b'-' | b'/' | b' '))
         {
             j += 1;
         }
@@ -265,7 +264,7 @@ fn ssn(cx: &mut Cx, run: &Run) {
             None => {}
         }
     } else if run.groups.len() == 1 {
-        cx.push(EntityType::UsSsn, run.start, run.end, 30, "us_ssn.digits");
+        cx.push(EntityType::UsSsn, run.start, run.end, 40, "us_ssn.digits");
     }
 }
 
@@ -288,7 +287,7 @@ fn phone_international(cx: &mut Cx, run: &Run) {
     if !cx.on(EntityType::PhoneNumber) || !(8..=15).contains(&d.len()) {
         return;
     }
-    if run.seps.iter().any(|&s| s == b'/') {
+    if run.seps.contains(&b'/') {
         return;
     }
     let Some((cc, n)) = calling_code(d) else {

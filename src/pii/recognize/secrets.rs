@@ -11,7 +11,7 @@ fn b64url(c: u8) -> bool {
 /// `eyJ…` header `.` payload `.` signature (signature may be empty for
 /// `alg: none`); the header must decode to a JSON object with `"alg"`.
 pub(super) fn jwt(cx: &mut Cx, i: usize) {
-    if !cx.on(EntityType::Jwt) || !cx.b[i..].starts_with(b"eyJ") {
+    if !cx.on(EntityType::Jwt) || i < cx.jwt_until || !cx.b[i..].starts_with(b"eyJ") {
         return;
     }
     let b = cx.b;
@@ -22,15 +22,20 @@ pub(super) fn jwt(cx: &mut Cx, i: usize) {
         }
         e
     };
+    // Every scanned segment is skipped by later `eyJ` triggers inside it,
+    // so `eyJ-eyJ-eyJ-…` costs one pass.
     let h = seg(i);
+    cx.jwt_until = h;
     if h - i > 4096 || cx.at(h) != b'.' {
         return;
     }
     let p = seg(h + 1);
+    cx.jwt_until = p;
     if p == h + 1 || cx.at(p) != b'.' {
         return;
     }
     let s = seg(p + 1);
+    cx.jwt_until = s;
     if cx.at(s) == b'.' || is_word(cx.at(s)) {
         return;
     }
@@ -152,6 +157,17 @@ pub(super) fn assignment(cx: &mut Cx, i: usize) {
     if e - i > 64 {
         return;
     }
+    // Cheap test first: an assignment operator must follow.
+    let mut j = e;
+    if matches!(cx.at(j), b'"' | b'\'') {
+        j += 1;
+    }
+    while cx.at(j) == b' ' || cx.at(j) == b'\t' {
+        j += 1;
+    }
+    if !matches!(cx.at(j), b'=' | b':') || e - i < 3 {
+        return;
+    }
     let key = cx.text[i..e].to_ascii_lowercase();
     let hit = KEYS.iter().any(|k| {
         key == *k
@@ -162,16 +178,6 @@ pub(super) fn assignment(cx: &mut Cx, i: usize) {
                 ))
     });
     if !hit {
-        return;
-    }
-    let mut j = e;
-    if matches!(cx.at(j), b'"' | b'\'') {
-        j += 1;
-    }
-    while cx.at(j) == b' ' || cx.at(j) == b'\t' {
-        j += 1;
-    }
-    if !matches!(cx.at(j), b'=' | b':') {
         return;
     }
     j += 1;

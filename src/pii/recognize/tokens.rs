@@ -90,6 +90,8 @@ pub(super) fn url(cx: &mut Cx, i: usize) {
         e += 1;
     }
     if e - i >= 4096 {
+        // Too long to be a URL; do not rescan the blob from inner `http`s.
+        cx.url_until = e;
         return;
     }
     loop {
