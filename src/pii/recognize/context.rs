@@ -43,6 +43,10 @@ pub(super) fn words(t: EntityType) -> &'static [&'static str] {
             "móvil",
             "cellulare",
             "whatsapp",
+            "telefone",
+            "телефон",
+            "電話",
+            "电话",
             "ruf",
         ],
         CreditCard => &[

@@ -31,7 +31,7 @@
 //! | URL | `url.scheme` / `url.www` | 70 / 60 | +10 | `http(s)://`, `ftp://`, `www.` |
 //! | PHONE_NUMBER | `phone.international` | 75 | +20 | `+CC` in the ITU table, 8–15 digits |
 //! | PHONE_NUMBER | `phone.nanp` | 70 (parens) / 55 | +20 | `(415) 555-2671`, `415-555-2671` |
-//! | PHONE_NUMBER | `phone.national` | 55 | +20 | `0…` 9–11 digits in ≥ 2 groups |
+//! | PHONE_NUMBER | `phone.national` | 55 | +20 | `0…` 10–11 digits in ≥ 2 groups |
 //! | PHONE_NUMBER | `phone.digits` | 30 | +20 | 10–11 bare digits (needs context) |
 //! | CREDIT_CARD | `credit_card.luhn` | 90 (known IIN) / 50 | +10 | 13–19 digits, Luhn |
 //! | IBAN_CODE | `iban.mod97` | 95 | +5 | country length + mod 97 |

@@ -339,7 +339,7 @@ fn phone_national(cx: &mut Cx, run: &Run) {
         return;
     }
     if d[0] == b'0'
-        && (9..=11).contains(&d.len())
+        && (10..=11).contains(&d.len())
         && run.groups.len() >= 2
         && run.uniform(b" -.").is_some()
         && run.lens().all(|l| (2..=5).contains(&l))

@@ -4,8 +4,10 @@ use super::{is_word, Cx, EntityType};
 use crate::validate::{iban_length, iban_mod97};
 use std::net::Ipv6Addr;
 
+/// The local-part characters seen in real addresses. RFC 5322 allows more
+/// (`/ = ? { }`…), but in free text those are URL or code punctuation.
 fn local_char(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&c)
+    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')
 }
 
 /// At an `@`: the local part back (≤ 64 bytes), the domain forward
@@ -23,20 +25,18 @@ pub(super) fn email(cx: &mut Cx, at: usize) {
         }
     }
     // Quote-like punctuation at the edge is not part of the address.
-    while s < at && matches!(b[s], b'.' | b'\'' | b'`' | b'{' | b'|' | b'}' | b'=') {
+    while s < at && matches!(b[s], b'.' | b'-' | b'+') {
         s += 1;
     }
     if s == at || b[at - 1] == b'.' {
         return;
     }
     let mut e = at + 1;
-    let mut last_dot = None;
     while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'-' || b[e] == b'.') {
         if b[e] == b'.' {
             if b[e - 1] == b'.' || b[e - 1] == b'@' || b[e - 1] == b'-' {
                 return;
             }
-            last_dot = Some(e);
         }
         e += 1;
         if e - at > 254 {
@@ -47,7 +47,11 @@ pub(super) fn email(cx: &mut Cx, at: usize) {
     while e > at + 1 && matches!(b[e - 1], b'.' | b'-') {
         e -= 1;
     }
-    let Some(dot) = last_dot.filter(|&d| d + 1 < e) else {
+    let Some(dot) = b[at + 1..e]
+        .iter()
+        .rposition(|&c| c == b'.')
+        .map(|k| k + at + 1)
+    else {
         return;
     };
     let tld = &b[dot + 1..e];
