@@ -33,10 +33,8 @@ pub(super) fn email(cx: &mut Cx, at: usize) {
     }
     let mut e = at + 1;
     while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'-' || b[e] == b'.') {
-        if b[e] == b'.' {
-            if b[e - 1] == b'.' || b[e - 1] == b'@' || b[e - 1] == b'-' {
-                return;
-            }
+        if b[e] == b'.' && matches!(b[e - 1], b'.' | b'@' | b'-') {
+            return;
         }
         e += 1;
         if e - at > 254 {
@@ -131,7 +129,9 @@ fn hex(c: u8) -> bool {
 /// MAC (`01:23:45:67:89:ab`, `01-23-…`, `0123.4567.89ab`) and IPv6.
 pub(super) fn hex_start(cx: &mut Cx, i: usize) {
     let b = cx.b;
-    if cx.on(EntityType::MacAddress) && hex(b[i]) {
+    // Not the tail of a longer `:`/`-`/`.` separated sequence.
+    let inside = i > 0 && matches!(b[i - 1], b':' | b'-' | b'.');
+    if cx.on(EntityType::MacAddress) && hex(b[i]) && !inside {
         let pairs = b.len() >= i + 17
             && matches!(b[i + 2], b':' | b'-')
             && (0..6).all(|k| {
@@ -168,7 +168,8 @@ pub(super) fn hex_start(cx: &mut Cx, i: usize) {
             e -= 1;
         }
         let s = &cx.text[i..e];
-        if s == "::" || !s.bytes().any(hex) {
+        // At least one digit: `a::b`, `std::x` are code, not addresses.
+        if !s.bytes().any(|c| c.is_ascii_digit()) {
             return;
         }
         if s.parse::<Ipv6Addr>().is_ok() {
