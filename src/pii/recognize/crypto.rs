@@ -2,9 +2,12 @@
 //! with the double-SHA-256 checksum, bech32/bech32m (`bc1…`, BIP 173/350)
 //! with the BCH checksum, and Ethereum `0x` + 40 hex digits.
 //!
-//! Ethereum's EIP-55 mixed-case checksum needs Keccak-256, which fieldguard
-//! does not link; so all-lowercase and all-uppercase addresses score 60 and
-//! mixed-case ones (checksum unverified) 60 as well, raised by context words.
+//! Ethereum: a mixed-case address must match its EIP-55 checksum (the case
+//! of each letter is a bit of Keccak-256 of the lowercase hex) and then
+//! scores 95; all-lowercase or all-uppercase addresses carry no checksum and
+//! score 60. Keccak-256 is a small local implementation (the one-block case
+//! only: the input is 40 bytes), tested against SHA3-256 which differs only
+//! in the padding byte.
 
 use super::{is_word, Cx, EntityType};
 use sha2::{Digest, Sha256};
@@ -139,8 +142,142 @@ pub(super) fn eth(cx: &mut Cx, i: usize) {
     {
         return;
     }
-    if b[i + 2..i + 42].iter().all(|&c| c == b'0') {
+    let hex = &b[i + 2..i + 42];
+    if hex.iter().all(|&c| c == b'0') {
         return;
     }
-    cx.push(EntityType::Crypto, i, i + 42, 60, "crypto.eth");
+    let lower = hex.iter().all(|c| !c.is_ascii_uppercase());
+    let upper = hex.iter().all(|c| !c.is_ascii_lowercase());
+    if lower || upper {
+        cx.push(EntityType::Crypto, i, i + 42, 60, "crypto.eth");
+    } else if eip55(hex) {
+        cx.push(EntityType::Crypto, i, i + 42, 95, "crypto.eth_eip55");
+    }
+}
+
+/// EIP-55: letter k is uppercase iff nibble k of Keccak-256(lowercase hex) ≥ 8.
+fn eip55(hex: &[u8]) -> bool {
+    let mut lower = [0u8; 40];
+    for (d, s) in lower.iter_mut().zip(hex) {
+        *d = s.to_ascii_lowercase();
+    }
+    let hash = keccak256_short(&lower, 0x01);
+    hex.iter().enumerate().all(|(k, &c)| {
+        let nibble = if k % 2 == 0 {
+            hash[k / 2] >> 4
+        } else {
+            hash[k / 2] & 0x0f
+        };
+        !c.is_ascii_alphabetic() || c.is_ascii_uppercase() == (nibble >= 8)
+    })
+}
+
+const RC: [u64; 24] = [
+    0x0000_0000_0000_0001,
+    0x0000_0000_0000_8082,
+    0x8000_0000_0000_808a,
+    0x8000_0000_8000_8000,
+    0x0000_0000_0000_808b,
+    0x0000_0000_8000_0001,
+    0x8000_0000_8000_8081,
+    0x8000_0000_0000_8009,
+    0x0000_0000_0000_008a,
+    0x0000_0000_0000_0088,
+    0x0000_0000_8000_8009,
+    0x0000_0000_8000_000a,
+    0x0000_0000_8000_808b,
+    0x8000_0000_0000_008b,
+    0x8000_0000_0000_8089,
+    0x8000_0000_0000_8003,
+    0x8000_0000_0000_8002,
+    0x8000_0000_0000_0080,
+    0x0000_0000_0000_800a,
+    0x8000_0000_8000_000a,
+    0x8000_0000_8000_8081,
+    0x8000_0000_0000_8080,
+    0x0000_0000_8000_0001,
+    0x8000_0000_8000_8008,
+];
+const ROTC: [u32; 24] = [
+    1, 3, 6, 10, 15, 21, 28, 36, 45, 55, 2, 14, 27, 41, 56, 8, 25, 43, 62, 18, 39, 61, 20, 44,
+];
+const PILN: [usize; 24] = [
+    10, 7, 11, 17, 18, 3, 5, 16, 8, 21, 24, 4, 15, 23, 19, 13, 12, 2, 20, 14, 22, 9, 6, 1,
+];
+
+fn keccak_f(st: &mut [u64; 25]) {
+    for rc in RC {
+        let mut bc = [0u64; 5];
+        for i in 0..5 {
+            bc[i] = st[i] ^ st[i + 5] ^ st[i + 10] ^ st[i + 15] ^ st[i + 20];
+        }
+        for i in 0..5 {
+            let t = bc[(i + 4) % 5] ^ bc[(i + 1) % 5].rotate_left(1);
+            for j in (0..25).step_by(5) {
+                st[j + i] ^= t;
+            }
+        }
+        let mut t = st[1];
+        for (&j, &r) in PILN.iter().zip(&ROTC) {
+            let next = st[j];
+            st[j] = t.rotate_left(r);
+            t = next;
+        }
+        for j in (0..25).step_by(5) {
+            let row = [st[j], st[j + 1], st[j + 2], st[j + 3], st[j + 4]];
+            for i in 0..5 {
+                st[j + i] = row[i] ^ (!row[(i + 1) % 5] & row[(i + 2) % 5]);
+            }
+        }
+        st[0] ^= rc;
+    }
+}
+
+/// Keccak-256 (`pad` 0x01) or SHA3-256 (`pad` 0x06) of at most 135 bytes
+/// (one block of rate 136); longer input is truncated by the caller's
+/// contract, never read past.
+pub(super) fn keccak256_short(msg: &[u8], pad: u8) -> [u8; 32] {
+    let mut block = [0u8; 136];
+    let n = msg.len().min(135);
+    block[..n].copy_from_slice(&msg[..n]);
+    block[n] ^= pad;
+    block[135] ^= 0x80;
+    let mut st = [0u64; 25];
+    for (lane, chunk) in st.iter_mut().zip(block.chunks_exact(8)) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        *lane ^= u64::from_le_bytes(w);
+    }
+    keccak_f(&mut st);
+    let mut out = [0u8; 32];
+    for (chunk, lane) in out.chunks_exact_mut(8).zip(&st) {
+        chunk.copy_from_slice(&lane.to_le_bytes());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keccak256_short;
+
+    fn hex(b: &[u8]) -> String {
+        b.iter().map(|x| format!("{x:02x}")).collect()
+    }
+
+    #[test]
+    fn sha3_and_keccak_known_answers() {
+        // FIPS 202 SHA3-256("") and ("abc"); Keccak-256("") as used by Ethereum.
+        assert_eq!(
+            hex(&keccak256_short(b"", 0x06)),
+            "a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a"
+        );
+        assert_eq!(
+            hex(&keccak256_short(b"abc", 0x06)),
+            "3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532"
+        );
+        assert_eq!(
+            hex(&keccak256_short(b"", 0x01)),
+            "c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"
+        );
+    }
 }

@@ -40,7 +40,7 @@
 //! | IP_ADDRESS | `ip.v4` / `ip.v6` | 75 / 80 | +10 | no leading zeros / std parser |
 //! | MAC_ADDRESS | `mac.address` | 80 | +10 | `:`/`-` pairs, Cisco dotted |
 //! | CRYPTO | `crypto.btc_base58` / `crypto.btc_bech32` | 95 | +5 | double-SHA256 / bech32(m) checksum |
-//! | CRYPTO | `crypto.eth` | 60 | +5 | `0x` + 40 hex (EIP-55 not verified) |
+//! | CRYPTO | `crypto.eth_eip55` / `crypto.eth` | 95 / 60 | +5 | `0x` + 40 hex; mixed case must pass EIP-55 |
 //! | DATE_OF_BIRTH | `date_of_birth.context` | 80 | — | a date with a birth word in the window, no digit between |
 //! | UK_NHS | `uk_nhs.mod11` | 50 | +35 | 10 digits, mod 11 |
 //! | ES_NIF | `es_nif.dni` / `es_nif.nie` | 80 / 85 | +15 | check letter |
