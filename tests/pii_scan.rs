@@ -134,6 +134,8 @@ fn date_of_birth_needs_birth_words() {
         ("nato il 01/03/1990", "01/03/1990"),
         ("urodzony 01.03.1990", "01.03.1990"),
         ("01.03.1990 (date of birth)", "01.03.1990"),
+        ("urodzona 5 maja 1990", "5 maja 1990"),
+        ("born Sept. 9, 1979", "Sept. 9, 1979"),
     ] {
         assert_eq!(found(text), vec![(DateOfBirth, date, 80)], "{text}");
     }
@@ -216,6 +218,10 @@ fn options_and_errors() {
     .contains("secretvalue"));
     let s = Scanner::new(&ScanOptions::default()).unwrap();
     assert_eq!(s.scan("a@b.example"), s.scan("a@b.example"));
+    // Scanner::scan never drops findings because of the size limit.
+    let small = Scanner::new(&ScanOptions { max_input_bytes: 1, ..ScanOptions::default() }).unwrap();
+    assert_eq!(small.scan("a@b.example").len(), 1);
+    assert_eq!(small.try_scan("a@b.example").unwrap_err().code(), "INPUT_TOO_LARGE");
 }
 
 #[test]

@@ -41,7 +41,7 @@
 //! | MAC_ADDRESS | `mac.address` | 80 | +10 | `:`/`-` pairs, Cisco dotted |
 //! | CRYPTO | `crypto.btc_base58` / `crypto.btc_bech32` | 95 | +5 | double-SHA256 / bech32(m) checksum |
 //! | CRYPTO | `crypto.eth_eip55` / `crypto.eth` | 95 / 60 | +5 | `0x` + 40 hex; mixed case must pass EIP-55 |
-//! | DATE_OF_BIRTH | `date_of_birth.context` | 80 | — | a date with a birth word in the window, no digit between |
+//! | DATE_OF_BIRTH | `date_of_birth.context` | 80 | — | a date (`12.03.1985`, `1985-03-12`, `3/12/1985`, `14 March 1985`, `March 14, 1985`; month names in en/de/fr/es/it/nl/pl) with a birth word in the window, no digit between |
 //! | UK_NHS | `uk_nhs.mod11` | 50 | +35 | 10 digits, mod 11 |
 //! | ES_NIF | `es_nif.dni` / `es_nif.nie` | 80 / 85 | +15 | check letter |
 //! | IT_FISCAL_CODE | `it_fiscal_code.check` | 95 | +5 | check char, omocodia |
@@ -99,7 +99,8 @@ pub struct ScanOptions {
     /// How many chars before and after a candidate are searched for context
     /// words. Default 40; at most 1000.
     pub context_window: u32,
-    /// Longer texts are refused with `INPUT_TOO_LARGE`. Default 8 MiB; ≥ 1.
+    /// Longer texts are refused with `INPUT_TOO_LARGE` by [`scan`] and
+    /// [`Scanner::try_scan`]. Default 8 MiB; ≥ 1.
     pub max_input_bytes: u32,
 }
 
@@ -253,16 +254,18 @@ impl Scanner {
         })
     }
 
-    /// Scan `text`. Texts over `maxInputBytes` give no findings; use
-    /// [`try_scan`](Self::try_scan) to get the `INPUT_TOO_LARGE` error.
+    /// Scan `text` of any length (`maxInputBytes` is not applied: silently
+    /// returning no findings for a long text would look like "no PII").
+    /// Use [`try_scan`](Self::try_scan) to enforce the limit. The time is
+    /// linear in the length.
     ///
     /// ```
     /// use fieldguard::pii::recognize::{ScanOptions, Scanner};
-    /// let s = Scanner::new(&ScanOptions::default()).unwrap();
+    /// let s = Scanner::new(&ScanOptions { max_input_bytes: 4, ..ScanOptions::default() }).unwrap();
     /// assert_eq!(s.scan("ip 192.168.1.20").len(), 1);
     /// ```
     pub fn scan(&self, text: &str) -> Vec<Finding> {
-        self.try_scan(text).unwrap_or_default()
+        self.scan_unchecked(text)
     }
 
     /// Scan `text`, refusing texts over `maxInputBytes`.
@@ -279,6 +282,10 @@ impl Scanner {
                 format!("text is longer than maxInputBytes ({})", self.max_input),
             ));
         }
+        Ok(self.scan_unchecked(text))
+    }
+
+    fn scan_unchecked(&self, text: &str) -> Vec<Finding> {
         let mut cx = Cx {
             text,
             b: text.as_bytes(),
@@ -290,7 +297,7 @@ impl Scanner {
             end_marker: None,
         };
         cx.run();
-        Ok(resolve(cx.out))
+        resolve(cx.out)
     }
 }
 
@@ -425,6 +432,7 @@ impl<'a> Cx<'a> {
                 tokens::hex_start(self, i);
                 tokens::letter_start(self, i);
                 ids::letter_start(self, i);
+                numeric::month_first_dob(self, i);
                 match c {
                     b'b' | b'B' => crypto::bech32(self, i),
                     b'e' => secrets::jwt(self, i),

@@ -148,6 +148,7 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
     phone_national(cx, &run);
     ipv4(cx, &run);
     date_of_birth(cx, &run);
+    textual_dob(cx, &run);
     let single = run.groups.len() == 1;
     let d = &run.digits;
     if cx.on(EntityType::UkNhs)
@@ -431,5 +432,207 @@ fn date_of_birth(cx: &mut Cx, run: &Run) {
                 "date_of_birth.context",
             );
         }
+    }
+}
+
+/// Month names (lowercase) in English, German, French, Spanish, Italian,
+/// Dutch and Polish (nominative/genitive), with their number.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("gennaio", 1),
+    ("januari", 1),
+    ("stycznia", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("februari", 2),
+    ("lutego", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("maart", 3),
+    ("marca", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("abril", 4),
+    ("aprile", 4),
+    ("kwietnia", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("mei", 5),
+    ("maja", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("czerwca", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("lipca", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("augustus", 8),
+    ("sierpnia", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("settembre", 9),
+    ("września", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("października", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("listopada", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+    ("dicembre", 12),
+    ("grudnia", 12),
+];
+
+/// The month word starting at `i` (letters, ≤ 24 bytes) and its end.
+pub(super) fn month_at(cx: &Cx, i: usize) -> Option<(u32, usize)> {
+    let mut e = i;
+    while e < cx.b.len() && e - i <= 24 && (cx.b[e].is_ascii_alphabetic() || cx.b[e] >= 0x80) {
+        e += 1;
+    }
+    if e == i || e - i > 24 || !cx.text.is_char_boundary(e) {
+        return None;
+    }
+    let word = cx.text[i..e].to_lowercase();
+    let word = word.strip_suffix('.').unwrap_or(&word);
+    let m = MONTHS.iter().find(|(name, _)| *name == word)?.1;
+    // `Mar.`/`Sept.` abbreviations may carry a period.
+    let e = if cx.at(e) == b'.' { e + 1 } else { e };
+    Some((m, e))
+}
+
+/// Digits at `i`: (value, end), at most `max` digits.
+fn digits_at(cx: &Cx, i: usize, max: usize) -> Option<(u32, usize)> {
+    let mut e = i;
+    let mut v = 0;
+    while e < cx.b.len() && cx.b[e].is_ascii_digit() {
+        v = v * 10 + u32::from(cx.b[e] - b'0');
+        e += 1;
+        if e - i > max {
+            return None;
+        }
+    }
+    (e > i).then_some((v, e))
+}
+
+/// `14 March 1985`, `3. März 1985`, `12 mars 1985` after a day run.
+fn textual_dob(cx: &mut Cx, run: &Run) {
+    if !cx.on(EntityType::DateOfBirth) || run.groups.len() != 1 || run.digits.len() > 2 {
+        return;
+    }
+    let day = num(&run.digits);
+    let mut j = run.end;
+    if cx.at(j) == b'.' {
+        j += 1;
+    }
+    if cx.at(j) != b' ' {
+        return;
+    }
+    let Some((month, e)) = month_at(cx, j + 1) else {
+        return;
+    };
+    if cx.at(e) != b' ' {
+        return;
+    }
+    let Some((year, end)) = digits_at(cx, e + 1, 4) else {
+        return;
+    };
+    if end - e - 1 == 4
+        && !is_word(cx.at(end))
+        && date_ok(year, month, day)
+        && cx.has_context(EntityType::DateOfBirth, run.start, end)
+    {
+        cx.push_scored(
+            EntityType::DateOfBirth,
+            run.start,
+            end,
+            80,
+            "date_of_birth.context",
+        );
+    }
+}
+
+/// `March 14, 1985` at a month word.
+pub(super) fn month_first_dob(cx: &mut Cx, i: usize) {
+    if !cx.on(EntityType::DateOfBirth) {
+        return;
+    }
+    // Cheap test before lowercasing the word: `word[.] digit`.
+    let mut w = i;
+    while w < cx.b.len() && w - i <= 24 && (cx.b[w].is_ascii_alphabetic() || cx.b[w] >= 0x80) {
+        w += 1;
+    }
+    if cx.at(w) == b'.' {
+        w += 1;
+    }
+    if cx.at(w) != b' ' || !cx.at(w + 1).is_ascii_digit() {
+        return;
+    }
+    let Some((month, e)) = month_at(cx, i) else {
+        return;
+    };
+    if cx.at(e) != b' ' {
+        return;
+    }
+    let Some((day, d_end)) = digits_at(cx, e + 1, 2) else {
+        return;
+    };
+    let mut j = d_end;
+    if cx.at(j) == b',' {
+        j += 1;
+    }
+    if cx.at(j) != b' ' {
+        return;
+    }
+    let Some((year, end)) = digits_at(cx, j + 1, 4) else {
+        return;
+    };
+    if end - j - 1 == 4
+        && !is_word(cx.at(end))
+        && date_ok(year, month, day)
+        && cx.has_context(EntityType::DateOfBirth, i, end)
+    {
+        cx.push_scored(EntityType::DateOfBirth, i, end, 80, "date_of_birth.context");
     }
 }
