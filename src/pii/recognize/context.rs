@@ -173,13 +173,40 @@ pub(super) fn near(
             after = &after[..k];
         }
     }
-    found(&before.to_lowercase(), words) || found(&after.to_lowercase(), words)
+    found(before, words) || found(after, words)
 }
 
+/// ASCII words are matched case-insensitively on the bytes (no
+/// allocation: this runs for every candidate); the few non-ASCII words
+/// against a Unicode-lowercased copy, made only when the window has
+/// non-ASCII text.
 fn found(hay: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        hay.match_indices(w).any(|(k, _)| {
+    let h = hay.as_bytes();
+    let word_start = |k: usize| {
+        k == 0 || !h[k - 1].is_ascii_alphabetic() && h[k - 1] < 0x80 || {
+            // A non-ASCII char before: alphabetic (é…) blocks the match.
             !hay[..k]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+        }
+    };
+    let ascii_hit = words.iter().filter(|w| w.is_ascii()).any(|w| {
+        let w = w.as_bytes();
+        h.len() >= w.len()
+            && (0..=h.len() - w.len()).any(|k| {
+                h[k..k + w.len()].eq_ignore_ascii_case(w)
+                    && hay.is_char_boundary(k)
+                    && word_start(k)
+            })
+    });
+    if ascii_hit || hay.is_ascii() {
+        return ascii_hit;
+    }
+    let lower = hay.to_lowercase();
+    words.iter().filter(|w| !w.is_ascii()).any(|w| {
+        lower.match_indices(w).any(|(k, _)| {
+            !lower[..k]
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphabetic)
