@@ -73,10 +73,17 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
         run.digits.extend_from_slice(&b[g..j]);
         run.groups.push((g, j));
         if paren {
-            if cx.at(j) != b')' || j - g != 3 {
+            // `+44 (0)20 …`: the national trunk prefix in parentheses is
+            // not dialled from abroad, so it is not part of the number.
+            let trunk = run.plus && run.groups.len() == 2 && j - g == 1 && b[g] == b'0';
+            if cx.at(j) != b')' || (j - g != 3 && !trunk) {
                 return None;
             }
-            run.parens = run.groups.len() == 1 || (run.groups.len() == 2 && run.plus);
+            if trunk {
+                run.digits.pop();
+            } else {
+                run.parens = run.groups.len() == 1 || (run.groups.len() == 2 && run.plus);
+            }
             j += 1;
         }
         run.end = j;
