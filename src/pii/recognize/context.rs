@@ -191,13 +191,18 @@ fn found(hay: &str, words: &[&str]) -> bool {
                 .is_some_and(char::is_alphabetic)
         }
     };
-    let ascii_hit = words.iter().filter(|w| w.is_ascii()).any(|w| {
-        let w = w.as_bytes();
-        h.len() >= w.len()
-            && (0..=h.len() - w.len()).any(|k| {
-                h[k..k + w.len()].eq_ignore_ascii_case(w)
-                    && hay.is_char_boundary(k)
-                    && word_start(k)
+    // Only word starts can match, and few of the window's bytes are word
+    // starts: test those against the words with the same first letter.
+    let ascii_hit = (0..h.len()).any(|k| {
+        let c = h[k].to_ascii_lowercase();
+        c.is_ascii_alphabetic()
+            && word_start(k)
+            && words.iter().any(|w| {
+                let w = w.as_bytes();
+                w.first() == Some(&c)
+                    && w.is_ascii()
+                    && h.len() - k >= w.len()
+                    && h[k..k + w.len()].eq_ignore_ascii_case(w)
             })
     });
     if ascii_hit || hay.is_ascii() {
