@@ -294,6 +294,7 @@ impl Scanner {
             numeric_until: 0,
             url_until: 0,
             jwt_until: 0,
+            word_end: 0,
             end_marker: None,
         };
         cx.run();
@@ -312,6 +313,8 @@ pub(super) struct Cx<'a> {
     pub(super) numeric_until: usize,
     /// Inside an already found URL.
     pub(super) url_until: usize,
+    /// End of the word (ASCII letters, digits, `_`) at the current token start.
+    pub(super) word_end: usize,
     /// JWT candidates already scanned up to here.
     pub(super) jwt_until: usize,
     /// Cached position of the next `-----END ` (private keys), so repeated
@@ -397,10 +400,18 @@ impl<'a> Cx<'a> {
                 tokens::email(self, i);
             }
             let start = i == 0 || !is_word(self.b[i - 1]);
+            // The rest of a word holds no token start and no `@`: skip it.
+            let mut w = i + 1;
+            if is_word(c) {
+                while w < n && is_word(self.b[w]) {
+                    w += 1;
+                }
+            }
             if start && c < 0x80 {
+                self.word_end = w;
                 self.dispatch(i, c);
             }
-            i += 1;
+            i = w;
         }
     }
 

@@ -149,6 +149,20 @@ pub(super) fn assignment(cx: &mut Cx, i: usize) {
     if !cx.on(EntityType::SecretAssignment) || i >= cx.b.len() || !cx.b[i].is_ascii_alphabetic() {
         return;
     }
+    // Most words are followed by a space and a letter: rule them out
+    // without rescanning the word (the main loop knows where it ends).
+    if cx.word_end > i && cx.at(cx.word_end) != b'-' {
+        let mut k = cx.word_end;
+        if matches!(cx.at(k), b'"' | b'\'') {
+            k += 1;
+        }
+        while matches!(cx.at(k), b' ' | b'\t') {
+            k += 1;
+        }
+        if !matches!(cx.at(k), b'=' | b':') {
+            return;
+        }
+    }
     let b = cx.b;
     let mut e = i;
     while e < b.len() && e - i <= 64 && (is_word(b[e]) || b[e] == b'-') {

@@ -154,7 +154,12 @@ pub(super) fn hex_start(cx: &mut Cx, i: usize) {
             cx.push(EntityType::MacAddress, i, i + 14, 80, "mac.address");
         }
     }
-    if cx.on(EntityType::IpAddress) && (hex(b[i]) || (b[i] == b':' && cx.at(i + 1) == b':')) {
+    // An IPv6 group has at most 4 hex digits, so a `:` comes within 5
+    // bytes: words like `face` or `dead` are ruled out at once.
+    let colon_soon = (i..b.len().min(i + 5))
+        .find(|&k| !hex(b[k]))
+        .is_some_and(|k| b[k] == b':');
+    if cx.on(EntityType::IpAddress) && colon_soon {
         let mut e = i;
         let mut colons = 0;
         while e < b.len() && e - i <= 45 && (hex(b[e]) || b[e] == b':' || b[e] == b'.') {
