@@ -219,9 +219,16 @@ fn options_and_errors() {
     let s = Scanner::new(&ScanOptions::default()).unwrap();
     assert_eq!(s.scan("a@b.example"), s.scan("a@b.example"));
     // Scanner::scan never drops findings because of the size limit.
-    let small = Scanner::new(&ScanOptions { max_input_bytes: 1, ..ScanOptions::default() }).unwrap();
+    let small = Scanner::new(&ScanOptions {
+        max_input_bytes: 1,
+        ..ScanOptions::default()
+    })
+    .unwrap();
     assert_eq!(small.scan("a@b.example").len(), 1);
-    assert_eq!(small.try_scan("a@b.example").unwrap_err().code(), "INPUT_TOO_LARGE");
+    assert_eq!(
+        small.try_scan("a@b.example").unwrap_err().code(),
+        "INPUT_TOO_LARGE"
+    );
 }
 
 #[test]
