@@ -185,6 +185,9 @@ fn secrets() {
 fn overlaps_keep_the_best_and_sort() {
     // The email (90) beats the URL (70) that contains it.
     assert_eq!(types("http://x.example/a@b.example"), vec![EmailAddress]);
+    // Digits right after `/` or `:` are not a token of their own, so the
+    // URL keeps its IPv4 host.
+    assert_eq!(types("http://192.168.0.1/admin"), vec![Url]);
     let text = "b@c.example 4111111111111111 a@b.example";
     let f = scan(text, &ScanOptions::default()).unwrap();
     assert!(f.windows(2).all(|w| w[0].end <= w[1].start));

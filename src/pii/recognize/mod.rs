@@ -42,11 +42,11 @@
 //! | CRYPTO | `crypto.btc_base58` / `crypto.btc_bech32` | 95 | +5 | double-SHA256 / bech32(m) checksum |
 //! | CRYPTO | `crypto.eth_eip55` / `crypto.eth` | 95 / 60 | +5 | `0x` + 40 hex; mixed case must pass EIP-55 |
 //! | DATE_OF_BIRTH | `date_of_birth.context` | 80 | — | a date (`12.03.1985`, `1985-03-12`, `3/12/1985`, `14 March 1985`, `March 14, 1985`; month names in en/de/fr/es/it/nl/pl) with a birth word in the window, no digit between |
-//! | UK_NHS | `uk_nhs.mod11` | 50 | +35 | 10 digits, mod 11 |
+//! | UK_NHS | `uk_nhs.mod11` | 50 / 55 (`3-3-4`) | +35 | 10 digits, mod 11 |
 //! | ES_NIF | `es_nif.dni` / `es_nif.nie` | 80 / 85 | +15 | check letter |
 //! | IT_FISCAL_CODE | `it_fiscal_code.check` | 95 | +5 | check char, omocodia |
 //! | PL_PESEL | `pl_pesel.checksum` | 50 | +35 | weights + valid date |
-//! | DE_TAX_ID | `de_tax_id.mod11_10` | 50 | +35 | ISO 7064 + repetition rule |
+//! | DE_TAX_ID | `de_tax_id.mod11_10` | 50 / 60 (`2 3 3 3`) | +35 | ISO 7064 + repetition rule |
 //! | FR_NIR | `fr_nir.key` | 75 | +20 | 97 − n mod 97, Corsica 2A/2B |
 //! | NL_BSN | `nl_bsn.eleven_test` | 40 | +35 | 9 digits, 11-test |
 //! | JWT | `jwt.header` | 95 | — | header decodes to JSON with `alg` |
@@ -61,7 +61,8 @@
 //! longer span, then the earlier start, then the entity type in
 //! [`EntityType::ALL`] order. So a URL that contains an email address
 //! (`https://x.example/?to=a@b.example`) yields only the email (90 > 70);
-//! an IBAN wins over any digit run inside it. Results are sorted by start
+//! an IBAN wins over any digit run inside it. Digit runs right after `/`,
+//! `:`, `.` or `-` are not candidates, so `http://192.168.0.1/` stays one URL. Results are sorted by start
 //! (then end descending).
 
 mod context;
@@ -92,7 +93,7 @@ use std::collections::BTreeMap;
 pub struct ScanOptions {
     /// The entity types to look for. Default `None`: every type except
     /// `PERSON_NAME` (which is not recognized in free text; naming it is an
-    /// `INVALID_ARGUMENT`).
+    /// `INVALID_ARGUMENT`). An empty list finds nothing.
     pub entities: Option<Vec<EntityType>>,
     /// Findings scoring below this are dropped. Default 50; at most 100.
     pub min_score: u8,
