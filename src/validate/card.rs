@@ -102,7 +102,8 @@ fn prefix(d: &[u8], n: usize) -> u32 {
         .fold(0, |acc, c| acc * 10 + u32::from(c - b'0'))
 }
 
-fn brand(d: &[u8]) -> Option<CardBrand> {
+/// The network whose IIN range the digits start with (shared with the PII recognizer).
+pub(crate) fn brand(d: &[u8]) -> Option<CardBrand> {
     use CardBrand::*;
     let (p1, p2, p3, p4) = (prefix(d, 1), prefix(d, 2), prefix(d, 3), prefix(d, 4));
     Some(match () {
@@ -118,7 +119,8 @@ fn brand(d: &[u8]) -> Option<CardBrand> {
     })
 }
 
-fn luhn(d: &[u8]) -> bool {
+/// The Luhn (mod 10) check over ASCII digits (shared with the PII recognizer).
+pub(crate) fn luhn(d: &[u8]) -> bool {
     let sum: u32 = d
         .iter()
         .rev()

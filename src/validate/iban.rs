@@ -41,7 +41,8 @@ pub(crate) fn country_length(country: &str) -> Option<usize> {
 
 /// ISO 7064 mod 97-10 of the IBAN rearranged (first four characters
 /// moved to the end, letters as 10..=35), computed digit by digit.
-fn mod97(iban: &[u8]) -> u32 {
+/// (Shared with the PII recognizer; the caller guarantees ≥ 4 uppercase ASCII alphanumerics.)
+pub(crate) fn mod97(iban: &[u8]) -> u32 {
     let (head, tail) = iban.split_at(4);
     tail.iter().chain(head).fold(0u32, |acc, &c| {
         if c.is_ascii_digit() {

@@ -114,6 +114,11 @@ mod phone;
 mod phone_data;
 mod uuid;
 
+// Checksums and tables the PII recognizers (`crate::pii::recognize`) reuse.
+pub(crate) use card::{brand as card_brand, luhn};
+pub(crate) use iban::{country_length as iban_length, mod97 as iban_mod97};
+pub(crate) use phone_data::CODES as PHONE_CODES;
+
 use crate::error::{Error, ErrorKind};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};

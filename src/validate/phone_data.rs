@@ -12,7 +12,7 @@
 
 /// (country calling code, space-separated regions).
 #[rustfmt::skip]
-pub(super) const CODES: &[(u16, &str)] = &[
+pub(crate) const CODES: &[(u16, &str)] = &[
     (1, "US CA AG AI AS BB BM BS DM DO GD GU JM KN KY LC MP MS PR SX TC TT VC VG VI"),
     (7, "RU KZ"),
     (20, "EG"), (27, "ZA"), (30, "GR"), (31, "NL"), (32, "BE"), (33, "FR"), (34, "ES"),

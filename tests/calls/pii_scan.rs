@@ -1,11 +1,25 @@
-//! JS function names of `fieldguard::pii` (pii_scan) for the shared vectors.
-#![allow(unused_imports)]
+//! JS function names of `fieldguard::pii::recognize` for the shared vectors.
+//! Offsets are converted to UTF-16 with the same public function the wasm
+//! binding uses, so both sides report `String.prototype.slice` offsets.
 
 use super::{json, options, str_arg};
+use fieldguard::pii::recognize::{scan, utf16_offsets, Finding, ScanOptions};
 use fieldguard::Error;
 use serde_json::Value;
 
 pub fn call(f: &str, args: &[Value]) -> Option<Result<Value, Error>> {
-    let _ = (f, args);
-    None
+    match f {
+        "scanPii" => Some((|| {
+            let text = str_arg(args, 0);
+            let o: ScanOptions = options(args, 1)?;
+            let found = scan(text, &o)?;
+            let js: Vec<Finding> = utf16_offsets(text, &found)
+                .into_iter()
+                .zip(&found)
+                .map(|((start, end), f)| Finding { start, end, ..*f })
+                .collect();
+            Ok(json(&js))
+        })()),
+        _ => None,
+    }
 }

@@ -1,1 +1,548 @@
-//! Recognizers: find PII and secrets in free text (to be written).
+//! Recognizers: find PII and secrets in free text.
+//!
+//! [`scan`] (or a reusable [`Scanner`]) returns [`Finding`]s: the entity
+//! type, the UTF-8 byte span, an integer score `0..=100` and the stable id
+//! of the recognizer that produced it. JS and other UTF-16 callers convert
+//! the spans once with [`utf16_offsets`]; [`char_offsets`] gives code points.
+//!
+//! # One pass
+//!
+//! The scanner walks the text once. At each byte it does a table lookup
+//! and only at *token starts* (after a byte that is not an ASCII letter,
+//! digit or `_`) or at `@` it runs the recognizers whose trigger matches
+//! the first byte (digits, `+`, `(`, `@`, `http`/`ftp`/`www.`, hex digits,
+//! `0x`, `bc1`, base58 starts, `eyJ`, `A` for AWS prefixes, `-----BEGIN`,
+//! secret keywords). Each recognizer then looks at a bounded neighbourhood
+//! (at most a few hundred bytes; URLs at most 4096) and numeric runs are
+//! consumed once, so the cost stays one pass plus a bounded amount of work
+//! per candidate, however many recognizers are enabled. No regular
+//! expressions; no recursion; every slice is taken at char boundaries.
+//!
+//! # Scores
+//!
+//! Each recognizer has a base score; a context word of the entity type
+//! (multilingual, e.g. `card`/`Karte`/`carte`/`tarjeta` for cards) within
+//! `contextWindow` chars before or after the candidate adds the bonus,
+//! capped at 100. Findings below `minScore` (default 50) are dropped.
+//!
+//! | entity | recognizer id | base | context | rule |
+//! |---|---|---|---|---|
+//! | EMAIL_ADDRESS | `email.pattern` | 90 | +10 | local@domain.tld, ASCII |
+//! | URL | `url.scheme` / `url.www` | 70 / 60 | +10 | `http(s)://`, `ftp://`, `www.` |
+//! | PHONE_NUMBER | `phone.international` | 75 | +20 | `+CC` in the ITU table, 8–15 digits |
+//! | PHONE_NUMBER | `phone.nanp` | 70 (parens) / 55 | +20 | `(415) 555-2671`, `415-555-2671` |
+//! | PHONE_NUMBER | `phone.national` | 55 | +20 | `0…` 10–11 digits in ≥ 2 groups |
+//! | PHONE_NUMBER | `phone.digits` | 30 | +20 | 10–11 bare digits (needs context) |
+//! | CREDIT_CARD | `credit_card.luhn` | 90 (known IIN) / 50 | +10 | 13–19 digits, Luhn |
+//! | IBAN_CODE | `iban.mod97` | 95 | +5 | country length + mod 97 |
+//! | US_SSN | `us_ssn.formatted` | 85 (`-`) / 60 (space) | +15 | AAA-GG-SSSS, valid ranges |
+//! | US_SSN | `us_ssn.digits` | 40 | +15 | 9 bare digits (needs context) |
+//! | IP_ADDRESS | `ip.v4` / `ip.v6` | 75 / 80 | +10 | no leading zeros / std parser |
+//! | MAC_ADDRESS | `mac.address` | 80 | +10 | `:`/`-` pairs, Cisco dotted |
+//! | CRYPTO | `crypto.btc_base58` / `crypto.btc_bech32` | 95 | +5 | double-SHA256 / bech32(m) checksum |
+//! | CRYPTO | `crypto.eth_eip55` / `crypto.eth` | 95 / 60 | +5 | `0x` + 40 hex; mixed case must pass EIP-55 |
+//! | DATE_OF_BIRTH | `date_of_birth.context` | 80 | — | a date (`12.03.1985`, `1985-03-12`, `3/12/1985`, `14 March 1985`, `March 14, 1985`; month names in en/de/fr/es/it/nl/pl) with a birth word in the window, no digit between |
+//! | UK_NHS | `uk_nhs.mod11` | 50 / 55 (`3-3-4`) | +35 | 10 digits, mod 11 |
+//! | ES_NIF | `es_nif.dni` / `es_nif.nie` | 80 / 85 | +15 | check letter |
+//! | IT_FISCAL_CODE | `it_fiscal_code.check` | 95 | +5 | check char, omocodia |
+//! | PL_PESEL | `pl_pesel.checksum` | 50 | +35 | weights + valid date |
+//! | DE_TAX_ID | `de_tax_id.mod11_10` | 50 / 60 (`2 3 3 3`) | +35 | ISO 7064 + repetition rule |
+//! | FR_NIR | `fr_nir.key` | 75 | +20 | 97 − n mod 97, Corsica 2A/2B |
+//! | NL_BSN | `nl_bsn.eleven_test` | 40 | +35 | 9 digits, 11-test |
+//! | JWT | `jwt.header` | 95 | — | header decodes to JSON with `alg` |
+//! | AWS_ACCESS_KEY | `aws.access_key` | 90 | +10 | `AKIA`/`ASIA`/… + 16 base32 |
+//! | PRIVATE_KEY | `private_key.pem` | 100 | — | BEGIN … PRIVATE KEY through END |
+//! | SECRET_ASSIGNMENT | `secret.assignment` | 80 | — | `password=…`; span = value |
+//!
+//! # Overlaps
+//!
+//! Findings never overlap (so operators can replace spans left to right).
+//! Among overlapping candidates the one with the higher score wins, then the
+//! longer span, then the earlier start, then the entity type in
+//! [`EntityType::ALL`] order. So a URL that contains an email address
+//! (`https://x.example/?to=a@b.example`) yields only the email (90 > 70);
+//! an IBAN wins over any digit run inside it. Digit runs right after `/`,
+//! `:`, `.` or `-` are not candidates, so `http://192.168.0.1/` stays one URL. Results are sorted by start
+//! (then end descending).
+
+mod context;
+mod crypto;
+mod ids;
+mod numeric;
+mod secrets;
+mod tokens;
+
+use super::EntityType;
+use crate::error::{Error, ErrorKind};
+use crate::Result;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Options of [`scan`] / [`Scanner::new`]; JSON keys are camelCase and
+/// unknown keys are refused.
+///
+/// ```
+/// use fieldguard::pii::recognize::ScanOptions;
+/// let o: ScanOptions = serde_json::from_str(r#"{"minScore": 80}"#).unwrap();
+/// assert_eq!(o.min_score, 80);
+/// assert_eq!(o.context_window, 40);
+/// assert!(serde_json::from_str::<ScanOptions>(r#"{"minscore": 1}"#).is_err());
+/// ```
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct ScanOptions {
+    /// The entity types to look for. Default `None`: every type except
+    /// `PERSON_NAME` (which is not recognized in free text; naming it is an
+    /// `INVALID_ARGUMENT`). An empty list finds nothing.
+    pub entities: Option<Vec<EntityType>>,
+    /// Findings scoring below this are dropped. Default 50; at most 100.
+    pub min_score: u8,
+    /// How many chars before and after a candidate are searched for context
+    /// words. Default 40; at most 1000.
+    pub context_window: u32,
+    /// Longer texts are refused with `INPUT_TOO_LARGE` by [`scan`] and
+    /// [`Scanner::try_scan`]. Default 8 MiB; ≥ 1.
+    pub max_input_bytes: u32,
+}
+
+impl Default for ScanOptions {
+    fn default() -> Self {
+        Self {
+            entities: None,
+            min_score: 50,
+            context_window: 40,
+            max_input_bytes: 8 * 1024 * 1024,
+        }
+    }
+}
+
+impl ScanOptions {
+    /// Only these entity types.
+    ///
+    /// ```
+    /// use fieldguard::pii::{recognize::ScanOptions, EntityType};
+    /// let o = ScanOptions::default().entities([EntityType::EmailAddress]);
+    /// assert_eq!(o.entities, Some(vec![EntityType::EmailAddress]));
+    /// ```
+    pub fn entities(mut self, types: impl IntoIterator<Item = EntityType>) -> Self {
+        self.entities = Some(types.into_iter().collect());
+        self
+    }
+
+    /// Set [`min_score`](Self::min_score).
+    ///
+    /// ```
+    /// use fieldguard::pii::recognize::ScanOptions;
+    /// assert_eq!(ScanOptions::default().min_score(90).min_score, 90);
+    /// ```
+    pub fn min_score(mut self, score: u8) -> Self {
+        self.min_score = score;
+        self
+    }
+}
+
+/// One piece of personal data or secret found in the text.
+///
+/// `start`/`end` are UTF-8 byte offsets (`&text[start..end]` is the
+/// finding); convert with [`utf16_offsets`] for JS.
+///
+/// ```
+/// use fieldguard::pii::{recognize::{scan, ScanOptions}, EntityType};
+/// let f = &scan("mail bob@example.com", &ScanOptions::default()).unwrap()[0];
+/// assert_eq!((f.entity_type, f.start, f.end), (EntityType::EmailAddress, 5, 20));
+/// assert_eq!(
+///     serde_json::to_string(f).unwrap(),
+///     r#"{"entityType":"EMAIL_ADDRESS","start":5,"end":20,"score":100,"recognizer":"email.pattern"}"#
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// What was found.
+    pub entity_type: EntityType,
+    /// Start, a UTF-8 byte offset (inclusive).
+    pub start: usize,
+    /// End, a UTF-8 byte offset (exclusive).
+    pub end: usize,
+    /// Confidence `0..=100`.
+    pub score: u8,
+    /// The stable id of the recognizer (see the module table).
+    pub recognizer: &'static str,
+}
+
+/// A scanner built once from [`ScanOptions`] and reused for many texts.
+///
+/// ```
+/// use fieldguard::pii::recognize::{ScanOptions, Scanner};
+/// let s = Scanner::new(&ScanOptions::default()).unwrap();
+/// assert_eq!(s.scan("IBAN GB82 WEST 1234 5698 7654 32").len(), 1);
+/// assert!(s.scan("nothing here").is_empty());
+/// ```
+#[derive(Clone, Debug)]
+pub struct Scanner {
+    enabled: [bool; EntityType::ALL.len()],
+    min_score: u8,
+    window: usize,
+    max_input: usize,
+}
+
+/// Find PII and secrets in `text`; see the module docs for the rules.
+///
+/// Errors: `INVALID_ARGUMENT` for bad options, `INPUT_TOO_LARGE` when the
+/// text is longer than `maxInputBytes`.
+///
+/// ```
+/// use fieldguard::pii::{recognize::{scan, ScanOptions}, EntityType};
+/// let found = scan("card 4111 1111 1111 1111", &ScanOptions::default()).unwrap();
+/// assert_eq!(found[0].entity_type, EntityType::CreditCard);
+/// assert_eq!((found[0].start, found[0].end), (5, 24));
+/// ```
+pub fn scan(text: &str, options: &ScanOptions) -> Result<Vec<Finding>> {
+    Scanner::new(options)?.try_scan(text)
+}
+
+impl Scanner {
+    /// Check the options and build the scanner.
+    ///
+    /// ```
+    /// use fieldguard::pii::recognize::{ScanOptions, Scanner};
+    /// let bad = ScanOptions { min_score: 101, ..ScanOptions::default() };
+    /// assert_eq!(Scanner::new(&bad).unwrap_err().code(), "INVALID_ARGUMENT");
+    /// ```
+    pub fn new(options: &ScanOptions) -> Result<Self> {
+        if options.min_score > 100 {
+            return Err(Error::with(
+                ErrorKind::InvalidArgument,
+                "minScore must be at most 100",
+            ));
+        }
+        if options.context_window > 1000 {
+            return Err(Error::with(
+                ErrorKind::InvalidArgument,
+                "contextWindow must be at most 1000",
+            ));
+        }
+        if options.max_input_bytes == 0 {
+            return Err(Error::with(
+                ErrorKind::InvalidArgument,
+                "maxInputBytes must be at least 1",
+            ));
+        }
+        let mut enabled = [false; EntityType::ALL.len()];
+        match &options.entities {
+            None => {
+                for t in EntityType::ALL {
+                    enabled[t as usize] = t != EntityType::PersonName;
+                }
+            }
+            Some(list) => {
+                for (i, &t) in list.iter().enumerate() {
+                    if t == EntityType::PersonName {
+                        return Err(Error::with(
+                            ErrorKind::InvalidArgument,
+                            format!("entities[{i}]: PERSON_NAME is not recognized in free text"),
+                        ));
+                    }
+                    enabled[t as usize] = true;
+                }
+            }
+        }
+        Ok(Self {
+            enabled,
+            min_score: options.min_score,
+            window: options.context_window as usize,
+            max_input: options.max_input_bytes as usize,
+        })
+    }
+
+    /// Scan `text` of any length (`maxInputBytes` is not applied: silently
+    /// returning no findings for a long text would look like "no PII").
+    /// Use [`try_scan`](Self::try_scan) to enforce the limit. The time is
+    /// linear in the length.
+    ///
+    /// ```
+    /// use fieldguard::pii::recognize::{ScanOptions, Scanner};
+    /// let s = Scanner::new(&ScanOptions { max_input_bytes: 4, ..ScanOptions::default() }).unwrap();
+    /// assert_eq!(s.scan("ip 192.168.1.20").len(), 1);
+    /// ```
+    pub fn scan(&self, text: &str) -> Vec<Finding> {
+        self.scan_unchecked(text)
+    }
+
+    /// Scan `text`, refusing texts over `maxInputBytes`.
+    ///
+    /// ```
+    /// use fieldguard::pii::recognize::{ScanOptions, Scanner};
+    /// let s = Scanner::new(&ScanOptions { max_input_bytes: 3, ..ScanOptions::default() }).unwrap();
+    /// assert_eq!(s.try_scan("four").unwrap_err().code(), "INPUT_TOO_LARGE");
+    /// ```
+    pub fn try_scan(&self, text: &str) -> Result<Vec<Finding>> {
+        if text.len() > self.max_input {
+            return Err(Error::with(
+                ErrorKind::InputTooLarge,
+                format!("text is longer than maxInputBytes ({})", self.max_input),
+            ));
+        }
+        Ok(self.scan_unchecked(text))
+    }
+
+    fn scan_unchecked(&self, text: &str) -> Vec<Finding> {
+        let mut cx = Cx {
+            text,
+            b: text.as_bytes(),
+            scanner: self,
+            out: Vec::new(),
+            numeric_until: 0,
+            url_until: 0,
+            jwt_until: 0,
+            word_end: 0,
+            end_marker: None,
+        };
+        cx.run();
+        resolve(cx.out)
+    }
+}
+
+/// The state of one scan: the text, the output and the skip marks that
+/// keep the pass linear.
+pub(super) struct Cx<'a> {
+    pub(super) text: &'a str,
+    pub(super) b: &'a [u8],
+    scanner: &'a Scanner,
+    out: Vec<Finding>,
+    /// Numeric runs already consumed up to here.
+    pub(super) numeric_until: usize,
+    /// Inside an already found URL.
+    pub(super) url_until: usize,
+    /// End of the word (ASCII letters, digits, `_`) at the current token start.
+    pub(super) word_end: usize,
+    /// JWT candidates already scanned up to here.
+    pub(super) jwt_until: usize,
+    /// Cached position of the next `-----END ` (private keys), so repeated
+    /// BEGIN markers never search the rest of the text twice.
+    pub(super) end_marker: Option<Option<usize>>,
+}
+
+/// ASCII letters, digits and `_`: bytes that continue a token.
+pub(super) fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+impl<'a> Cx<'a> {
+    pub(super) fn on(&self, t: EntityType) -> bool {
+        self.scanner.enabled[t as usize]
+    }
+
+    /// Byte at `i`, or 0 past the end.
+    pub(super) fn at(&self, i: usize) -> u8 {
+        self.b.get(i).copied().unwrap_or(0)
+    }
+
+    /// Record a candidate, adding the context bonus when a context word of
+    /// its type is near.
+    pub(super) fn push(
+        &mut self,
+        t: EntityType,
+        start: usize,
+        end: usize,
+        base: u8,
+        rec: &'static str,
+    ) {
+        let score = match context::bonus(t) {
+            0 => base,
+            bonus if self.has_context(t, start, end) => base.saturating_add(bonus).min(100),
+            _ => base,
+        };
+        self.push_scored(t, start, end, score, rec);
+    }
+
+    /// Record a candidate with a final score.
+    pub(super) fn push_scored(
+        &mut self,
+        t: EntityType,
+        start: usize,
+        end: usize,
+        score: u8,
+        rec: &'static str,
+    ) {
+        if !self.on(t) || score < self.scanner.min_score || start >= end || end > self.b.len() {
+            return;
+        }
+        if !self.text.is_char_boundary(start) || !self.text.is_char_boundary(end) {
+            return;
+        }
+        self.out.push(Finding {
+            entity_type: t,
+            start,
+            end,
+            score,
+            recognizer: rec,
+        });
+    }
+
+    /// Is a context word of `t` within the window around `start..end`?
+    pub(super) fn has_context(&self, t: EntityType, start: usize, end: usize) -> bool {
+        context::near(
+            self.text,
+            start,
+            end,
+            self.scanner.window,
+            context::words(t),
+            t == EntityType::DateOfBirth,
+        )
+    }
+
+    fn run(&mut self) {
+        let n = self.b.len();
+        let mut i = 0;
+        while i < n {
+            let c = self.b[i];
+            if c == b'@' {
+                tokens::email(self, i);
+            }
+            let start = i == 0 || !is_word(self.b[i - 1]);
+            // The rest of a word holds no token start and no `@`: skip it.
+            let mut w = i + 1;
+            if is_word(c) {
+                while w < n && is_word(self.b[w]) {
+                    w += 1;
+                }
+            }
+            if start && c < 0x80 {
+                self.word_end = w;
+                self.dispatch(i, c);
+            }
+            i = w;
+        }
+    }
+
+    fn dispatch(&mut self, i: usize, c: u8) {
+        match c {
+            b'0'..=b'9' => {
+                if i >= self.numeric_until {
+                    numeric::run(self, i);
+                }
+                ids::digit_start(self, i);
+                if c == b'0' && matches!(self.at(i + 1), b'x' | b'X') {
+                    crypto::eth(self, i);
+                }
+                if c == b'1' || c == b'3' {
+                    crypto::base58(self, i);
+                }
+                tokens::hex_start(self, i);
+            }
+            b'+' | b'(' if i >= self.numeric_until && self.at(i + 1).is_ascii_digit() => {
+                numeric::run(self, i);
+            }
+            b':' => tokens::hex_start(self, i),
+            b'-' if self.b[i..].starts_with(b"-----BEGIN ") => secrets::private_key(self, i),
+            b'"' | b'\'' => secrets::assignment(self, i + 1),
+            b'A'..=b'Z' | b'a'..=b'z' => {
+                if i >= self.url_until {
+                    tokens::url(self, i);
+                }
+                tokens::hex_start(self, i);
+                tokens::letter_start(self, i);
+                ids::letter_start(self, i);
+                numeric::month_first_dob(self, i);
+                match c {
+                    b'b' | b'B' => crypto::bech32(self, i),
+                    b'e' => secrets::jwt(self, i),
+                    b'A' => secrets::aws(self, i),
+                    _ => {}
+                }
+                secrets::assignment(self, i);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Keep the best of overlapping candidates (see the module docs), then
+/// sort by start, end descending.
+fn resolve(mut cands: Vec<Finding>) -> Vec<Finding> {
+    cands.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+            .then(a.entity_type.cmp(&b.entity_type))
+            .then(a.recognizer.cmp(b.recognizer))
+    });
+    // Accepted spans by start; they never overlap, so one neighbour on each
+    // side decides.
+    let mut kept: BTreeMap<usize, Finding> = BTreeMap::new();
+    for f in cands {
+        let before = kept
+            .range(..=f.start)
+            .next_back()
+            .is_some_and(|(_, k)| k.end > f.start);
+        let after = kept
+            .range(f.start..)
+            .next()
+            .is_some_and(|(&s, _)| s < f.end);
+        if !before && !after {
+            kept.insert(f.start, f);
+        }
+    }
+    kept.into_values().collect()
+}
+
+/// The findings' spans as UTF-16 code unit offsets (what JS
+/// `String.prototype.slice` expects), computed in one pass over the text.
+///
+/// ```
+/// use fieldguard::pii::recognize::{scan, utf16_offsets, ScanOptions};
+/// let text = "😀 bob@example.com";
+/// let found = scan(text, &ScanOptions::default()).unwrap();
+/// assert_eq!(found[0].start, 5); // bytes
+/// assert_eq!(utf16_offsets(text, &found), vec![(3, 18)]);
+/// ```
+pub fn utf16_offsets(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
+    convert(text, findings, char::len_utf16)
+}
+
+/// The findings' spans as code point (Rust `char`) offsets.
+///
+/// ```
+/// use fieldguard::pii::recognize::{scan, char_offsets, ScanOptions};
+/// let text = "😀 bob@example.com";
+/// let found = scan(text, &ScanOptions::default()).unwrap();
+/// assert_eq!(char_offsets(text, &found), vec![(2, 17)]);
+/// ```
+pub fn char_offsets(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
+    convert(text, findings, |_| 1)
+}
+
+/// Map every byte offset of the findings through one walk over the text.
+/// Offsets that are not char boundaries (never produced by the scanner)
+/// map to the next boundary.
+fn convert(text: &str, findings: &[Finding], units: impl Fn(char) -> usize) -> Vec<(usize, usize)> {
+    let mut wanted: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut map = Vec::with_capacity(wanted.len());
+    let mut next = wanted.iter().peekable();
+    let mut count = 0;
+    for (byte, ch) in text.char_indices() {
+        while let Some(&&w) = next.peek() {
+            if w > byte {
+                break;
+            }
+            map.push((w, count));
+            next.next();
+        }
+        count += units(ch);
+    }
+    for &w in next {
+        map.push((w, count));
+    }
+    let look = |b: usize| match map.binary_search_by_key(&b, |&(w, _)| w) {
+        Ok(k) => map[k].1,
+        Err(_) => count,
+    };
+    findings
+        .iter()
+        .map(|f| (look(f.start), look(f.end)))
+        .collect()
+}

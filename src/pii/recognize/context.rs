@@ -1,0 +1,220 @@
+//! Context words: their presence near a candidate raises its score.
+//!
+//! Words are matched case-insensitively (Unicode lowercase of the window)
+//! at a word start (the char before is not alphabetic), so `tel` matches
+//! `Tel.` and `telephone` but not `hotel`.
+
+use super::EntityType;
+
+/// The score bonus of a context word per type (0: context not used).
+pub(super) fn bonus(t: EntityType) -> u8 {
+    use EntityType::*;
+    match t {
+        EmailAddress | Url | IpAddress | MacAddress | CreditCard | AwsAccessKey => 10,
+        IbanCode | ItFiscalCode => 5,
+        Crypto => 5,
+        PhoneNumber | FrNir => 20,
+        UsSsn | EsNif => 15,
+        UkNhs | PlPesel | DeTaxId | NlBsn => 35,
+        _ => 0,
+    }
+}
+
+/// The context words of a type (lowercase).
+pub(super) fn words(t: EntityType) -> &'static [&'static str] {
+    use EntityType::*;
+    match t {
+        EmailAddress => &["email", "e-mail", "mail", "correo", "courriel", "contact"],
+        PhoneNumber => &[
+            "tel",
+            "phone",
+            "telefon",
+            "téléphone",
+            "telephone",
+            "teléfono",
+            "telefono",
+            "mobile",
+            "mobil",
+            "handy",
+            "cell",
+            "call",
+            "fax",
+            "portable",
+            "móvil",
+            "cellulare",
+            "whatsapp",
+            "telefone",
+            "телефон",
+            "電話",
+            "电话",
+            "ruf",
+        ],
+        CreditCard => &[
+            "card",
+            "karte",
+            "carte",
+            "tarjeta",
+            "carta",
+            "credit",
+            "kredit",
+            "visa",
+            "mastercard",
+            "amex",
+            "cb",
+            "pan",
+        ],
+        IbanCode => &[
+            "iban", "account", "konto", "compte", "cuenta", "conto", "bank", "rekening",
+        ],
+        UsSsn => &["ssn", "social security", "social sec"],
+        IpAddress => &["ip", "address", "host", "server", "adresse"],
+        Url => &["url", "link", "site", "website"],
+        MacAddress => &["mac", "ethernet", "wifi", "wlan", "hardware"],
+        Crypto => &[
+            "wallet", "bitcoin", "btc", "eth", "ethereum", "crypto", "address",
+        ],
+        DateOfBirth => &[
+            "born",
+            "birth",
+            "dob",
+            "d.o.b",
+            "geboren",
+            "geb.",
+            "geburtsdatum",
+            "né",
+            "née",
+            "nee",
+            "naissance",
+            "fecha de nacimiento",
+            "nacido",
+            "nacida",
+            "nacimiento",
+            "data di nascita",
+            "nato",
+            "nata",
+            "urodzony",
+            "urodzona",
+            "urodzenia",
+            "geboortedatum",
+            "birthday",
+        ],
+        UkNhs => &["nhs"],
+        EsNif => &["nif", "dni", "nie", "documento", "identidad"],
+        ItFiscalCode => &["codice fiscale", "cf", "fiscale"],
+        PlPesel => &["pesel"],
+        DeTaxId => &[
+            "steuer-id",
+            "steuerid",
+            "steuer-identifikationsnummer",
+            "steueridentifikationsnummer",
+            "idnr",
+            "identifikationsnummer",
+            "tin",
+            "tax id",
+            "steuernummer",
+        ],
+        FrNir => &[
+            "sécurité sociale",
+            "securite sociale",
+            "nir",
+            "insee",
+            "numéro de sécu",
+            "ssn",
+        ],
+        NlBsn => &["bsn", "burgerservicenummer", "sofinummer"],
+        AwsAccessKey => &["aws", "access key", "access_key", "accesskey"],
+        _ => &[],
+    }
+}
+
+/// Largest char boundary ≤ i.
+fn floor(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Is one of `words` within `window` chars before `start` or after `end`?
+///
+/// With `tight`, the window also stops at the nearest ASCII digit on each
+/// side, so a birth word belongs to the nearest date only
+/// (`born 1.2.1980, visited 3.4.2020` marks only the first).
+pub(super) fn near(
+    text: &str,
+    start: usize,
+    end: usize,
+    window: usize,
+    words: &[&str],
+    tight: bool,
+) -> bool {
+    if words.is_empty() || window == 0 {
+        return false;
+    }
+    let start = floor(text, start.min(text.len()));
+    let end = floor(text, end.min(text.len()));
+    let before = &text[..start];
+    let from = before
+        .char_indices()
+        .rev()
+        .nth(window - 1)
+        .map_or(0, |(k, _)| k);
+    let after = &text[end..];
+    let to = after
+        .char_indices()
+        .nth(window)
+        .map_or(after.len(), |(k, _)| k);
+    let (mut before, mut after) = (&before[from..], &after[..to]);
+    if tight {
+        if let Some(k) = before.rfind(|c: char| c.is_ascii_digit()) {
+            before = &before[k + 1..];
+        }
+        if let Some(k) = after.find(|c: char| c.is_ascii_digit()) {
+            after = &after[..k];
+        }
+    }
+    found(before, words) || found(after, words)
+}
+
+/// ASCII words are matched case-insensitively on the bytes (no
+/// allocation: this runs for every candidate); the few non-ASCII words
+/// against a Unicode-lowercased copy, made only when the window has
+/// non-ASCII text.
+fn found(hay: &str, words: &[&str]) -> bool {
+    let h = hay.as_bytes();
+    let word_start = |k: usize| {
+        k == 0 || !h[k - 1].is_ascii_alphabetic() && h[k - 1] < 0x80 || {
+            // A non-ASCII char before: alphabetic (é…) blocks the match.
+            !hay[..k]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+        }
+    };
+    // Only word starts can match, and few of the window's bytes are word
+    // starts: test those against the words with the same first letter.
+    let ascii_hit = (0..h.len()).any(|k| {
+        let c = h[k].to_ascii_lowercase();
+        c.is_ascii_alphabetic()
+            && word_start(k)
+            && words.iter().any(|w| {
+                let w = w.as_bytes();
+                w.first() == Some(&c)
+                    && w.is_ascii()
+                    && h.len() - k >= w.len()
+                    && h[k..k + w.len()].eq_ignore_ascii_case(w)
+            })
+    });
+    if ascii_hit || hay.is_ascii() {
+        return ascii_hit;
+    }
+    let lower = hay.to_lowercase();
+    words.iter().filter(|w| !w.is_ascii()).any(|w| {
+        lower.match_indices(w).any(|(k, _)| {
+            !lower[..k]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+        })
+    })
+}

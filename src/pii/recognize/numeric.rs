@@ -1,0 +1,645 @@
+//! Digit runs: one parse of a run of digit groups (with single separators
+//! `space - . /`, an optional leading `+` and one `(ddd)` group), then every
+//! numeric recognizer looks at the same parsed run.
+//!
+//! A run that touches a letter or digit on either side, or is longer than
+//! 64 bytes / 24 digits, is part of something longer (an order number, a
+//! hash, a UUID) and produces nothing.
+
+use super::{ids, is_word, Cx, EntityType};
+use crate::validate::{card_brand, luhn, PHONE_CODES};
+
+const MAX_BYTES: usize = 64;
+const MAX_DIGITS: usize = 24;
+
+/// A parsed run.
+struct Run {
+    start: usize,
+    end: usize,
+    plus: bool,
+    /// The first group was written `(ddd)`.
+    parens: bool,
+    digits: Vec<u8>,
+    /// Byte span of each group of digits.
+    groups: Vec<(usize, usize)>,
+    /// Separator before group k+1 (`b' '` also for `) `).
+    seps: Vec<u8>,
+}
+
+impl Run {
+    fn lens(&self) -> impl Iterator<Item = usize> + '_ {
+        self.groups.iter().map(|&(s, e)| e - s)
+    }
+    fn shape(&self, want: &[usize]) -> bool {
+        self.groups.len() == want.len() && self.lens().zip(want).all(|(a, &b)| a == b)
+    }
+    /// All separators equal and one of `allowed`.
+    fn uniform(&self, allowed: &[u8]) -> Option<u8> {
+        let first = *self.seps.first()?;
+        (allowed.contains(&first) && self.seps.iter().all(|&s| s == first)).then_some(first)
+    }
+}
+
+fn parse(cx: &Cx, start: usize) -> Option<Run> {
+    let b = cx.b;
+    let mut i = start;
+    let mut run = Run {
+        start,
+        end: start,
+        plus: false,
+        parens: false,
+        digits: Vec::new(),
+        groups: Vec::new(),
+        seps: Vec::new(),
+    };
+    if cx.at(i) == b'+' {
+        run.plus = true;
+        i += 1;
+    }
+    loop {
+        // One group, possibly `(ddd)`.
+        let paren = cx.at(i) == b'(' && run.groups.len() <= 1;
+        let g = i + usize::from(paren);
+        let mut j = g;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+            if j - start > MAX_BYTES {
+                return None;
+            }
+        }
+        if j == g {
+            return None;
+        }
+        run.digits.extend_from_slice(&b[g..j]);
+        run.groups.push((g, j));
+        if paren {
+            // `+44 (0)20 …`: the national trunk prefix in parentheses is
+            // not dialled from abroad, so it is not part of the number.
+            let trunk = run.plus && run.groups.len() == 2 && j - g == 1 && b[g] == b'0';
+            if cx.at(j) != b')' || (j - g != 3 && !trunk) {
+                return None;
+            }
+            if trunk {
+                run.digits.pop();
+            } else {
+                run.parens = run.groups.len() == 1 || (run.groups.len() == 2 && run.plus);
+            }
+            j += 1;
+        }
+        run.end = j;
+        if run.digits.len() > MAX_DIGITS || j - start > MAX_BYTES {
+            return None;
+        }
+        // Continue only over one separator followed by a digit (or `(`).
+        let sep = cx.at(j);
+        let next = if paren && sep != b' ' && sep != b'-' {
+            // `(415)555-2671`
+            if sep.is_ascii_digit() {
+                run.seps.push(b' ');
+                i = j;
+                continue;
+            }
+            break;
+        } else {
+            sep
+        };
+        if matches!(next, b' ' | b'-' | b'.' | b'/')
+            && (cx.at(j + 1).is_ascii_digit()
+                || (cx.at(j + 1) == b'(' && run.plus && run.groups.len() == 1))
+        {
+            run.seps.push(next);
+            i = j + 1;
+        } else {
+            break;
+        }
+    }
+    // Not part of a longer token on the right (`12345678Z`, `1.2.3.4.5`
+    // already joined), nor `1.5` style decimals continuing with a letter.
+    let after = cx.at(run.end);
+    if is_word(after) {
+        return None;
+    }
+    if matches!(after, b'.' | b'-' | b':' | b',') && cx.at(run.end + 1).is_ascii_digit() {
+        return None;
+    }
+    // Nor on the left: `v1.2`, `-5`, `.5`, `x:12` are other things.
+    if run.start > 0 && !run.plus && !run.parens {
+        let before = cx.at(run.start - 1);
+        if matches!(before, b'.' | b'-' | b'/' | b':' | b'$' | b'#') {
+            return None;
+        }
+    }
+    Some(run)
+}
+
+/// Parse the run at `start` and try every numeric recognizer on it.
+pub(super) fn run(cx: &mut Cx, start: usize) {
+    let Some(run) = parse(cx, start) else {
+        // Skip the digits so the inner groups are not retried one by one.
+        let mut j = start + 1;
+        while j < cx.b.len()
+            && (cx.b[j].is_ascii_digit() || matches!(cx.b[j], b'.' | b'-' | b'/' | b' '))
+        {
+            j += 1;
+        }
+        cx.numeric_until = j;
+        return;
+    };
+    cx.numeric_until = run.end;
+    if run.plus {
+        phone_international(cx, &run);
+        return;
+    }
+    card(cx, &run);
+    ssn(cx, &run);
+    phone_national(cx, &run);
+    ipv4(cx, &run);
+    date_of_birth(cx, &run);
+    textual_dob(cx, &run);
+    let single = run.groups.len() == 1;
+    let d = &run.digits;
+    if cx.on(EntityType::UkNhs)
+        && d.len() == 10
+        && (single || run.shape(&[3, 3, 4]) && run.uniform(b" -").is_some())
+        && ids::nhs(d)
+    {
+        cx.push(
+            EntityType::UkNhs,
+            run.start,
+            run.end,
+            if single { 50 } else { 55 },
+            "uk_nhs.mod11",
+        );
+    }
+    if single && d.len() == 11 {
+        if ids::pesel(d) {
+            cx.push(
+                EntityType::PlPesel,
+                run.start,
+                run.end,
+                50,
+                "pl_pesel.checksum",
+            );
+        }
+        if ids::de_tax_id(d) {
+            cx.push(
+                EntityType::DeTaxId,
+                run.start,
+                run.end,
+                50,
+                "de_tax_id.mod11_10",
+            );
+        }
+    }
+    if cx.on(EntityType::DeTaxId)
+        && d.len() == 11
+        && run.shape(&[2, 3, 3, 3])
+        && run.uniform(b" ").is_some()
+        && ids::de_tax_id(d)
+    {
+        cx.push(
+            EntityType::DeTaxId,
+            run.start,
+            run.end,
+            60,
+            "de_tax_id.mod11_10",
+        );
+    }
+    if single && d.len() == 9 && ids::bsn(d) {
+        cx.push(
+            EntityType::NlBsn,
+            run.start,
+            run.end,
+            40,
+            "nl_bsn.eleven_test",
+        );
+    }
+}
+
+fn card(cx: &mut Cx, run: &Run) {
+    let d = &run.digits;
+    if !cx.on(EntityType::CreditCard) || !(13..=19).contains(&d.len()) || run.parens {
+        return;
+    }
+    if run.groups.len() > 1 && (run.uniform(b" -").is_none() || run.lens().any(|l| l < 3)) {
+        return;
+    }
+    if d.iter().all(|&c| c == d[0]) || !luhn(d) {
+        return;
+    }
+    let base = if card_brand(d).is_some() { 90 } else { 50 };
+    cx.push(
+        EntityType::CreditCard,
+        run.start,
+        run.end,
+        base,
+        "credit_card.luhn",
+    );
+}
+
+/// Never-issued SSNs: area 000, 666, 900–999; group 00; serial 0000; and
+/// numbers published in advertising (078-05-1120, 219-09-9999) or reserved
+/// for examples (987-65-4320…4329 fall in 9xx anyway).
+fn ssn_valid(d: &[u8]) -> bool {
+    let area = &d[..3];
+    if area == b"000" || area == b"666" || d[0] == b'9' || &d[3..5] == b"00" || &d[5..] == b"0000" {
+        return false;
+    }
+    !(d == b"078051120" || d == b"219099999" || d == b"123456789")
+}
+
+fn ssn(cx: &mut Cx, run: &Run) {
+    let d = &run.digits;
+    if !cx.on(EntityType::UsSsn) || d.len() != 9 || run.parens || !ssn_valid(d) {
+        return;
+    }
+    if run.shape(&[3, 2, 4]) {
+        match run.uniform(b" -") {
+            Some(b'-') => cx.push(
+                EntityType::UsSsn,
+                run.start,
+                run.end,
+                85,
+                "us_ssn.formatted",
+            ),
+            Some(_) => cx.push(
+                EntityType::UsSsn,
+                run.start,
+                run.end,
+                60,
+                "us_ssn.formatted",
+            ),
+            None => {}
+        }
+    } else if run.groups.len() == 1 {
+        cx.push(EntityType::UsSsn, run.start, run.end, 40, "us_ssn.digits");
+    }
+}
+
+/// Country calling code at the start of `d` (E.164 codes are prefix-free).
+fn calling_code(d: &[u8]) -> Option<(u16, usize)> {
+    (1..=3).find_map(|n| {
+        let code = d
+            .get(..n)?
+            .iter()
+            .fold(0u16, |a, &c| a * 10 + u16::from(c - b'0'));
+        PHONE_CODES
+            .iter()
+            .any(|&(c, _)| c == code)
+            .then_some((code, n))
+    })
+}
+
+fn phone_international(cx: &mut Cx, run: &Run) {
+    let d = &run.digits;
+    if !cx.on(EntityType::PhoneNumber) || !(8..=15).contains(&d.len()) {
+        return;
+    }
+    if run.seps.contains(&b'/') {
+        return;
+    }
+    let Some((cc, n)) = calling_code(d) else {
+        return;
+    };
+    let nsn = d.len() - n;
+    let ok = match cc {
+        1 => nsn == 10 && d[n] >= b'2' && d[n + 3] >= b'2',
+        7 => nsn == 10,
+        _ => nsn >= 6,
+    };
+    if ok {
+        cx.push(
+            EntityType::PhoneNumber,
+            run.start,
+            run.end,
+            75,
+            "phone.international",
+        );
+    }
+}
+
+fn phone_national(cx: &mut Cx, run: &Run) {
+    let d = &run.digits;
+    if !cx.on(EntityType::PhoneNumber) {
+        return;
+    }
+    let nanp = d.len() == 10 && d[0] >= b'2' && d[3] >= b'2';
+    if run.parens {
+        if nanp && run.shape(&[3, 3, 4]) && matches!(run.seps.get(1), Some(b'-' | b' ' | b'.')) {
+            cx.push(
+                EntityType::PhoneNumber,
+                run.start,
+                run.end,
+                70,
+                "phone.nanp",
+            );
+        }
+        return;
+    }
+    if nanp && run.shape(&[3, 3, 4]) && run.uniform(b"-. ").is_some() {
+        cx.push(
+            EntityType::PhoneNumber,
+            run.start,
+            run.end,
+            55,
+            "phone.nanp",
+        );
+        return;
+    }
+    if d[0] == b'0'
+        && (10..=11).contains(&d.len())
+        && run.groups.len() >= 2
+        && run.uniform(b" -.").is_some()
+        && run.lens().all(|l| (2..=5).contains(&l))
+    {
+        cx.push(
+            EntityType::PhoneNumber,
+            run.start,
+            run.end,
+            55,
+            "phone.national",
+        );
+        return;
+    }
+    if run.groups.len() == 1 && (10..=11).contains(&d.len()) {
+        cx.push(
+            EntityType::PhoneNumber,
+            run.start,
+            run.end,
+            30,
+            "phone.digits",
+        );
+    }
+}
+
+fn ipv4(cx: &mut Cx, run: &Run) {
+    if !cx.on(EntityType::IpAddress) || run.groups.len() != 4 || run.uniform(b".").is_none() {
+        return;
+    }
+    let ok = run.groups.iter().all(|&(s, e)| {
+        let g = &cx.b[s..e];
+        g.len() <= 3
+            && !(g.len() > 1 && g[0] == b'0')
+            && g.iter().fold(0u32, |a, &c| a * 10 + u32::from(c - b'0')) <= 255
+    });
+    if ok {
+        cx.push(EntityType::IpAddress, run.start, run.end, 75, "ip.v4");
+    }
+}
+
+fn num(d: &[u8]) -> u32 {
+    d.iter().fold(0, |a, &c| a * 10 + u32::from(c - b'0'))
+}
+
+pub(super) fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn date_ok(y: u32, m: u32, d: u32) -> bool {
+    (1850..=2100).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
+}
+
+/// A date in the first three groups: `yyyy-mm-dd`, `dd.mm.yyyy`,
+/// `dd/mm/yyyy`, `mm/dd/yyyy`, `dd-mm-yyyy` (also with 1-digit day/month).
+fn date_end(cx: &Cx, run: &Run) -> Option<usize> {
+    if run.groups.len() < 3 || run.seps[0] != run.seps[1] || run.seps[0] == b' ' {
+        return None;
+    }
+    let g: Vec<&[u8]> = run.groups[..3].iter().map(|&(s, e)| &cx.b[s..e]).collect();
+    let (l0, l1, l2) = (g[0].len(), g[1].len(), g[2].len());
+    let ok = if l0 == 4 && (1..=2).contains(&l1) && (1..=2).contains(&l2) {
+        date_ok(num(g[0]), num(g[1]), num(g[2]))
+    } else if (1..=2).contains(&l0) && (1..=2).contains(&l1) && l2 == 4 {
+        let y = num(g[2]);
+        date_ok(y, num(g[1]), num(g[0]))
+            || (run.seps[0] == b'/' && date_ok(y, num(g[0]), num(g[1])))
+    } else {
+        false
+    };
+    ok.then_some(run.groups[2].1)
+}
+
+fn date_of_birth(cx: &mut Cx, run: &Run) {
+    if !cx.on(EntityType::DateOfBirth) {
+        return;
+    }
+    if let Some(end) = date_end(cx, run) {
+        if cx.has_context(EntityType::DateOfBirth, run.start, end) {
+            cx.push_scored(
+                EntityType::DateOfBirth,
+                run.start,
+                end,
+                80,
+                "date_of_birth.context",
+            );
+        }
+    }
+}
+
+/// Month names (lowercase) in English, German, French, Spanish, Italian,
+/// Dutch and Polish (nominative/genitive), with their number.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("gennaio", 1),
+    ("januari", 1),
+    ("stycznia", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("februari", 2),
+    ("lutego", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("maart", 3),
+    ("marca", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("abril", 4),
+    ("aprile", 4),
+    ("kwietnia", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("mei", 5),
+    ("maja", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("czerwca", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("lipca", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("augustus", 8),
+    ("sierpnia", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("settembre", 9),
+    ("września", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("października", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("listopada", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+    ("dicembre", 12),
+    ("grudnia", 12),
+];
+
+/// The month word starting at `i` (letters, ≤ 24 bytes) and its end.
+pub(super) fn month_at(cx: &Cx, i: usize) -> Option<(u32, usize)> {
+    let mut e = i;
+    while e < cx.b.len() && e - i <= 24 && (cx.b[e].is_ascii_alphabetic() || cx.b[e] >= 0x80) {
+        e += 1;
+    }
+    if e == i || e - i > 24 || !cx.text.is_char_boundary(e) {
+        return None;
+    }
+    let word = cx.text[i..e].to_lowercase();
+    let word = word.strip_suffix('.').unwrap_or(&word);
+    let m = MONTHS.iter().find(|(name, _)| *name == word)?.1;
+    // `Mar.`/`Sept.` abbreviations may carry a period.
+    let e = if cx.at(e) == b'.' { e + 1 } else { e };
+    Some((m, e))
+}
+
+/// Digits at `i`: (value, end), at most `max` digits.
+fn digits_at(cx: &Cx, i: usize, max: usize) -> Option<(u32, usize)> {
+    let mut e = i;
+    let mut v = 0;
+    while e < cx.b.len() && cx.b[e].is_ascii_digit() {
+        v = v * 10 + u32::from(cx.b[e] - b'0');
+        e += 1;
+        if e - i > max {
+            return None;
+        }
+    }
+    (e > i).then_some((v, e))
+}
+
+/// `14 March 1985`, `3. März 1985`, `12 mars 1985` after a day run.
+fn textual_dob(cx: &mut Cx, run: &Run) {
+    if !cx.on(EntityType::DateOfBirth) || run.groups.len() != 1 || run.digits.len() > 2 {
+        return;
+    }
+    let day = num(&run.digits);
+    let mut j = run.end;
+    if cx.at(j) == b'.' {
+        j += 1;
+    }
+    if cx.at(j) != b' ' {
+        return;
+    }
+    let Some((month, e)) = month_at(cx, j + 1) else {
+        return;
+    };
+    if cx.at(e) != b' ' {
+        return;
+    }
+    let Some((year, end)) = digits_at(cx, e + 1, 4) else {
+        return;
+    };
+    if end - e - 1 == 4
+        && !is_word(cx.at(end))
+        && date_ok(year, month, day)
+        && cx.has_context(EntityType::DateOfBirth, run.start, end)
+    {
+        cx.push_scored(
+            EntityType::DateOfBirth,
+            run.start,
+            end,
+            80,
+            "date_of_birth.context",
+        );
+    }
+}
+
+/// `March 14, 1985` at a month word.
+pub(super) fn month_first_dob(cx: &mut Cx, i: usize) {
+    if !cx.on(EntityType::DateOfBirth) {
+        return;
+    }
+    // Cheap test before lowercasing the word: `word[.] digit`.
+    let mut w = i;
+    while w < cx.b.len() && w - i <= 24 && (cx.b[w].is_ascii_alphabetic() || cx.b[w] >= 0x80) {
+        w += 1;
+    }
+    if cx.at(w) == b'.' {
+        w += 1;
+    }
+    if cx.at(w) != b' ' || !cx.at(w + 1).is_ascii_digit() {
+        return;
+    }
+    let Some((month, e)) = month_at(cx, i) else {
+        return;
+    };
+    if cx.at(e) != b' ' {
+        return;
+    }
+    let Some((day, d_end)) = digits_at(cx, e + 1, 2) else {
+        return;
+    };
+    let mut j = d_end;
+    if cx.at(j) == b',' {
+        j += 1;
+    }
+    if cx.at(j) != b' ' {
+        return;
+    }
+    let Some((year, end)) = digits_at(cx, j + 1, 4) else {
+        return;
+    };
+    if end - j - 1 == 4
+        && !is_word(cx.at(end))
+        && date_ok(year, month, day)
+        && cx.has_context(EntityType::DateOfBirth, i, end)
+    {
+        cx.push_scored(EntityType::DateOfBirth, i, end, 80, "date_of_birth.context");
+    }
+}

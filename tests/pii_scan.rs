@@ -1,0 +1,310 @@
+//! `fieldguard::pii::recognize`: recognizers one by one, offsets, overlap
+//! resolution, properties (no panic, char boundaries, sorted, UTF-16
+//! conversion) and 1 MB adversarial inputs that must stay linear.
+
+use fieldguard::pii::recognize::{char_offsets, scan, utf16_offsets, ScanOptions, Scanner};
+use fieldguard::pii::EntityType;
+use proptest::prelude::*;
+use std::time::{Duration, Instant};
+
+/// (type, matched text, score) of every finding, default options.
+fn found(text: &str) -> Vec<(EntityType, &str, u8)> {
+    scan(text, &ScanOptions::default())
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.entity_type, &text[f.start..f.end], f.score))
+        .collect()
+}
+
+fn types(text: &str) -> Vec<EntityType> {
+    found(text).into_iter().map(|f| f.0).collect()
+}
+
+use EntityType::*;
+
+#[test]
+fn credit_cards_need_luhn() {
+    assert_eq!(
+        found("card 4111 1111 1111 1111"),
+        vec![(CreditCard, "4111 1111 1111 1111", 100)]
+    );
+    assert_eq!(
+        found("x 5555555555554444 y"),
+        vec![(CreditCard, "5555555555554444", 90)]
+    );
+    assert!(found("x 5555555555554445 y").is_empty());
+    // 19-digit Visa (Luhn computed: 4111111111111111110 check below).
+    assert!(types("x 4111-1111-1111-1111-1111").is_empty());
+}
+
+#[test]
+fn ibans_printed_and_electronic() {
+    assert_eq!(types("GB82 WEST 1234 5698 7654 32"), vec![IbanCode]);
+    assert_eq!(types("(DE89370400440532013000)"), vec![IbanCode]);
+    assert!(types("GB82 WEST 1234 5698 7654 31").is_empty());
+    // Lowercase is not an IBAN in free text (too many false positives).
+    assert!(types("gb82west12345698765432").is_empty());
+}
+
+#[test]
+fn ssn_ranges() {
+    assert_eq!(types("ssn 536-90-4399"), vec![UsSsn]);
+    for bad in [
+        "000-12-3456",
+        "666-12-3456",
+        "900-12-3456",
+        "536-00-4399",
+        "536-90-0000",
+        "078-05-1120",
+    ] {
+        assert!(!types(bad).contains(&UsSsn), "{bad}");
+    }
+    assert!(types("number 536904399").is_empty());
+    assert_eq!(types("SSN 536904399"), vec![UsSsn]);
+}
+
+#[test]
+fn phones() {
+    assert_eq!(types("+44 20 7946 0958"), vec![PhoneNumber]);
+    assert_eq!(types("+33 6 12 34 56 78"), vec![PhoneNumber]);
+    assert_eq!(types("(415) 555-2671"), vec![PhoneNumber]);
+    assert_eq!(types("(415)555-2671"), vec![PhoneNumber]);
+    assert_eq!(types("020 7946 0958"), vec![PhoneNumber]);
+    assert_eq!(types("06.12.34.56.78"), vec![PhoneNumber]);
+    assert!(types("+0 1234 5678").is_empty());
+    assert!(types("12.03.2024").is_empty());
+    assert!(types("2023-10-05 14:30").is_empty());
+    assert!(types("ISBN 978-3-16-148410-0").is_empty());
+}
+
+#[test]
+fn ip_addresses() {
+    assert_eq!(found("8.8.8.8"), vec![(IpAddress, "8.8.8.8", 75)]);
+    assert!(types("1.2.3.4.5").is_empty());
+    assert!(types("v1.2.3.4").is_empty());
+    assert!(types("1.02.3.4").is_empty());
+    assert_eq!(types("::ffff:192.0.2.128"), vec![IpAddress]);
+    assert_eq!(types("[2001:db8::1]:443"), vec![IpAddress]);
+    assert!(types("std::vector a::b").is_empty());
+    assert!(types("::").is_empty());
+}
+
+#[test]
+fn urls_and_emails() {
+    assert_eq!(
+        found("<https://a.example/x>"),
+        vec![(Url, "https://a.example/x", 70)]
+    );
+    assert_eq!(found("(www.a.example)"), vec![(Url, "www.a.example", 60)]);
+    assert_eq!(
+        found("https://en.wikipedia.org/wiki/Foo_(bar)"),
+        vec![(Url, "https://en.wikipedia.org/wiki/Foo_(bar)", 70)]
+    );
+    assert!(types("http://").is_empty());
+    assert_eq!(
+        found("\"a.b@c.example\""),
+        vec![(EmailAddress, "a.b@c.example", 90)]
+    );
+    assert!(types("a@b").is_empty());
+    assert!(types("a@b.c1").is_empty());
+}
+
+#[test]
+fn mac_and_crypto() {
+    assert_eq!(types("aa:bb:cc:dd:ee:ff"), vec![MacAddress]);
+    assert!(types("aa:bb:cc:dd:ee:ff:00")
+        .iter()
+        .all(|&t| t != MacAddress));
+    assert_eq!(types("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"), vec![Crypto]);
+    assert!(types("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3").is_empty());
+    // Mixed case bech32 is invalid by BIP 173.
+    assert!(types("bc1Qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq").is_empty());
+    assert_eq!(
+        types("0x52908400098527886E0F7030069857D2E4169EE7"),
+        vec![Crypto]
+    );
+}
+
+#[test]
+fn date_of_birth_needs_birth_words() {
+    for (text, date) in [
+        ("born: 01/03/1990", "01/03/1990"),
+        ("d.o.b. 1990-03-01", "1990-03-01"),
+        ("geboren am 01.03.1990", "01.03.1990"),
+        ("nato il 01/03/1990", "01/03/1990"),
+        ("urodzony 01.03.1990", "01.03.1990"),
+        ("01.03.1990 (date of birth)", "01.03.1990"),
+        ("urodzona 5 maja 1990", "5 maja 1990"),
+        ("born Sept. 9, 1979", "Sept. 9, 1979"),
+    ] {
+        assert_eq!(found(text), vec![(DateOfBirth, date, 80)], "{text}");
+    }
+    assert!(types("due 01.03.1990").is_empty());
+    assert!(types("born 1990-02-30").is_empty());
+}
+
+#[test]
+fn national_ids() {
+    assert_eq!(types("NHS 9434765919"), vec![UkNhs]);
+    assert_eq!(types("PESEL 02070803628"), vec![PlPesel]);
+    // Checksum right but month 13 is no date.
+    assert!(types("PESEL 44131401356").iter().all(|&t| t != PlPesel));
+    assert_eq!(types("IdNr 65929970489"), vec![DeTaxId]);
+    // Digit repeated four times breaks the repetition rule.
+    assert!(types("IdNr 11112345678").iter().all(|&t| t != DeTaxId));
+    assert_eq!(types("NIE Y1234567X"), vec![EsNif]);
+    assert_eq!(types("BSN 123456782"), vec![NlBsn]);
+    assert_eq!(types("CF RSSMRA85T10A562S"), vec![ItFiscalCode]);
+    assert_eq!(types("NIR 185057800608491"), vec![FrNir]);
+}
+
+#[test]
+fn secrets() {
+    assert_eq!(
+        found("passwd: s3cret!"),
+        vec![(SecretAssignment, "s3cret!", 80)]
+    );
+    assert_eq!(
+        found("APIKEY = 'abcd1234'"),
+        vec![(SecretAssignment, "abcd1234", 80)]
+    );
+    assert_eq!(
+        found("secret=xyz&next=1"),
+        vec![(SecretAssignment, "xyz", 80)]
+    );
+    assert!(types("password: ****").is_empty());
+    assert!(types("the password is long").is_empty());
+    assert!(types("-----BEGIN RSA PRIVATE KEY-----\nabc").is_empty());
+    let pem = "-----BEGIN PRIVATE KEY-----\nQUJD\n-----END PRIVATE KEY-----";
+    assert_eq!(found(pem), vec![(PrivateKey, pem, 100)]);
+    assert!(types("-----BEGIN PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----").is_empty());
+    assert_eq!(types("ASIAY34FZKBOKMUTVV7A"), vec![AwsAccessKey]);
+}
+
+#[test]
+fn overlaps_keep_the_best_and_sort() {
+    // The email (90) beats the URL (70) that contains it.
+    assert_eq!(types("http://x.example/a@b.example"), vec![EmailAddress]);
+    // Digits right after `/` or `:` are not a token of their own, so the
+    // URL keeps its IPv4 host.
+    assert_eq!(types("http://192.168.0.1/admin"), vec![Url]);
+    let text = "b@c.example 4111111111111111 a@b.example";
+    let f = scan(text, &ScanOptions::default()).unwrap();
+    assert!(f.windows(2).all(|w| w[0].end <= w[1].start));
+}
+
+#[test]
+fn options_and_errors() {
+    let only_ip = ScanOptions::default().entities([IpAddress]);
+    assert_eq!(scan("a@b.example 1.2.3.4", &only_ip).unwrap().len(), 1);
+    assert_eq!(
+        scan("x", &ScanOptions::default().entities([PersonName]))
+            .unwrap_err()
+            .code(),
+        "INVALID_ARGUMENT"
+    );
+    let big = ScanOptions {
+        max_input_bytes: 2,
+        ..ScanOptions::default()
+    };
+    assert_eq!(scan("abc", &big).unwrap_err().code(), "INPUT_TOO_LARGE");
+    // The error never echoes the text.
+    assert!(!scan(
+        "secretvalue",
+        &ScanOptions {
+            max_input_bytes: 2,
+            ..ScanOptions::default()
+        }
+    )
+    .unwrap_err()
+    .to_string()
+    .contains("secretvalue"));
+    let s = Scanner::new(&ScanOptions::default()).unwrap();
+    assert_eq!(s.scan("a@b.example"), s.scan("a@b.example"));
+    // Scanner::scan never drops findings because of the size limit.
+    let small = Scanner::new(&ScanOptions {
+        max_input_bytes: 1,
+        ..ScanOptions::default()
+    })
+    .unwrap();
+    assert_eq!(small.scan("a@b.example").len(), 1);
+    assert_eq!(
+        small.try_scan("a@b.example").unwrap_err().code(),
+        "INPUT_TOO_LARGE"
+    );
+}
+
+#[test]
+fn offsets_in_three_units() {
+    let text = "é😀 a@b.example";
+    let f = scan(text, &ScanOptions::default()).unwrap();
+    assert_eq!((f[0].start, f[0].end), (7, 18));
+    assert_eq!(utf16_offsets(text, &f), vec![(4, 15)]);
+    assert_eq!(char_offsets(text, &f), vec![(3, 14)]);
+}
+
+/// Each adversarial 1 MB input must finish quickly (linear scan); the
+/// bound is generous for debug builds on a shared machine.
+fn fast(text: &str) {
+    let t = Instant::now();
+    let _ = scan(text, &ScanOptions::default()).unwrap();
+    assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
+}
+
+#[test]
+fn adversarial_megabyte_inputs() {
+    const MB: usize = 1 << 20;
+    fast(&"7".repeat(MB));
+    fast(&"1 ".repeat(MB / 2));
+    fast(&"@".repeat(MB));
+    fast(&"a@".repeat(MB / 2));
+    fast(&"-----BEGIN RSA PRIVATE KEY-----".repeat(MB / 31));
+    fast(&"1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfN".repeat(MB / 33));
+    fast(&"http://".repeat(MB / 7));
+    fast(&"eyJ-".repeat(MB / 4));
+    fast(&"password=".repeat(MB / 9));
+    fast(&"ff:".repeat(MB / 3));
+    fast(&"+1 ".repeat(MB / 3));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn never_panics_and_offsets_are_sound(text in "\\PC{0,200}") {
+        check(&text);
+    }
+
+    #[test]
+    fn pii_alphabet_soup(text in "[0-9a-fA-FxXbcZ@.:/+()\\- =\"'é😀\n]{0,200}") {
+        check(&text);
+    }
+}
+
+fn check(text: &str) {
+    let f = scan(
+        text,
+        &ScanOptions {
+            min_score: 0,
+            ..ScanOptions::default()
+        },
+    )
+    .unwrap();
+    for x in &f {
+        assert!(x.start < x.end && x.end <= text.len());
+        assert!(text.is_char_boundary(x.start) && text.is_char_boundary(x.end));
+        assert!(x.score <= 100);
+    }
+    assert!(f
+        .windows(2)
+        .all(|w| (w[0].start, std::cmp::Reverse(w[0].end))
+            <= (w[1].start, std::cmp::Reverse(w[1].end))));
+    assert!(f.windows(2).all(|w| w[0].end <= w[1].start), "no overlaps");
+    let u = utf16_offsets(text, &f);
+    let c = char_offsets(text, &f);
+    for (k, x) in f.iter().enumerate() {
+        assert_eq!(u[k].0, text[..x.start].encode_utf16().count());
+        assert_eq!(u[k].1, text[..x.end].encode_utf16().count());
+        assert_eq!(c[k].1, text[..x.end].chars().count());
+    }
+}
