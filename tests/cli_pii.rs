@@ -8,7 +8,9 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 fn lines(out: &str) -> Vec<Value> {
-    out.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 #[test]
@@ -20,10 +22,16 @@ fn byte_and_code_point_offsets_after_emoji_and_combining_marks() {
     assert_eq!(found.len(), 1, "{found:?}");
     let f = &found[0];
     assert_eq!(f["type"], "EMAIL_ADDRESS");
-    let (start, end) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+    let (start, end) = (
+        f["start"].as_u64().unwrap() as usize,
+        f["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&text[start..end], "bob@example.com");
     assert_eq!((start, end), (9, 24));
-    assert_eq!((f["charStart"].as_u64(), f["charEnd"].as_u64()), (Some(5), Some(20)));
+    assert_eq!(
+        (f["charStart"].as_u64(), f["charEnd"].as_u64()),
+        (Some(5), Some(20))
+    );
     assert!(f["score"].as_u64().unwrap() <= 100);
     assert!(f["recognizer"].as_str().is_some_and(|r| !r.is_empty()));
 }
@@ -31,7 +39,11 @@ fn byte_and_code_point_offsets_after_emoji_and_combining_marks() {
 #[test]
 fn per_line_mode_numbers_lines_from_one() {
     let input = "nothing here\n{\"note\": \"card 4111 1111 1111 1111\"}\nIBAN GB82 WEST 1234 5698 7654 32\n";
-    let out = fg().args(["scan", "--lines"]).write_stdin(input).assert().success();
+    let out = fg()
+        .args(["scan", "--lines"])
+        .write_stdin(input)
+        .assert()
+        .success();
     let found = lines(&stdout(&out));
     let summary: Vec<(u64, &str)> = found
         .iter()
@@ -45,7 +57,12 @@ fn per_line_mode_numbers_lines_from_one() {
 #[test]
 fn options_and_errors() {
     let out = fg()
-        .args(["scan", "--options", r#"{"entities": ["IBAN_CODE"]}"#, "bob@example.com GB82WEST12345698765432"])
+        .args([
+            "scan",
+            "--options",
+            r#"{"entities": ["IBAN_CODE"]}"#,
+            "bob@example.com GB82WEST12345698765432",
+        ])
         .assert()
         .success();
     let found = lines(&stdout(&out));
@@ -55,8 +72,13 @@ fn options_and_errors() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("INVALID_ARGUMENT"));
-    fg().args(["scan", "--options", r#"{"maxInputBytes": 4}"#, "longer than four"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("INPUT_TOO_LARGE"));
+    fg().args([
+        "scan",
+        "--options",
+        r#"{"maxInputBytes": 4}"#,
+        "longer than four",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains("INPUT_TOO_LARGE"));
 }

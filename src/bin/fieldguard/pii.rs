@@ -29,7 +29,12 @@ pub struct ScanArgs {
 /// Print `{"line"?, "type", "start", "end", "charStart", "charEnd", "score",
 /// "recognizer"}` per finding: `start`/`end` are UTF-8 byte offsets,
 /// `charStart`/`charEnd` code point offsets.
-fn emit(out: &mut dyn Write, scanner: &Scanner, text: &str, line: Option<u64>) -> Result<u64, Error> {
+fn emit(
+    out: &mut dyn Write,
+    scanner: &Scanner,
+    text: &str,
+    line: Option<u64>,
+) -> Result<u64, Error> {
     let findings = scanner.try_scan(text)?;
     for (f, (char_start, char_end)) in findings.iter().zip(char_offsets(text, &findings)) {
         let mut o = Map::new();

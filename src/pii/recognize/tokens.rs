@@ -10,6 +10,24 @@ fn local_char(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')
 }
 
+/// The length in bytes of the local-part character that ends at `end`, if
+/// it is one: ASCII per [`local_char`], or a Unicode letter or digit
+/// (internationalized addresses, RFC 6531: `françois@…`). Stopping at a
+/// non-ASCII letter instead would report a fragment of the address.
+fn local_char_before(b: &[u8], end: usize) -> Option<usize> {
+    let last = *b.get(end.checked_sub(1)?)?;
+    if last.is_ascii() {
+        return local_char(last).then_some(1);
+    }
+    // Back to the lead byte (at most 3 continuation bytes in UTF-8).
+    let mut start = end - 1;
+    while start > 0 && end - start < 4 && b[start] & 0xC0 == 0x80 {
+        start -= 1;
+    }
+    let c = std::str::from_utf8(&b[start..end]).ok()?.chars().next()?;
+    c.is_alphanumeric().then_some(end - start)
+}
+
 /// At an `@`: the local part back (≤ 64 bytes), the domain forward
 /// (≤ 253 bytes, ≥ 2 labels, alphabetic TLD of ≥ 2 letters).
 pub(super) fn email(cx: &mut Cx, at: usize) {
@@ -18,8 +36,8 @@ pub(super) fn email(cx: &mut Cx, at: usize) {
     }
     let b = cx.b;
     let mut s = at;
-    while s > 0 && local_char(b[s - 1]) {
-        s -= 1;
+    while let Some(n) = local_char_before(b, s) {
+        s -= n;
         if at - s > 64 {
             return;
         }
