@@ -9,13 +9,7 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** Entity type names of `fieldguard::pii` (stable, SCREAMING_SNAKE_CASE). */
-export type PiiEntityType =
-  | "EMAIL_ADDRESS" | "PHONE_NUMBER" | "CREDIT_CARD" | "IBAN_CODE" | "US_SSN" | "IP_ADDRESS"
-  | "URL" | "MAC_ADDRESS" | "CRYPTO" | "DATE_OF_BIRTH" | "UK_NHS" | "ES_NIF" | "IT_FISCAL_CODE"
-  | "PL_PESEL" | "DE_TAX_ID" | "FR_NIR" | "NL_BSN" | "JWT" | "AWS_ACCESS_KEY" | "PRIVATE_KEY"
-  | "SECRET_ASSIGNMENT" | "PERSON_NAME";
-
+/* PiiEntityType is declared with scanPii (src/wasm/pii_scan.rs). */
 /** What to do with a PII value; `op` selects the operator, the rest are its options. */
 export type PiiOperator =
   /** Remove the value (result ""). */
