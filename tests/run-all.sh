@@ -24,12 +24,13 @@ suite() {
 
 suite "cargo fmt --check" cargo fmt --check
 suite "clippy (native, all targets)" cargo clippy --quiet --all-targets --features cli -- -D warnings
-suite "clippy (wasm adapter)" cargo clippy --quiet --lib --target wasm32-unknown-unknown --features wasm -- -D warnings
+suite "clippy (wasm adapter, with html)" cargo clippy --quiet --lib --target wasm32-unknown-unknown --features wasm,html -- -D warnings
 suite "native tests (cargo test)" cargo test --quiet --features cli
 suite "wasm build (web, nodejs, bundler)" bash .ci/build-wasm.sh
 suite "Node (node --test, nodejs build)" node --test tests/js/node/
 suite "Deno (deno test, web build)" tests/node_modules/.bin/deno test --quiet --allow-read --no-prompt tests/js/deno/
 suite "Chromium (playwright-core, web build)" node --test tests/js/browser/
+suite "PII evaluation corpus (offsets, checksums, reproducible)" python3 -m unittest tests/eval/test_generate.py
 suite "README main command" bash examples/quickstart.sh
 
 printf '\n'
