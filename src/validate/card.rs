@@ -121,13 +121,22 @@ pub(crate) fn brand(d: &[u8]) -> Option<CardBrand> {
 
 /// The Luhn (mod 10) check over ASCII digits (shared with the PII recognizer).
 pub(crate) fn luhn(d: &[u8]) -> bool {
-    let sum: u32 = d
+    d.split_last()
+        .is_some_and(|(&last, body)| luhn_check_digit(body) == last)
+}
+
+/// The ASCII Luhn check digit that completes `body` (ASCII digits); the
+/// pseudonymizer uses it to make valid fake card numbers.
+pub(crate) fn luhn_check_digit(body: &[u8]) -> u8 {
+    let sum: u32 = body
         .iter()
         .rev()
         .enumerate()
         .map(|(i, c)| {
             let v = u32::from(c - b'0');
-            if i % 2 == 1 {
+            // Every second digit from the right of the full number, i.e.
+            // the first, third, … from the right of the body, is doubled.
+            if i % 2 == 0 {
                 let x = v * 2;
                 if x > 9 {
                     x - 9
@@ -139,7 +148,7 @@ pub(crate) fn luhn(d: &[u8]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    b'0' + ((10 - sum % 10) % 10) as u8
 }
 
 pub(super) fn validate(input: &str, o: &CardOptions) -> Result<Valid, Invalid> {

@@ -46,11 +46,13 @@ fn digits(b: &[u8], at: usize, n: usize) -> Option<u32> {
     })
 }
 
-fn is_leap(y: u32) -> bool {
+/// Gregorian leap year (proleptic, so also for negative years).
+fn is_leap(y: i64) -> bool {
     y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
 }
 
-fn days_in_month(y: u32, m: u32) -> u32 {
+/// Days in month `m` (1..=12) of year `y`; shared with the date-shift operator.
+pub(crate) fn days_in_month(y: i64, m: u32) -> u32 {
     match m {
         2 if is_leap(y) => 29,
         2 => 28,
@@ -74,7 +76,7 @@ fn parse_date(b: &[u8]) -> Result<(u32, u32, u32), &'static str> {
     if !(1..=12).contains(&m) {
         return Err("the month is not 01-12");
     }
-    if d == 0 || d > days_in_month(y, m) {
+    if d == 0 || d > days_in_month(i64::from(y), m) {
         return Err("no such day in that month");
     }
     Ok((y, m, d))

@@ -115,7 +115,8 @@ mod phone_data;
 mod uuid;
 
 // Checksums and tables the PII recognizers (`crate::pii::recognize`) reuse.
-pub(crate) use card::{brand as card_brand, luhn};
+pub(crate) use card::{brand as card_brand, luhn, luhn_check_digit};
+pub(crate) use datetime::days_in_month;
 pub(crate) use iban::{country_length as iban_length, mod97 as iban_mod97};
 pub(crate) use phone_data::CODES as PHONE_CODES;
 

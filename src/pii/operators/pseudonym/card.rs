@@ -28,29 +28,6 @@ fn brand_prefix(d: &[u8]) -> usize {
     }
 }
 
-/// The Luhn check digit for `body` (all digits but the last).
-pub(crate) fn luhn_digit(body: &[u8]) -> u8 {
-    let sum: u32 = body
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, c)| {
-            let v = u32::from(c - b'0');
-            if i % 2 == 0 {
-                let x = v * 2;
-                if x > 9 {
-                    x - 9
-                } else {
-                    x
-                }
-            } else {
-                v
-            }
-        })
-        .sum();
-    b'0' + ((10 - sum % 10) % 10) as u8
-}
-
 pub(super) fn fake(value: &str, g: &mut Drbg) -> Option<String> {
     if !value
         .bytes()
@@ -68,7 +45,7 @@ pub(super) fn fake(value: &str, g: &mut Drbg) -> Option<String> {
         while d.len() < digits.len() - 1 {
             d.push(g.digit());
         }
-        d.push(luhn_digit(&d));
+        d.push(crate::validate::luhn_check_digit(&d));
         Some(relayout(value, &d))
     })
 }
