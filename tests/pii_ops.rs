@@ -711,3 +711,35 @@ fn from_iso(s: &str) -> i64 {
     }
     z + i64::from(d) - 1
 }
+
+/// Layout is kept character by character, so a non-ASCII separator (a
+/// no-break space, as word processors insert) survives unchanged.
+#[test]
+fn pseudonyms_keep_non_ascii_separators() {
+    let keyring = fieldguard::Keyring::generate().unwrap();
+    let op: fieldguard::pii::operators::Operator =
+        serde_json::from_str(r#"{"op": "pseudonymize"}"#).unwrap();
+    for (t, value) in [
+        (
+            fieldguard::pii::EntityType::CreditCard,
+            "4111\u{a0}1111\u{a0}1111\u{a0}1111",
+        ),
+        (
+            fieldguard::pii::EntityType::PhoneNumber,
+            "+44\u{a0}20\u{a0}7946\u{a0}0958",
+        ),
+        (fieldguard::pii::EntityType::UkNhs, "943\u{a0}476\u{a0}5919"),
+    ] {
+        let ctx = fieldguard::pii::operators::OperatorContext::new()
+            .entity_type(t)
+            .keyring(&keyring);
+        let fake = fieldguard::pii::operators::apply(&op, value, &ctx).unwrap();
+        let layout = |s: &str| {
+            s.chars()
+                .map(|c| if c.is_ascii_digit() { '9' } else { c })
+                .collect::<String>()
+        };
+        assert_eq!(layout(&fake), layout(value), "{t}: {fake:?}");
+        assert_ne!(fake, value);
+    }
+}

@@ -1,6 +1,6 @@
 //! Card numbers (Luhn) and IBANs (mod 97-10).
 
-use super::{differing, Drbg};
+use super::{differing, relayout, Drbg};
 
 /// How many leading digits fix the brand (the IIN ranges of
 /// `validate::card`); 1 when no brand matches.
@@ -46,23 +46,8 @@ pub(super) fn fake(value: &str, g: &mut Drbg) -> Option<String> {
             d.push(g.digit());
         }
         d.push(crate::validate::luhn_check_digit(&d));
-        Some(relayout(value, &d))
+        Some(relayout(value, &d, char::is_ascii_alphanumeric))
     })
-}
-
-/// `value` with its digits (or alphanumerics) replaced, in order, by `new`.
-fn relayout(value: &str, new: &[u8]) -> String {
-    let mut it = new.iter();
-    value
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                it.next().copied().unwrap_or(b) as char
-            } else {
-                b as char
-            }
-        })
-        .collect()
 }
 
 /// ISO 7064 mod 97-10 of an upper-case IBAN rearranged (first four
@@ -105,6 +90,6 @@ pub(super) fn fake_iban(value: &str, g: &mut Drbg) -> Option<String> {
         let check = 98 - iban_mod97(&s);
         s[2] = b'0' + (check / 10) as u8;
         s[3] = b'0' + (check % 10) as u8;
-        Some(relayout(value, &s))
+        Some(relayout(value, &s, char::is_ascii_alphanumeric))
     })
 }

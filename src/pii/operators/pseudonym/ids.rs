@@ -2,7 +2,7 @@
 //! dates of birth.
 
 use super::super::date_shift::{shift_in, ParsedDate};
-use super::{differing, Drbg};
+use super::{differing, relayout, Drbg};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// `value` with its ASCII digits replaced, in order, by `digits` (letters
@@ -17,20 +17,6 @@ fn digits_of(value: &str, n: usize, allowed: &[u8]) -> Option<Vec<u8>> {
     }
     let d: Vec<u8> = value.bytes().filter(u8::is_ascii_digit).collect();
     (d.len() == n).then_some(d)
-}
-
-fn relayout(value: &str, digits: &[u8]) -> String {
-    let mut it = digits.iter();
-    value
-        .chars()
-        .map(|c| {
-            if c.is_ascii_digit() {
-                it.next().map_or(c, |&b| b as char)
-            } else {
-                c
-            }
-        })
-        .collect()
 }
 
 fn push_number(d: &mut Vec<u8>, n: u32, width: usize) {
@@ -50,7 +36,7 @@ pub(super) fn ssn(value: &str, g: &mut Drbg) -> Option<String> {
         push_number(&mut d, area, 3);
         push_number(&mut d, g.range(1, 99), 2);
         push_number(&mut d, g.range(1, 9999), 4);
-        Some(relayout(value, &d))
+        Some(relayout(value, &d, char::is_ascii_digit))
     })
 }
 
@@ -103,7 +89,7 @@ pub(super) fn nhs(value: &str, g: &mut Drbg) -> Option<String> {
         }
         if let Some(c) = nhs_check(&d) {
             d.push(c);
-            return Some(relayout(value, &d));
+            return Some(relayout(value, &d, char::is_ascii_digit));
         }
     })
 }
@@ -129,7 +115,7 @@ pub(super) fn bsn(value: &str, g: &mut Drbg) -> Option<String> {
         }
         if let Some(c) = bsn_check(&d) {
             d.push(c);
-            return Some(relayout(value, &d));
+            return Some(relayout(value, &d, char::is_ascii_digit));
         }
     })
 }
@@ -171,19 +157,7 @@ pub(super) fn nif(value: &str, g: &mut Drbg) -> Option<String> {
         } else {
             letter
         });
-        let mut it = out.iter();
-        Some(
-            value
-                .bytes()
-                .map(|b| {
-                    if b.is_ascii_alphanumeric() {
-                        it.next().copied().unwrap_or(b) as char
-                    } else {
-                        b as char
-                    }
-                })
-                .collect(),
-        )
+        Some(relayout(value, &out, char::is_ascii_alphanumeric))
     })
 }
 
@@ -206,7 +180,7 @@ pub(super) fn pesel(value: &str, g: &mut Drbg) -> Option<String> {
         push_number(&mut d, g.range(1, 28), 2);
         push_number(&mut d, g.below(10_000), 4);
         d.push(pesel_check(&d));
-        Some(relayout(value, &d))
+        Some(relayout(value, &d, char::is_ascii_digit))
     })
 }
 
@@ -235,7 +209,7 @@ pub(super) fn fr_nir(value: &str, g: &mut Drbg) -> Option<String> {
             .iter()
             .fold(0u64, |a, c| (a * 10 + u64::from(c - b'0')) % 97);
         push_number(&mut d, 97 - n as u32, 2);
-        Some(relayout(value, &d))
+        Some(relayout(value, &d, char::is_ascii_digit))
     })
 }
 

@@ -76,6 +76,23 @@ use sha2::Sha256;
 use unicode_normalization::UnicodeNormalization;
 use zeroize::Zeroizing;
 
+/// `value` with the characters `slot` selects replaced, in order, by the
+/// ASCII bytes of `new`: the fake keeps the original's separators and
+/// layout. Works on chars, so non-ASCII separators survive unchanged.
+pub(super) fn relayout(value: &str, new: &[u8], slot: fn(&char) -> bool) -> String {
+    let mut it = new.iter();
+    value
+        .chars()
+        .map(|c| {
+            if slot(&c) {
+                it.next().map_or(c, |&b| b as char)
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// Options of `pseudonymize` (the formats are in the module docs).
 ///
 /// ```

@@ -1,6 +1,6 @@
 //! Phone numbers: same country code, length and layout.
 
-use super::{differing, Drbg};
+use super::{differing, relayout, Drbg};
 
 pub(super) fn fake(value: &str, g: &mut Drbg) -> Option<String> {
     if !value
@@ -49,18 +49,6 @@ pub(super) fn fake(value: &str, g: &mut Drbg) -> Option<String> {
                 g.digit()
             });
         }
-        let mut it = d.iter();
-        Some(
-            value
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_digit() {
-                        it.next().map_or(c, |&b| b as char)
-                    } else {
-                        c
-                    }
-                })
-                .collect(),
-        )
+        Some(relayout(value, &d, char::is_ascii_digit))
     })
 }
