@@ -76,6 +76,48 @@ impl FieldPath {
         visit(record, &self.segments, f)
     }
 
+    /// A path from its steps (the walker of a policy scan builds concrete
+    /// paths this way to name the fields it reports on).
+    pub(crate) fn from_segments(segments: Vec<Segment>) -> Self {
+        Self { segments }
+    }
+
+    /// Whether this path, read as a pattern, selects the concrete location
+    /// `at` (only `Key` and `Index` steps): `orders[*].card` matches
+    /// `orders[3].card`.
+    pub(crate) fn matches(&self, at: &[Segment]) -> bool {
+        self.segments.len() == at.len()
+            && self.segments.iter().zip(at).all(|(p, c)| match (p, c) {
+                (Segment::AnyKey, Segment::Key(_)) | (Segment::AnyIndex, Segment::Index(_)) => true,
+                (p, c) => p == c,
+            })
+    }
+
+    /// Remove every value the path selects from its parent object or array;
+    /// returns how many were removed. Object members are removed keeping
+    /// the order of the others.
+    pub(crate) fn remove_all(&self, record: &mut Value) -> usize {
+        let Some((last, parents)) = self.segments.split_last() else {
+            return 0;
+        };
+        let mut removed = 0;
+        // `visit` only fails when its callback does, and this one never does.
+        let _ = visit(record, parents, &mut |parent| {
+            removed += match (last, parent) {
+                (Segment::Key(k), Value::Object(map)) => usize::from(map.shift_remove(k).is_some()),
+                (Segment::AnyKey, Value::Object(map)) => std::mem::take(map).len(),
+                (Segment::Index(i), Value::Array(items)) if *i < items.len() => {
+                    items.remove(*i);
+                    1
+                }
+                (Segment::AnyIndex, Value::Array(items)) => std::mem::take(items).len(),
+                _ => 0,
+            };
+            Ok(())
+        });
+        removed
+    }
+
     /// The single value the path selects, if any (first match for wildcards).
     pub fn get<'v>(&self, record: &'v Value) -> Option<&'v Value> {
         let mut current = record;
@@ -257,7 +299,7 @@ pub fn field_context(path: &FieldPath, record_id: Option<&str>) -> Vec<u8> {
     context_bytes(&path.to_string(), record_id)
 }
 
-fn context_bytes(canonical_path: &str, record_id: Option<&str>) -> Vec<u8> {
+pub(crate) fn context_bytes(canonical_path: &str, record_id: Option<&str>) -> Vec<u8> {
     let id = record_id.map_or(0, |id| id.len() + 1);
     let mut context = Vec::with_capacity(canonical_path.len() + id);
     context.extend_from_slice(canonical_path.as_bytes());
@@ -337,7 +379,7 @@ impl FieldSelection {
     }
 }
 
-fn record_id_text(path: &FieldPath, record: &Value) -> Result<String> {
+pub(crate) fn record_id_text(path: &FieldPath, record: &Value) -> Result<String> {
     match path.get(record) {
         Some(Value::String(s)) => Ok(s.clone()),
         Some(Value::Number(n)) if n.is_i64() || n.is_u64() => Ok(n.to_string()),

@@ -82,3 +82,55 @@ fn options_and_errors() {
     .code(1)
     .stderr(predicate::str::contains("INPUT_TOO_LARGE"));
 }
+
+#[test]
+fn check_applies_pii_steps_with_a_keyring_and_refuses_without_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let keyring = dir.path().join("keyring.json");
+    fg().args(["keygen", "--out"])
+        .arg(&keyring)
+        .assert()
+        .success();
+    let policy = dir.path().join("policy.json");
+    std::fs::write(
+        &policy,
+        r#"{"version": 1, "fields": {"email": {"anonymize": {"op": "pseudonymize"}}},
+            "pii": {"operators": {"EMAIL_ADDRESS": {"op": "pseudonymize"}}}}"#,
+    )
+    .unwrap();
+    let input = "{\"email\":\"ana@example.org\",\"note\":\"cc ana@example.org, card 4111 1111 1111 1111\"}\n";
+    let run = || {
+        fg().args(["check", "--policy"])
+            .arg(&policy)
+            .arg("--keyring")
+            .arg(&keyring)
+            .write_stdin(input)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("3 PII values anonymized"))
+    };
+    let out = stdout(&run());
+    let record: Value = serde_json::from_str(out.trim()).unwrap();
+    let fake = record["email"].as_str().unwrap();
+    assert!(
+        fake.ends_with("@example.org") && fake != "ana@example.org",
+        "{fake}"
+    );
+    assert_eq!(record["note"], format!("cc {fake}, card <CREDIT_CARD>"));
+    assert!(!out.contains("ana@example.org") && !out.contains("4111"));
+    assert_eq!(stdout(&run()), out, "same keyring, same pseudonyms");
+
+    // Without a keyring source: a clear error, no output.
+    let out_file = dir.path().join("out.ndjson");
+    fg().env_remove("FIELDGUARD_KEYRING")
+        .env_remove("FIELDGUARD_KEYRING_FILE")
+        .args(["check", "--policy"])
+        .arg(&policy)
+        .arg("--out")
+        .arg(&out_file)
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("pseudonymizes"));
+    assert!(!out_file.exists());
+}

@@ -133,14 +133,32 @@ fn run(file: &Value, case: &Value) -> Result<Value, Error> {
                 case.get("options"),
             )?
         }
+        // Free text anonymized: `keyring` (optional), `text`, `options`;
+        // JS runs `fg.anonymizeText(keyring ?? null, text, options)`.
+        "anonymize_text" => {
+            let kr = match case.get("keyring") {
+                Some(_) => Some(keyring(file, case)?),
+                None => None,
+            };
+            calls::anonymize_text(kr.as_ref(), text(case, "text"), case.get("options"))?
+        }
         // A policy over one record: `policy` (the document), `record`;
-        // with `field`, the rule of that field over `record` as one value.
+        // with `field`, the rule of that field over `record` as one value;
+        // with `keyring`, `applyWithKeyring` / `applyFieldWithKeyring`.
         "policy" => {
             let policy = fieldguard::policy::Policy::from_json(&case["policy"].to_string())?;
+            let kr = match case.get("keyring") {
+                Some(_) => Some(keyring(file, case)?),
+                None => None,
+            };
             let mut record = case["record"].clone();
-            let report = match case.get("field").and_then(Value::as_str) {
-                Some(field) => policy.apply_field(field, &mut record)?,
-                None => policy.apply(&mut record)?,
+            let report = match (case.get("field").and_then(Value::as_str), &kr) {
+                (Some(field), None) => policy.apply_field(field, &mut record)?,
+                (Some(field), Some(kr)) => {
+                    policy.apply_field_with_keyring(field, &mut record, kr)?
+                }
+                (None, None) => policy.apply(&mut record)?,
+                (None, Some(kr)) => policy.apply_with_keyring(&mut record, kr)?,
             };
             json!({"record": record, "report": report})
         }

@@ -16,6 +16,7 @@ mod escape;
 #[cfg(feature = "html")]
 mod html;
 mod json;
+mod pii_anonymize;
 mod pii_ops;
 mod pii_scan;
 mod policy;

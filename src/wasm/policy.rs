@@ -1,6 +1,6 @@
 //! JS bindings for `crate::policy`: `Policy.fromJson(json).apply(record)`.
 
-use super::{into_error, json, JsResult};
+use super::{into_error, json, JsKeyring, JsResult};
 use crate::policy::Policy;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -24,6 +24,8 @@ export interface PolicyReport {
       category?: string;
       action: "nulled" | "reported";
     }>;
+    /** PII anonymized in this field, per type; absent when none. */
+    found?: Array<{ entityType: PiiEntityType; count: number }>;
   }>;
 }
 
@@ -79,6 +81,45 @@ impl JsPolicy {
         let mut record: Value = record_arg(&record)?;
         let report = self.inner.apply(&mut record).map_err(into_error)?;
         json::to_js(&serde_json::json!({ "record": record, "report": report }))
+    }
+
+    /// Whether applying needs a keyring (`applyWithKeyring`): some operator
+    /// is hash, pseudonymize, encrypt or date-shift.
+    #[wasm_bindgen(getter, js_name = needsKeyring)]
+    pub fn needs_keyring(&self) -> bool {
+        self.inner.needs_keyring()
+    }
+
+    /// `apply` with the keys for hash, pseudonymize, encrypt and date-shift.
+    #[wasm_bindgen(js_name = applyWithKeyring, unchecked_return_type = "PolicyResult")]
+    pub fn apply_with_keyring(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "JsonValue")] record: JsValue,
+        keyring: &JsKeyring,
+    ) -> JsResult<JsValue> {
+        let mut record: Value = record_arg(&record)?;
+        let report = self
+            .inner
+            .apply_with_keyring(&mut record, &keyring.inner)
+            .map_err(into_error)?;
+        json::to_js(&serde_json::json!({ "record": record, "report": report }))
+    }
+
+    /// `applyField` with a keyring.
+    #[wasm_bindgen(js_name = applyFieldWithKeyring, unchecked_return_type = "PolicyResult")]
+    pub fn apply_field_with_keyring(
+        &self,
+        field: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "JsonValue")] value: JsValue,
+        keyring: &JsKeyring,
+    ) -> JsResult<JsValue> {
+        let field = super::args::string_arg(&field, "field")?;
+        let mut value: Value = record_arg(&value)?;
+        let report = self
+            .inner
+            .apply_field_with_keyring(&field, &mut value, &keyring.inner)
+            .map_err(into_error)?;
+        json::to_js(&serde_json::json!({ "record": value, "report": report }))
     }
 
     /// Apply the rule of one field to one value (a form input). Returns

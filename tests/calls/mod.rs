@@ -11,6 +11,8 @@ mod detect;
 mod escape;
 #[cfg(feature = "html")]
 mod html;
+mod pii_anonymize;
+pub use pii_anonymize::anonymize_text;
 mod pii_ops;
 pub use pii_ops::anonymize;
 mod pii_scan;

@@ -27,13 +27,27 @@ const ops = {
     if (typeof f !== 'function') throw new Error(`vector error: no function ${c.fn} in this build`);
     return f(...(c.args ?? []));
   },
-  // A policy over one record (or, with `field`, over one value).
-  policy: (fg, _file, c) => {
+  // A policy over one record (or, with `field`, over one value), with a keyring when the case names one.
+  policy: (fg, file, c) => {
     const policy = fg.Policy.fromJson(JSON.stringify(c.policy));
+    const kr = c.keyring !== undefined ? keyring(fg, file, c) : null;
     try {
+      if (kr) {
+        return c.field !== undefined ? policy.applyFieldWithKeyring(c.field, c.record, kr) : policy.applyWithKeyring(c.record, kr);
+      }
       return c.field !== undefined ? policy.applyField(c.field, c.record) : policy.apply(c.record);
     } finally {
       policy.free();
+      kr?.free();
+    }
+  },
+  // Free text anonymized; the keyring is optional (null when no operator needs one).
+  anonymize_text: (fg, file, c) => {
+    const kr = c.keyring !== undefined ? keyring(fg, file, c) : null;
+    try {
+      return fg.anonymizeText(kr, c.text, c.options);
+    } finally {
+      kr?.free();
     }
   },
   // A PII operator over one value; the keyring is optional (null for keyless operators).

@@ -86,7 +86,7 @@ enum Command {
 
 /// Where the keyring comes from. Keys are never taken from the command line.
 #[derive(Args)]
-struct KeyringArgs {
+pub(crate) struct KeyringArgs {
     /// Keyring JSON file.
     #[arg(long, env = "FIELDGUARD_KEYRING_FILE", conflicts_with_all = ["keyring_env", "keyring_secret"])]
     keyring: Option<PathBuf>,
@@ -101,7 +101,7 @@ struct KeyringArgs {
 }
 
 impl KeyringArgs {
-    fn load(&self) -> Result<Keyring, Error> {
+    pub(crate) fn load(&self) -> Result<Keyring, Error> {
         if let Some(name) = &self.keyring_secret {
             if let Some(dir) = std::env::var_os("FIELDGUARD_SECRETS_DIR") {
                 return Keyring::from_secret_in(dir, name);

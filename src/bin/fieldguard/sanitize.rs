@@ -142,6 +142,10 @@ pub struct CheckArgs {
     /// Do not print the summary line on stderr.
     #[arg(long, short)]
     quiet: bool,
+    /// Keys for the policy's hash, pseudonymize, encrypt and date-shift
+    /// operators (read only when the policy uses one).
+    #[command(flatten)]
+    keyring: crate::KeyringArgs,
 }
 
 fn print_json(value: &impl serde::Serialize) -> Result<(), Error> {
@@ -234,6 +238,15 @@ pub fn check(args: CheckArgs) -> Result<(), Error> {
     let text = std::fs::read_to_string(&args.policy)
         .map_err(|e| Error::from(e).context(format!("cannot read {}", args.policy.display())))?;
     let policy = Policy::from_json(&text).map_err(|e| e.context(args.policy.display()))?;
+    let keyring =
+        if policy.needs_keyring() {
+            Some(args.keyring.load().map_err(|e| {
+                e.context("the policy pseudonymizes, hashes, encrypts or shifts dates")
+            })?)
+        } else {
+            None
+        };
+    let mut found = 0u64;
     let format = crate::record_format(args.format, args.input.as_deref())?;
     let input = io::open_input(args.input.as_deref())?;
     let mut reports: Vec<u8> = Vec::new();
@@ -241,8 +254,12 @@ pub fn check(args: CheckArgs) -> Result<(), Error> {
     let mut violations = 0u64;
     let stats = io::with_output(args.out.as_deref(), |output| {
         for_each_record(input, output, format, &mut |record| {
-            let report = policy.apply(record)?;
+            let report = match &keyring {
+                Some(keyring) => policy.apply_with_keyring(record, keyring)?,
+                None => policy.apply(record)?,
+            };
             violations += report.violations().count() as u64;
+            found += report.found().iter().map(|f| f.count).sum::<u64>();
             let changed = report.fields.len() as u64;
             if !report.is_clean() {
                 let line = serde_json::json!({"record": index, "fields": report.fields});
@@ -262,8 +279,8 @@ pub fn check(args: CheckArgs) -> Result<(), Error> {
     }
     if !args.quiet {
         eprintln!(
-            "fieldguard: checked {} records; {} fields changed, {} violations cleaned",
-            stats.records, stats.values, violations
+            "fieldguard: checked {} records; {} fields changed, {} violations cleaned, {} PII values anonymized",
+            stats.records, stats.values, violations, found
         );
     }
     Ok(())

@@ -94,6 +94,26 @@ impl Operator {
         matches!(self, Self::Drop(_))
     }
 
+    /// The operator's JSON name (`"mask"`, `"date-shift"`, …).
+    ///
+    /// ```
+    /// use fieldguard::pii::operators::{DateShift, Operator};
+    /// assert_eq!(Operator::DateShift(DateShift::default()).name(), "date-shift");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Redact(_) => "redact",
+            Self::Replace(_) => "replace",
+            Self::Mask(_) => "mask",
+            Self::Hash(_) => "hash",
+            Self::Pseudonymize(_) => "pseudonymize",
+            Self::Encrypt(_) => "encrypt",
+            Self::Generalize(_) => "generalize",
+            Self::DateShift(_) => "date-shift",
+            Self::Drop(_) => "drop",
+        }
+    }
+
     /// Whether the operator needs a keyring (`hash`, `pseudonymize`,
     /// `encrypt`, `date-shift`).
     ///

@@ -1,0 +1,279 @@
+//! Free-text anonymization: scan, then replace every finding with the
+//! result of its type's operator.
+//!
+//! [`AnonymizeOptions`] is one JSON document, the same in Rust, JS, the CLI
+//! and the `pii` section of a [policy](crate::policy):
+//!
+//! ```json
+//! {
+//!   "scan": { "minScore": 60 },
+//!   "operators": { "EMAIL_ADDRESS": { "op": "pseudonymize" },
+//!                  "CREDIT_CARD":   { "op": "mask", "keepLast": 4 } },
+//!   "defaultOperator": { "op": "replace" }
+//! }
+//! ```
+//!
+//! Every finding is replaced, left to right (findings never overlap). Its
+//! operator is `operators[type]`, else `defaultOperator` (default `replace`,
+//! giving `<EMAIL_ADDRESS>`). The operator sees the finding's entity type,
+//! so `pseudonymize` keeps the format of that type.
+//!
+//! # When an operator cannot read a finding
+//!
+//! `generalize` with a bucket over an email, or `date-shift` over a date the
+//! recognizer read differently, fails with `VALUE_INVALID` on a single
+//! value. In free text that would leave the caller with nothing but an
+//! error, or tempt them to pass the text on unchanged, so the finding is
+//! replaced by the `<TYPE>` tag instead and its [item](AnonymizedItem) says
+//! `fallback: true`. The PII never survives. Configuration errors (a keyed
+//! operator without a keyring) are still errors.
+
+use super::operators::{apply, Operator, OperatorContext, Replace};
+use super::recognize::{ScanOptions, Scanner};
+use super::EntityType;
+use crate::error::{ErrorKind, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How to anonymize free text: what to look for and what to do with it.
+///
+/// ```
+/// use fieldguard::pii::anonymize::AnonymizeOptions;
+/// let o: AnonymizeOptions = serde_json::from_str(
+///     r#"{"operators": {"EMAIL_ADDRESS": {"op": "mask", "keepDomain": true}}}"#,
+/// ).unwrap();
+/// assert_eq!(o.operators.len(), 1);
+/// assert_eq!(o.scan.min_score, 50); // the scan defaults
+/// assert!(serde_json::from_str::<AnonymizeOptions>(r#"{"operator": {}}"#).is_err());
+/// ```
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct AnonymizeOptions {
+    /// What to look for. Default: [`ScanOptions::default`].
+    pub scan: ScanOptions,
+    /// The operator for each entity type. Default empty.
+    pub operators: BTreeMap<EntityType, Operator>,
+    /// The operator for types not in `operators`. Default `replace`
+    /// (`<EMAIL_ADDRESS>`).
+    pub default_operator: Operator,
+}
+
+impl Default for AnonymizeOptions {
+    fn default() -> Self {
+        Self {
+            scan: ScanOptions::default(),
+            operators: BTreeMap::new(),
+            default_operator: Operator::Replace(Replace::default()),
+        }
+    }
+}
+
+impl AnonymizeOptions {
+    /// Use `operator` for findings of type `entity_type`.
+    ///
+    /// ```
+    /// use fieldguard::pii::{anonymize::AnonymizeOptions, operators::{Operator, Redact}, EntityType};
+    /// let o = AnonymizeOptions::default().operator(EntityType::UsSsn, Operator::Redact(Redact::default()));
+    /// assert!(o.operators.contains_key(&EntityType::UsSsn));
+    /// ```
+    pub fn operator(mut self, entity_type: EntityType, operator: Operator) -> Self {
+        self.operators.insert(entity_type, operator);
+        self
+    }
+}
+
+/// An anonymizer built once from [`AnonymizeOptions`] and reused.
+///
+/// ```
+/// use fieldguard::pii::anonymize::{AnonymizeOptions, Anonymizer};
+/// use fieldguard::pii::operators::OperatorContext;
+/// let a = Anonymizer::new(&AnonymizeOptions::default())?;
+/// let out = a.anonymize("mail bob@example.com, card 4111 1111 1111 1111", &OperatorContext::new())?;
+/// assert_eq!(out.text, "mail <EMAIL_ADDRESS>, card <CREDIT_CARD>");
+/// assert_eq!(out.items.len(), 2);
+/// # Ok::<(), fieldguard::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Anonymizer {
+    scanner: Scanner,
+    /// Indexed by `EntityType as usize`; `None` → the default operator.
+    operators: Vec<Option<Operator>>,
+    default_operator: Operator,
+    needs_keyring: bool,
+}
+
+impl Anonymizer {
+    /// Check the options (scan options and every operator's options) and
+    /// build the anonymizer. Errors are `INVALID_ARGUMENT`.
+    ///
+    /// ```
+    /// use fieldguard::pii::anonymize::{AnonymizeOptions, Anonymizer};
+    /// let bad: AnonymizeOptions =
+    ///     serde_json::from_str(r#"{"defaultOperator": {"op": "hash", "length": 99}}"#).unwrap();
+    /// assert_eq!(Anonymizer::new(&bad).unwrap_err().code(), "INVALID_ARGUMENT");
+    /// ```
+    pub fn new(options: &AnonymizeOptions) -> Result<Self> {
+        let scanner = Scanner::new(&options.scan)?;
+        options
+            .default_operator
+            .check()
+            .map_err(|e| e.context("defaultOperator"))?;
+        let mut operators = vec![None; EntityType::ALL.len()];
+        for (t, op) in &options.operators {
+            op.check()
+                .map_err(|e| e.context(format!("operators.{}", t.name())))?;
+            operators[*t as usize] = Some(op.clone());
+        }
+        let needs_keyring = options.default_operator.needs_keyring()
+            || options.operators.values().any(Operator::needs_keyring);
+        Ok(Self {
+            scanner,
+            operators,
+            default_operator: options.default_operator.clone(),
+            needs_keyring,
+        })
+    }
+
+    /// Whether some operator needs a keyring (`hash`, `pseudonymize`,
+    /// `encrypt`, `date-shift`), so callers can refuse early.
+    ///
+    /// ```
+    /// use fieldguard::pii::anonymize::{AnonymizeOptions, Anonymizer};
+    /// assert!(!Anonymizer::new(&AnonymizeOptions::default())?.needs_keyring());
+    /// # Ok::<(), fieldguard::Error>(())
+    /// ```
+    pub fn needs_keyring(&self) -> bool {
+        self.needs_keyring
+    }
+
+    /// The operator used for findings of `entity_type`.
+    fn operator_for(&self, entity_type: EntityType) -> &Operator {
+        self.operators
+            .get(entity_type as usize)
+            .and_then(Option::as_ref)
+            .unwrap_or(&self.default_operator)
+    }
+
+    /// Replace every finding in `text`. `ctx` supplies the keyring, the
+    /// context (for `encrypt`/`hash`) and the subject (for `date-shift`);
+    /// its entity type is ignored (each finding brings its own).
+    ///
+    /// Errors: `INPUT_TOO_LARGE` over `scan.maxInputBytes`;
+    /// `INVALID_ARGUMENT` when a keyed operator is needed and `ctx` has no
+    /// keyring. The error is raised before any work if the options need a
+    /// keyring, not only when a finding happens to need it, so a
+    /// misconfiguration does not hide behind PII-free test input.
+    ///
+    /// ```
+    /// use fieldguard::pii::anonymize::{AnonymizeOptions, Anonymizer};
+    /// use fieldguard::pii::{operators::{Operator, OperatorContext, Pseudonymize}, EntityType};
+    /// use fieldguard::Keyring;
+    /// let options = AnonymizeOptions::default()
+    ///     .operator(EntityType::EmailAddress, Operator::Pseudonymize(Pseudonymize::default()));
+    /// let a = Anonymizer::new(&options)?;
+    /// assert_eq!(a.anonymize("no pii", &OperatorContext::new()).unwrap_err().code(), "INVALID_ARGUMENT");
+    ///
+    /// let keyring = Keyring::generate()?;
+    /// let ctx = OperatorContext::new().keyring(&keyring);
+    /// let once = a.anonymize("write to ana@example.org", &ctx)?;
+    /// assert!(once.text.ends_with("@example.org") && !once.text.contains("ana@"));
+    /// assert_eq!(once.text, a.anonymize("write to ana@example.org", &ctx)?.text);
+    /// # Ok::<(), fieldguard::Error>(())
+    /// ```
+    pub fn anonymize(&self, text: &str, ctx: &OperatorContext) -> Result<Anonymized> {
+        if self.needs_keyring && ctx.keyring.is_none() {
+            return Err(crate::error::Error::with(
+                ErrorKind::InvalidArgument,
+                "these operators need a keyring (hash, pseudonymize, encrypt or date-shift)",
+            ));
+        }
+        let findings = self.scanner.try_scan(text)?;
+        let mut out = String::with_capacity(text.len());
+        let mut items = Vec::with_capacity(findings.len());
+        let mut copied = 0;
+        for finding in findings {
+            out.push_str(&text[copied..finding.start]);
+            let value = &text[finding.start..finding.end];
+            let operator = self.operator_for(finding.entity_type);
+            let typed = OperatorContext {
+                entity_type: Some(finding.entity_type),
+                ..*ctx
+            };
+            let start = out.len();
+            let fallback = match apply(operator, value, &typed) {
+                Ok(replacement) => {
+                    out.push_str(&replacement);
+                    false
+                }
+                Err(e) if e.kind() == ErrorKind::ValueInvalid => {
+                    out.push('<');
+                    out.push_str(finding.entity_type.name());
+                    out.push('>');
+                    true
+                }
+                Err(e) => return Err(e.context(finding.entity_type.name())),
+            };
+            items.push(AnonymizedItem {
+                entity_type: finding.entity_type,
+                start,
+                end: out.len(),
+                operator: operator.name(),
+                fallback,
+            });
+            copied = finding.end;
+        }
+        out.push_str(&text[copied..]);
+        Ok(Anonymized { text: out, items })
+    }
+}
+
+/// Anonymize `text` with `options` (builds an [`Anonymizer`] each call;
+/// build one yourself to reuse it).
+///
+/// ```
+/// use fieldguard::pii::anonymize::{anonymize_text, AnonymizeOptions};
+/// use fieldguard::pii::operators::OperatorContext;
+/// let options: AnonymizeOptions = serde_json::from_str(
+///     r#"{"operators": {"CREDIT_CARD": {"op": "mask", "keepLast": 4}}}"#).unwrap();
+/// let out = anonymize_text("paid with 4111-1111-1111-1111 today", &options, &OperatorContext::new())?;
+/// assert_eq!(out.text, "paid with ****-****-****-1111 today");
+/// # Ok::<(), fieldguard::Error>(())
+/// ```
+pub fn anonymize_text(
+    text: &str,
+    options: &AnonymizeOptions,
+    ctx: &OperatorContext,
+) -> Result<Anonymized> {
+    Anonymizer::new(options)?.anonymize(text, ctx)
+}
+
+/// The anonymized text and what was replaced.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Anonymized {
+    /// The text with every finding replaced.
+    pub text: String,
+    /// One item per replaced finding, in text order.
+    pub items: Vec<AnonymizedItem>,
+}
+
+/// One replaced finding. Offsets locate the *replacement* in the output
+/// text (UTF-8 bytes in Rust; the JS API gives UTF-16 offsets). It never
+/// holds the original value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct AnonymizedItem {
+    /// What was found.
+    pub entity_type: EntityType,
+    /// Start of the replacement in the output, a UTF-8 byte offset.
+    pub start: usize,
+    /// End of the replacement in the output (exclusive).
+    pub end: usize,
+    /// The operator that ran (`"mask"`, `"pseudonymize"`, …).
+    pub operator: &'static str,
+    /// The operator could not read this value and the `<TYPE>` tag was used
+    /// instead (see the module docs).
+    pub fallback: bool,
+}
