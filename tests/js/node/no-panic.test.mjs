@@ -1,4 +1,4 @@
-// Every sanitize/validate/detect/policy function, fed random strings from a
+// Every sanitize/validate/detect/policy/PII function, fed random strings from a
 // seeded generator — lone UTF-16 surrogates, controls, bidi, combining
 // marks, astral characters, HTML/SQL punctuation — either returns or throws
 // a FieldguardError with a code. A Rust panic would surface as a
@@ -40,6 +40,15 @@ test('no input panics any function, including lone surrogates from JS', () => {
       note: { clean: {}, detect: {}, onViolation: 'clean' },
     },
   });
+  const kr = fg.Keyring.generate();
+  const anonymizers = [{ op: 'redact' }, { op: 'mask', keepLast: 2 }, { op: 'hash' }, { op: 'pseudonymize' }, { op: 'encrypt' },
+    { op: 'generalize', to: 'year' }, { op: 'date-shift' }, { op: 'replace' }];
+  const entityTypes = ['EMAIL_ADDRESS', 'PHONE_NUMBER', 'CREDIT_CARD', 'IBAN_CODE', 'PERSON_NAME', 'DATE_OF_BIRTH', 'UK_NHS', 'IT_FISCAL_CODE'];
+  const pii = fg.Policy.fromJson({
+    version: 1,
+    fields: { name: { anonymize: { op: 'pseudonymize' }, entity: 'PERSON_NAME' }, email: { clean: {}, anonymize: { op: 'pseudonymize' }, onViolation: 'clean' } },
+    pii: { defaultOperator: { op: 'pseudonymize' } },
+  });
   let calls = 0;
   let coded = 0;
   const call = (f) => {
@@ -65,8 +74,15 @@ test('no input panics any function, including lone surrogates from JS', () => {
     call(() => fg.detectInjection(s));
     call(() => fg.sanitizeHtml(s));
     call(() => policy.apply({ name: s, email: t, note: s + t }));
+    call(() => fg.scanPii(s + t));
+    call(() => fg.anonymizeText(null, s + t));
+    call(() => kr.anonymizeText(s + t, { defaultOperator: anonymizers[i % anonymizers.length] }));
+    call(() => kr.anonymize(s, anonymizers[i % anonymizers.length], { entityType: entityTypes[i % entityTypes.length] }));
+    call(() => pii.applyWithKeyring({ name: s, email: t, note: [s, { t }] }, kr));
   }
   policy.free();
+  pii.free();
+  kr.free();
   // The instance survived: a normal call still works.
   assert.equal(fg.escape('<b>', 'html-text'), '&lt;b&gt;');
   assert.ok(calls > 10000);
