@@ -50,13 +50,13 @@ if [ "$(hash "$out/native.txt")" != "$(hash "$out/node.txt")" ] ||
   echo "WARNING: the mixed texts differ between the runtimes (compare the sha256 lines)" >&2
 fi
 slice=$(grep -m1 '^mixed, all recognizers' "$out/presidio.txt" | sed -nE 's/.*\(slice: first ([0-9]+ of [0-9]+) repetitions.*/\1/p')
-printf '| %-34s | %15s | %12s | %17s |\n' runtime "corpus MB/s" "samples/s" "1 MB mixed MB/s"
-printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..36})" "$(printf -- '-%.0s' {1..17})" "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..19})"
-printf '| %-34s | %15s | %12s | %17s |\n' "fieldguard native (Rust)" \
+printf '| %-40s | %15s | %12s | %17s |\n' runtime "corpus MB/s" "samples/s" "1 MB mixed MB/s"
+printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..42})" "$(printf -- '-%.0s' {1..17})" "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..19})"
+printf '| %-40s | %15s | %12s | %17s |\n' "fieldguard native (Rust)" \
   "$(rate "$out/native.txt" 'corpus per sample')" "$(samples "$out/native.txt")" "$(rate "$out/native.txt" 'mixed, all recognizers')"
-printf '| %-34s | %15s | %12s | %17s |\n' "fieldguard wasm, Node $(node --version)" \
+printf '| %-40s | %15s | %12s | %17s |\n' "fieldguard wasm, Node $(node --version)" \
   "$(rate "$out/node.txt" 'corpus per sample')" "$(samples "$out/node.txt")" "$(rate "$out/node.txt" 'mixed, all recognizers')"
-printf '| %-34s | %15s | %12s | %17s |\n' "Presidio $(sed -nE 's/^Presidio ([^ ]+) .*/\1/p' "$out/presidio.txt") (pattern recognizers)" \
+printf '| %-40s | %15s | %12s | %17s |\n' "Presidio $(sed -nE 's/^Presidio ([^ ]+) .*/\1/p' "$out/presidio.txt") (pattern recognizers)" \
   "$(rate "$out/presidio.txt" 'corpus per sample')" "$(samples "$out/presidio.txt")" \
   "$(rate "$out/presidio.txt" 'mixed, all recognizers')${slice:+ *}"
 echo
