@@ -5,6 +5,7 @@
 use fieldguard::pii::operators::{
     apply, DateShift, Encrypt, Generalize, Hash, Mask, Operator, OperatorContext, Pseudonymize,
 };
+use fieldguard::pii::recognize::{scan, ScanOptions};
 use fieldguard::pii::EntityType;
 use fieldguard::{validate, ErrorKind, KeyStatus, Keyring, SecretKey};
 use proptest::prelude::*;
@@ -148,6 +149,38 @@ fn cf_ok(s: &str) -> bool {
     s.as_bytes()[15] == b'A' + (sum % 26) as u8
 }
 
+/// Steuerliche Identifikationsnummer, as the ELSTER document "Prüfung der
+/// Steuer- und Steueridentifikationsnummer" (section 2.2) states it:
+/// 11 digits, the first not 0; in the first ten one digit occurs twice or
+/// three times (three not all adjacent), every other digit at most once;
+/// the 11th is the ISO 7064 MOD 11,10 check digit.
+fn de_tax_ok(s: &str) -> bool {
+    let d: Vec<u32> = digits(s).chars().map(|c| c.to_digit(10).unwrap()).collect();
+    if d.len() != 11 || d[0] == 0 {
+        return false;
+    }
+    let mut counts = [0; 10];
+    for &x in &d[..10] {
+        counts[x as usize] += 1;
+    }
+    let repeated: Vec<u32> = (0..10).filter(|&x| counts[x as usize] > 1).collect();
+    let rule = match repeated.as_slice() {
+        [x] if counts[*x as usize] == 2 => true,
+        [x] if counts[*x as usize] == 3 => !(0..8).any(|i| d[i..i + 3].iter().all(|v| v == x)),
+        _ => false,
+    };
+    // ISO 7064 MOD 11,10 (pure system with two moduli, M = 10, M + 1 = 11).
+    let mut p = 10;
+    for &x in &d[..10] {
+        let s = match (x + p) % 10 {
+            0 => 10,
+            s => s,
+        };
+        p = (2 * s) % 11;
+    }
+    rule && (11 - p) % 10 == d[10]
+}
+
 fn layout(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_ascii_alphanumeric() { 'x' } else { c })
@@ -166,6 +199,68 @@ fn hand_checked_check_digits() {
     assert!(nif_ok("12345678Z") && nif_ok("X1234567L"));
     assert!(pesel_ok("44051401359"));
     assert!(cf_ok("RSSMRA85T10A562S") && cf_ok("MRTMTT91D08F205J"));
+    // Steuer-ID: the valid examples of table 2-1 of the ELSTER document
+    // (download.elster.de/download/schnittstellen/
+    // Pruefung_der_Steuer_und_Steueridentifikatsnummer.pdf); the last two
+    // have a digit three times (5 at positions 1, 3, 8; 1 at 6, 8, 10).
+    for id in [
+        "86095742719",
+        "47036892816",
+        "65929970489",
+        "57549285017",
+        "25768131411",
+    ] {
+        assert!(de_tax_ok(id), "{id}");
+    }
+    // 86095742719 by hand: product 10; digit 8: sum 18 mod 10 = 8,
+    // product 16 mod 11 = 5; 6: 11→1, 2; 0: 2, 4; 9: 13→3, 6; 5: 11→1, 2;
+    // 7: 9, 18→7; 4: 11→1, 2; 2: 4, 8; 7: 15→5, 10; 1: 11→1, 2;
+    // check 11 − 2 = 9, the last digit.
+    assert!(!de_tax_ok("86095742711")); // wrong check digit
+    assert!(!de_tax_ok("02476291358")); // leading 0: a test ID
+    assert!(!de_tax_ok("11145678908")); // 1 three times in a row
+    assert!(!de_tax_ok("11112345678")); // 1 four times
+    assert!(!de_tax_ok("12345678903")); // no digit repeated
+    assert!(!de_tax_ok("11225678903")); // two digits repeated
+                                        // A tripled digit with at most two adjacent is allowed (ELSTER rule
+                                        // since 2016), the check digit computed by hand as above: 3.
+    assert!(de_tax_ok("11215678903"));
+}
+
+/// The DE_TAX_ID pseudonyms recorded in the shared vectors (checked for
+/// equality in every runtime) pass the official check.
+#[test]
+fn recorded_de_tax_id_vectors_are_valid() {
+    let file: serde_json::Value =
+        serde_json::from_str(include_str!("vectors/pii-ops.json")).unwrap();
+    let mut checked = 0;
+    for case in file["cases"].as_array().unwrap() {
+        let is_tax = case["options"]["entityType"] == "DE_TAX_ID"
+            && case["operator"]["op"] == "pseudonymize";
+        let value = case["value"].as_str().unwrap_or_default();
+        if is_tax && digits(value).len() == 11 {
+            let fake = case["expect"].as_str().unwrap();
+            assert!(de_tax_ok(fake) && layout(fake) == layout(value), "{fake}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 3);
+}
+
+/// Both shapes of the rule are drawn: a digit twice, and three times.
+#[test]
+fn de_tax_id_pseudonyms_draw_doubled_and_tripled_digits() {
+    let tripled = (0..200)
+        .filter(|n| {
+            let fake = pseudo(
+                EntityType::DeTaxId,
+                &format!("{:011}", 12_345_678_900u64 + n),
+            );
+            assert!(de_tax_ok(&fake), "{fake}");
+            (b'0'..=b'9').any(|c| fake.bytes().take(10).filter(|&b| b == c).count() == 3)
+        })
+        .count();
+    assert!((40..160).contains(&tripled), "{tripled} of 200 tripled");
 }
 
 #[test]
@@ -283,6 +378,16 @@ fn every_typed_pseudonym_keeps_its_format() {
     let key: u64 = nd[13..].parse().unwrap();
     assert_eq!(nd[..13].parse::<u64>().unwrap() % 97 + key, 97, "{nir}");
     assert!(nir.starts_with('2') && layout(&nir) == layout("2 84 12 76 451 089 93"));
+    for id in ["86095742719", "86 095 742 719", "86/095/742/719"] {
+        let tax = pseudo(EntityType::DeTaxId, id);
+        assert!(de_tax_ok(&tax) && layout(&tax) == layout(id), "{tax}");
+        assert_ne!(digits(&tax), "86095742719");
+    }
+    // Same digits, same pseudonym digits, whatever the layout.
+    assert_eq!(
+        digits(&pseudo(EntityType::DeTaxId, "86 095 742 719")),
+        pseudo(EntityType::DeTaxId, "86095742719")
+    );
     let mac = pseudo(EntityType::MacAddress, "00:1A:2b:3C:4d:5E");
     assert!(
         mac.chars().all(|c| c.is_ascii_hexdigit() || c == ':')
@@ -610,6 +715,27 @@ proptest! {
         prop_assert!(pesel_ok(&pesel));
         let ssn = pseudo(EntityType::UsSsn, &format!("{}-{}-{}", &nine[..3], &nine[3..5], &nine[5..]));
         prop_assert_eq!(layout(&ssn), "xxx-xx-xxxx");
+    }
+
+    #[test]
+    fn de_tax_id_pseudonyms_pass_the_official_check_and_the_recognizer(n in 0u64..100_000_000_000, spaced in any::<bool>()) {
+        let compact = format!("{n:011}");
+        let value = if spaced {
+            format!("{} {} {} {}", &compact[..2], &compact[2..5], &compact[5..8], &compact[8..])
+        } else {
+            compact
+        };
+        let fake = pseudo(EntityType::DeTaxId, &value);
+        prop_assert!(de_tax_ok(&fake), "{fake}");
+        prop_assert_eq!(layout(&fake), layout(&value));
+        prop_assert_ne!(&fake, &value);
+        // The scanner finds the pseudonym as a DE_TAX_ID, whole.
+        let text = format!("Steuer-ID {fake}.");
+        let found = scan(&text, &ScanOptions::default()).unwrap();
+        prop_assert!(
+            found.iter().any(|f| f.entity_type == EntityType::DeTaxId && f.start == 10 && f.end == 10 + fake.len()),
+            "{fake}: {found:?}"
+        );
     }
 
     #[test]

@@ -273,3 +273,54 @@ pub(super) fn it_fiscal(value: &str, g: &mut Drbg) -> Option<String> {
         Some(if lower { s.to_ascii_lowercase() } else { s })
     })
 }
+
+/// ISO 7064 MOD 11,10 check digit over the first ten digits of a
+/// Steuerliche Identifikationsnummer (the ELSTER rules, section 2.2):
+/// `product = 10`; per digit `sum = (digit + product) mod 10` (0 → 10),
+/// `product = 2·sum mod 11`; check `11 − product` (10 → 0).
+pub(crate) fn de_tax_check(d: &[u8]) -> u8 {
+    let mut product = 10u32;
+    for &c in d.iter().take(10) {
+        let sum = match (u32::from(c - b'0') + product) % 10 {
+            0 => 10,
+            s => s,
+        };
+        product = sum * 2 % 11;
+    }
+    b'0' + ((11 - product) % 10) as u8
+}
+
+/// Fisher–Yates with the keyed stream, so every runtime shuffles alike.
+fn shuffle(items: &mut [u8], g: &mut Drbg) {
+    for i in (1..items.len()).rev() {
+        items.swap(i, g.below(i as u32 + 1) as usize);
+    }
+}
+
+/// German Steuer-ID (11 digits; any whitespace, `-`, `.`, `/` kept where
+/// they were). The first ten digits are built valid rather than drawn and
+/// filtered (random digits pass the repetition rule about 2 % of the
+/// time): one digit twice or three times, the others distinct, shuffled;
+/// redrawn if the first digit is 0 (`0…` are test IDs) or a tripled digit
+/// stands three in a row. Then the MOD 11,10 check digit.
+pub(super) fn de_tax_id(value: &str, g: &mut Drbg) -> Option<String> {
+    let separators_only = value
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '.' | '/'));
+    if !separators_only || value.bytes().filter(u8::is_ascii_digit).count() != 11 {
+        return None;
+    }
+    differing(value, g, |g| loop {
+        let mut pool = *b"0123456789";
+        shuffle(&mut pool, g);
+        let times = 2 + g.below(2) as usize;
+        let mut d = vec![pool[0]; times];
+        d.extend_from_slice(&pool[1..11 - times]);
+        shuffle(&mut d, g);
+        let three_in_a_row = d.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
+        if d[0] != b'0' && !three_in_a_row {
+            d.push(de_tax_check(&d));
+            return Some(relayout(value, &d, char::is_ascii_digit));
+        }
+    })
+}

@@ -53,8 +53,12 @@
 //!   letter), `PL_PESEL` (a valid date in the same century, weighted check
 //!   digit), `FR_NIR` (numeric, sex kept, key 97 − n mod 97),
 //!   `IT_FISCAL_CODE` (standard layout, sex kept, check letter): same
-//!   layout, valid check. `DE_TAX_ID` uses the generic rule (no valid ISO
-//!   7064 check digit yet).
+//!   layout, valid check.
+//! * `DE_TAX_ID` (Steuerliche Identifikationsnummer, 11 digits; spaces,
+//!   `-`, `.`, `/` kept): first digit 1–9; in the first ten digits one
+//!   digit twice or three times (never three in a row), the others at most
+//!   once; ISO 7064 MOD 11,10 check digit. Passes the official ELSTER
+//!   check and the `DE_TAX_ID` recognizer. Never equal to the input.
 //! * everything else (and the fallbacks): ASCII digit → digit, upper-case
 //!   letter → `A`–`Z`, other letters → `a`–`z`, anything else kept;
 //!   `MAC_ADDRESS` keeps hex digits hex.
@@ -156,6 +160,7 @@ fn fake(t: Option<EntityType>, value: &str, g: &mut Drbg, keep_domain: bool) -> 
         Some(E::PlPesel) => ids::pesel(value, g),
         Some(E::FrNir) => ids::fr_nir(value, g),
         Some(E::ItFiscalCode) => ids::it_fiscal(value, g),
+        Some(E::DeTaxId) => ids::de_tax_id(value, g),
         Some(E::MacAddress) => Some(generic::fake(value, g, true)),
         _ => None,
     };
@@ -166,9 +171,9 @@ fn fake(t: Option<EntityType>, value: &str, g: &mut Drbg, keep_domain: bool) -> 
 fn normalize(t: Option<EntityType>, value: &str) -> String {
     use EntityType as E;
     match t {
-        Some(E::CreditCard | E::UsSsn | E::UkNhs | E::NlBsn | E::PlPesel | E::FrNir) => {
-            value.chars().filter(char::is_ascii_digit).collect()
-        }
+        Some(
+            E::CreditCard | E::UsSsn | E::UkNhs | E::NlBsn | E::PlPesel | E::FrNir | E::DeTaxId,
+        ) => value.chars().filter(char::is_ascii_digit).collect(),
         Some(E::PhoneNumber) => value
             .chars()
             .filter(|c| c.is_ascii_digit() || *c == '+')
