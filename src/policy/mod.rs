@@ -214,6 +214,14 @@ impl Policy {
             .into_iter()
             .map(|(name, value)| CompiledRule::compile(&name, value))
             .collect::<Result<Vec<_>>>()?;
+        if doc.pii.is_none() {
+            if let Some(r) = rules.iter().find(|r| r.rule.scan.is_some()) {
+                return Err(bad(format!(
+                    "field {}: \"scan\" needs a \"pii\" section saying what to do with findings",
+                    r.name
+                )));
+            }
+        }
         let pii = match &doc.pii {
             None => None,
             Some(rules) => Some(PiiScan {

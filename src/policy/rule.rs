@@ -132,6 +132,15 @@ impl CompiledRule {
             op.check()
                 .map_err(|e| bad(format!("anonymize: {}", e.detail())))?;
         }
+        // Keys that would silently do nothing are mistakes worth reporting.
+        if rule.entity.is_some() && rule.anonymize.is_none() {
+            return Err(bad("\"entity\" only applies to \"anonymize\"".into()));
+        }
+        if rule.scan.is_some() && rule.anonymize.is_some() {
+            return Err(bad(
+                "a field with \"anonymize\" is never scanned; remove \"scan\"".into(),
+            ));
+        }
         Ok(Self {
             name: path.to_string(),
             path,
