@@ -1,8 +1,12 @@
 //! Context words: their presence near a candidate raises its score.
 //!
 //! Words are matched case-insensitively (Unicode lowercase of the window)
-//! at a word start (the char before is not alphabetic), so `tel` matches
-//! `Tel.` and `telephone` but not `hotel`.
+//! at a word start (the char before is not alphabetic), so `telefon`
+//! matches `Telefonnummer` (compounds, inflections) but not `hotel…`.
+//! Short words (at most 4 letters: abbreviations such as `tel`, `call`,
+//! `pan`, `né`, `nie`) must also end the word, since as prefixes they start
+//! unrelated words: `telescope`, `called`, `panel`, `nécessaire`, `niet`.
+//! CJK words are exempt (no spaces between words in those scripts).
 
 use super::EntityType;
 
@@ -48,6 +52,8 @@ pub(super) fn words(t: EntityType) -> &'static [&'static str] {
             "電話",
             "电话",
             "ruf",
+            "rufnummer",
+            "tél",
         ],
         CreditCard => &[
             "card",
@@ -95,6 +101,11 @@ pub(super) fn words(t: EntityType) -> &'static [&'static str] {
             "urodzony",
             "urodzona",
             "urodzenia",
+            "urodził",
+            "urodziła",
+            "ur.",
+            "nació",
+            "nac.",
             "geboortedatum",
             "birthday",
         ],
@@ -198,11 +209,12 @@ fn found(hay: &str, words: &[&str]) -> bool {
         c.is_ascii_alphabetic()
             && word_start(k)
             && words.iter().any(|w| {
-                let w = w.as_bytes();
-                w.first() == Some(&c)
+                let wb = w.as_bytes();
+                wb.first() == Some(&c)
                     && w.is_ascii()
-                    && h.len() - k >= w.len()
-                    && h[k..k + w.len()].eq_ignore_ascii_case(w)
+                    && h.len() - k >= wb.len()
+                    && h[k..k + wb.len()].eq_ignore_ascii_case(wb)
+                    && (!must_end(w) || word_end(hay, k + wb.len()))
             })
     });
     if ascii_hit || hay.is_ascii() {
@@ -215,6 +227,24 @@ fn found(hay: &str, words: &[&str]) -> bool {
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphabetic)
+                && (!must_end(w) || word_end(&lower, k + w.len()))
         })
     })
+}
+
+/// Short words (≤ 4 chars) are abbreviations that must end the word; CJK
+/// words are exempt (written without spaces).
+fn must_end(w: &str) -> bool {
+    w.chars().count() <= 4 && !w.chars().any(|c| c >= '\u{2E80}')
+}
+
+/// Does a word end at byte `k` of `hay` (end of text or a char that is not
+/// a letter; a word ending in `.` always ends)?
+fn word_end(hay: &str, k: usize) -> bool {
+    k == 0
+        || hay.as_bytes().get(k - 1) == Some(&b'.')
+        || !hay
+            .get(k..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphabetic)
 }
