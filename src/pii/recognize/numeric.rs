@@ -128,7 +128,12 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
             run.groups.truncate(3);
             run.seps.truncate(2);
             run.end = e3;
-            run.digits = run.groups.iter().flat_map(|&(s, e)| &b[s..e]).copied().collect();
+            run.digits = run
+                .groups
+                .iter()
+                .flat_map(|&(s, e)| &b[s..e])
+                .copied()
+                .collect();
             return Some(run);
         }
     }
@@ -160,7 +165,9 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
 fn iban_tail(cx: &Cx, start: usize) -> bool {
     start >= 5
         && cx.at(start - 1) == b' '
-        && cx.b[start - 5..start - 3].iter().all(u8::is_ascii_alphabetic)
+        && cx.b[start - 5..start - 3]
+            .iter()
+            .all(u8::is_ascii_alphabetic)
         && cx.b[start - 3..start - 1].iter().all(u8::is_ascii_digit)
         && (start == 5 || !is_word(cx.at(start - 6)))
 }
@@ -414,7 +421,13 @@ fn phone_national(cx: &mut Cx, run: &Run) {
     if nanp && run.shape(&[3, 3, 4]) {
         if let Some(sep) = run.uniform(b"-. ") {
             let base = if sep == b' ' { 45 } else { 55 };
-            cx.push(EntityType::PhoneNumber, run.start, run.end, base, "phone.nanp");
+            cx.push(
+                EntityType::PhoneNumber,
+                run.start,
+                run.end,
+                base,
+                "phone.nanp",
+            );
             return;
         }
     }
@@ -425,8 +438,11 @@ fn phone_national(cx: &mut Cx, run: &Run) {
     // international prefix) marks a dialled number; without one (Spain,
     // Poland, Italian mobiles have none) a phone word is needed.
     let trunk = d[0] == b'0' && d.get(1).is_some_and(|&c| c != b'0');
+    // `AAA-GG-SSSS` is the SSN layout, also when the SSN is invalid.
+    let ssn_layout = run.shape(&[3, 2, 4]) && run.uniform(b"-").is_some();
     let mut lens = run.lens();
-    if (9..=11 + usize::from(trunk)).contains(&d.len())
+    if !ssn_layout
+        && (9..=11 + usize::from(trunk)).contains(&d.len())
         && run.groups.len() >= 2
         && run.uniform(b" -.").is_some()
         && lens.next().is_some_and(|l| (2..=5).contains(&l))
