@@ -145,6 +145,22 @@ fn checksum_beats_shape_unless_context_says_otherwise() {
 }
 
 #[test]
+fn secret_values() {
+    let secret = |t| {
+        found(t)
+            .into_iter()
+            .filter(|f| f.0 == SecretAssignment)
+            .map(|f| f.1)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(secret("DB_PASS: hunter2é."), vec!["hunter2é"]);
+    assert_eq!(secret("a?token=abc&def&x=1"), vec!["abc&def"]);
+    assert!(secret("let token = keyring.encrypt(\"a\");").is_empty());
+    assert!(secret("token = getToken();").is_empty());
+    assert_eq!(secret("token = \"abc(def\""), vec!["abc(def"]);
+}
+
+#[test]
 fn dates_of_birth_in_more_forms() {
     let dob = |t| {
         found(t)

@@ -252,6 +252,11 @@ pub(super) fn assignment(cx: &mut Cx, i: usize) {
     if end - start > 256 || end < start + 3 {
         return;
     }
+    // `token = keyring.encrypt(…)`, `token = getToken()`: an unquoted
+    // value that opens a call is code, not a secret.
+    if start == j && cx.at(end - 1) == b'(' {
+        return;
+    }
     let mut end = end;
     while !cx.text.is_char_boundary(end) {
         end -= 1;
