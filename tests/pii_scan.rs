@@ -178,6 +178,8 @@ fn dates_of_birth_in_more_forms() {
     assert_eq!(dob("born 12.03.1985 14:30"), vec!["12.03.1985"]);
     assert_eq!(dob("born 1985-03-12T08:15:00Z"), vec!["1985-03-12"]);
     assert!(dob("born 1985-03-12T").is_empty());
+    assert!(dob("born x.1985-03-12 14:30").is_empty());
+    assert!(dob("born 1985-03-12T08").is_empty());
 }
 
 #[test]

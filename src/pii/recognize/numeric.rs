@@ -117,9 +117,10 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
     // `1985-03-12T14:30`): the time is not part of the run.
     let time_next = |k: usize| cx.at(k).is_ascii_digit() && matches!(cx.at(k + 1), b':');
     let time_next = |k: usize| time_next(k) || (cx.at(k).is_ascii_digit() && time_next(k + 1));
+    let mut split = false;
     if !run.plus && !run.parens && run.groups.len() >= 3 && run.seps[0] == run.seps[1] {
         let (_, e3) = run.groups[2];
-        let split = match (run.groups.len(), cx.at(e3)) {
+        split = match (run.groups.len(), cx.at(e3)) {
             (3, b'T') => time_next(e3 + 1),
             (n, b' ') if n > 3 => time_next(e3 + 1),
             _ => false,
@@ -134,16 +135,16 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
                 .flat_map(|&(s, e)| &b[s..e])
                 .copied()
                 .collect();
-            return Some(run);
         }
     }
     // Not part of a longer token on the right (`12345678Z`, `1.2.3.4.5`
     // already joined), nor `1.5` style decimals continuing with a letter.
     let after = cx.at(run.end);
-    if is_word(after) {
+    if !split && is_word(after) {
         return None;
     }
-    if matches!(after, b'.' | b'-' | b':' | b',') && cx.at(run.end + 1).is_ascii_digit() {
+    let decimal = matches!(after, b'.' | b'-' | b':' | b',') && cx.at(run.end + 1).is_ascii_digit();
+    if !split && decimal {
         return None;
     }
     // Nor on the left: `v1.2`, `-5`, `.5`, `12:30` are other things; but
