@@ -86,6 +86,8 @@ fn phone_national_and_international_prefixes() {
     // 2–5 digits, the rest up to 8 (German mobiles, UK 5+6).
     assert_eq!(types("x 030 72976824 y"), vec![PhoneNumber]);
     assert_eq!(types("x 07967 381016 y"), vec![PhoneNumber]);
+    assert_eq!(types("x 0151 64153817 y"), vec![PhoneNumber]);
+    assert!(types("x 0815 4711 0815 y").is_empty());
     // No trunk prefix (Spain, Poland, Italian mobiles): a phone word needed.
     assert!(types("x 919 712 302 y").is_empty());
     assert_eq!(types("tel. 919 712 302"), vec![PhoneNumber]);

@@ -38,7 +38,7 @@
 //! | URL | `url.scheme` / `url.www` | 70 / 60 | +10 | `http(s)://`, `ftp://`, `www.` |
 //! | PHONE_NUMBER | `phone.international` | 75 | +20 | `+CC`, `00CC` or `011 CC` with CC in the ITU table, 8–15 digits |
 //! | PHONE_NUMBER | `phone.nanp` | 70 (parens) / 55 (`-` `.`) / 45 (spaces) | +20 | `(415) 555-2671`, `415-555-2671`, `415 555 2671` |
-//! | PHONE_NUMBER | `phone.national` | 55 (trunk `0`) / 45 | +20 | 9–11 digits (+1 with trunk `0`) in ≥ 2 blocks, area block 2–5 digits, not `AAA-GG-SSSS` |
+//! | PHONE_NUMBER | `phone.national` | 55 (trunk `0`) / 45 | +20 | 9–11 digits in ≥ 2 blocks (or 12 as `0151 64153817`), area block 2–5 digits, not `AAA-GG-SSSS` |
 //! | PHONE_NUMBER | `phone.digits` | 30 | +20 | 10–11 bare digits (needs context) |
 //! | CREDIT_CARD | `credit_card.luhn` | 90 (known IIN and length) / 50 | +10 | 13–19 digits, Luhn, not the tail of a printed IBAN |
 //! | IBAN_CODE | `iban.mod97` | 95 | +5 | country length + mod 97, letters in any case |

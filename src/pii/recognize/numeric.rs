@@ -441,9 +441,12 @@ fn phone_national(cx: &mut Cx, run: &Run) {
     let trunk = d[0] == b'0' && d.get(1).is_some_and(|&c| c != b'0');
     // `AAA-GG-SSSS` is the SSN layout, also when the SSN is invalid.
     let ssn_layout = run.shape(&[3, 2, 4]) && run.uniform(b"-").is_some();
+    // 12 digits only as trunk + area + one subscriber block (`0151
+    // 64153817`); `0815 4711 0815` is a reference number.
+    let len_ok = (9..=11).contains(&d.len()) || (d.len() == 12 && trunk && run.groups.len() == 2);
     let mut lens = run.lens();
     if !ssn_layout
-        && (9..=11 + usize::from(trunk)).contains(&d.len())
+        && len_ok
         && run.groups.len() >= 2
         && run.uniform(b" -.").is_some()
         && lens.next().is_some_and(|l| (2..=5).contains(&l))
