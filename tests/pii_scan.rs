@@ -126,6 +126,31 @@ fn context_abbreviations_are_whole_words() {
 }
 
 #[test]
+fn context_word_partly_in_the_window_counts() {
+    let s = Scanner::new(&ScanOptions {
+        context_window: 10,
+        ..ScanOptions::default()
+    })
+    .unwrap();
+    let t = |text: &str| {
+        s.scan(text)
+            .into_iter()
+            .map(|f| f.entity_type)
+            .collect::<Vec<_>>()
+    };
+    // The window reaches into the word (`…nummer: `). 16923084586
+    // passes both PESEL and the Steuer-ID check: context decides.
+    assert_eq!(t("Steueridentifikationsnummer: 16923084586"), vec![DeTaxId]);
+    assert_eq!(t("Telefonnummer: 2125550123"), vec![PhoneNumber]);
+    // After: `t` at char 9 is in a window of 10, at char 10 it is not.
+    assert_eq!(t("2125550123 abcdefg telefon"), vec![PhoneNumber]);
+    assert!(t("2125550123 abcdefgh telefon").is_empty());
+    // Before, with non-ASCII chars (counted as chars, not bytes).
+    assert!(t("tel é😀 abcdefg 2125550123").is_empty());
+    assert_eq!(t("Tél. é😀 2125550123"), vec![PhoneNumber]);
+}
+
+#[test]
 fn checksum_beats_shape_unless_context_says_otherwise() {
     // 943 476 5919 passes NHS mod 11 and has the NANP 3-3-4 shape.
     assert_eq!(found("x 943-476-5919"), vec![(UkNhs, "943-476-5919", 60)]);

@@ -164,34 +164,47 @@ pub(super) fn near(
     }
     let start = floor(text, start.min(text.len()));
     let end = floor(text, end.min(text.len()));
+    // A word counts when any part of it is in the window
+    // (`Steueridentifikationsnummer von Lena Krüger: …` is 46 chars from
+    // its start but 19 from its end): read up to the longest word further.
+    let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
     let before = &text[..start];
-    let from = before
-        .char_indices()
-        .rev()
-        .nth(window - 1)
-        .map_or(0, |(k, _)| k);
+    let mut back = before.char_indices().rev().map(|(k, _)| k);
+    let from = back.nth(window - 1).unwrap_or(0);
+    let from_ext = match longest {
+        0 => from,
+        n => back.nth(n - 1).unwrap_or(0),
+    };
     let after = &text[end..];
-    let to = after
-        .char_indices()
-        .nth(window)
-        .map_or(after.len(), |(k, _)| k);
-    let (mut before, mut after) = (&before[from..], &after[..to]);
+    let mut fwd = after.char_indices().map(|(k, _)| k);
+    let to = fwd.nth(window).unwrap_or(after.len());
+    let to_ext = match longest {
+        0 => to,
+        n => fwd.nth(n - 1).unwrap_or(after.len()),
+    };
+    let (mut before, mut edge) = (&before[from_ext..], from - from_ext);
+    let (mut after, mut limit) = (&after[..to_ext], to);
     if tight {
         if let Some(k) = before.rfind(|c: char| c.is_ascii_digit()) {
             before = &before[k + 1..];
+            edge = edge.saturating_sub(k + 1);
         }
         if let Some(k) = after.find(|c: char| c.is_ascii_digit()) {
             after = &after[..k];
+            limit = limit.min(k);
         }
     }
-    found(before, words) || found(after, words)
+    found(before, words, edge, before.len()) || found(after, words, 0, limit)
 }
 
 /// ASCII words are matched case-insensitively on the bytes (no
 /// allocation: this runs for every candidate); the few non-ASCII words
 /// against a Unicode-lowercased copy, made only when the window has
 /// non-ASCII text.
-fn found(hay: &str, words: &[&str]) -> bool {
+///
+/// A match counts when it starts before byte `hi` and ends after byte `lo`
+/// (both char boundaries of `hay`).
+fn found(hay: &str, words: &[&str], lo: usize, hi: usize) -> bool {
     let h = hay.as_bytes();
     let word_start = |k: usize| {
         k == 0 || !h[k - 1].is_ascii_alphabetic() && h[k - 1] < 0x80 || {
@@ -204,7 +217,7 @@ fn found(hay: &str, words: &[&str]) -> bool {
     };
     // Only word starts can match, and few of the window's bytes are word
     // starts: test those against the words with the same first letter.
-    let ascii_hit = (0..h.len()).any(|k| {
+    let ascii_hit = (0..hi.min(h.len())).any(|k| {
         let c = h[k].to_ascii_lowercase();
         c.is_ascii_alphabetic()
             && word_start(k)
@@ -213,6 +226,7 @@ fn found(hay: &str, words: &[&str]) -> bool {
                 wb.first() == Some(&c)
                     && w.is_ascii()
                     && h.len() - k >= wb.len()
+                    && k + wb.len() > lo
                     && h[k..k + wb.len()].eq_ignore_ascii_case(wb)
                     && (!must_end(w) || word_end(hay, k + wb.len()))
             })
@@ -221,12 +235,22 @@ fn found(hay: &str, words: &[&str]) -> bool {
         return ascii_hit;
     }
     let lower = hay.to_lowercase();
+    // Lowercasing may change byte lengths: map lo/hi through it.
+    let (lo, hi) = match (hay.get(..lo), hay.get(lo..hi)) {
+        (Some(a), Some(b)) => {
+            let a = a.to_lowercase().len();
+            (a, a + b.to_lowercase().len())
+        }
+        _ => (0, lower.len()),
+    };
     words.iter().filter(|w| !w.is_ascii()).any(|w| {
         lower.match_indices(w).any(|(k, _)| {
-            !lower[..k]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphabetic)
+            k < hi
+                && k + w.len() > lo
+                && !lower[..k]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)
                 && (!must_end(w) || word_end(&lower, k + w.len()))
         })
     })
