@@ -24,7 +24,8 @@
 //! (multilingual, e.g. `card`/`Karte`/`carte`/`tarjeta` for cards) within
 //! `contextWindow` chars before or after the candidate adds the bonus,
 //! capped at 100. Findings below `minScore` (default 50) are dropped.
-//! Context words are matched at a word start; words of at most 4 letters
+//! A word counts when any part of it is inside the window. Context words
+//! are matched at a word start; words of at most 4 letters
 //! (`tel`, `call`, `pan`, `né`) must also end there.
 //!
 //! Where two recognizers read the same digits, a passed checksum outranks
