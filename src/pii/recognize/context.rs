@@ -146,6 +146,17 @@ fn floor(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Smallest char boundary ≥ i (at most the length).
+fn ceil(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Is one of `words` within `window` chars before `start` or after `end`?
 ///
 /// With `tight`, the window also stops at the nearest ASCII digit on each
@@ -167,21 +178,24 @@ pub(super) fn near(
     // A word counts when any part of it is in the window
     // (`Steueridentifikationsnummer von Lena Krüger: …` is 46 chars from
     // its start but 19 from its end): read up to the longest word further.
-    let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+    // The extension is in bytes (`len` is free, no char walk); a match
+    // must still reach into the window.
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
     let before = &text[..start];
-    let mut back = before.char_indices().rev().map(|(k, _)| k);
-    let from = back.nth(window - 1).unwrap_or(0);
-    let from_ext = match longest {
-        0 => from,
-        n => back.nth(n - 1).unwrap_or(0),
-    };
+    let from = before
+        .char_indices()
+        .rev()
+        .nth(window - 1)
+        .map_or(0, |(k, _)| k);
+    // A word of `longest` bytes reaching into the window starts at most
+    // that many bytes before it (or ends that many after it).
+    let from_ext = floor(before, from.saturating_sub(longest));
     let after = &text[end..];
-    let mut fwd = after.char_indices().map(|(k, _)| k);
-    let to = fwd.nth(window).unwrap_or(after.len());
-    let to_ext = match longest {
-        0 => to,
-        n => fwd.nth(n - 1).unwrap_or(after.len()),
-    };
+    let to = after
+        .char_indices()
+        .nth(window)
+        .map_or(after.len(), |(k, _)| k);
+    let to_ext = ceil(after, to + longest);
     let (mut before, mut edge) = (&before[from_ext..], from - from_ext);
     let (mut after, mut limit) = (&after[..to_ext], to);
     if tight {
@@ -231,17 +245,17 @@ fn found(hay: &str, words: &[&str], lo: usize, hi: usize) -> bool {
                     && (!must_end(w) || word_end(hay, k + wb.len()))
             })
     });
-    if ascii_hit || hay.is_ascii() {
+    if ascii_hit || hay.is_ascii() || words.iter().all(|w| w.is_ascii()) {
         return ascii_hit;
     }
+    // Lowercasing rarely changes byte lengths (`İ`, `ẞ`…); when it does,
+    // map lo/hi through the prefixes.
     let lower = hay.to_lowercase();
-    // Lowercasing may change byte lengths: map lo/hi through it.
-    let (lo, hi) = match (hay.get(..lo), hay.get(lo..hi)) {
-        (Some(a), Some(b)) => {
-            let a = a.to_lowercase().len();
-            (a, a + b.to_lowercase().len())
-        }
-        _ => (0, lower.len()),
+    let (lo, hi) = if lower.len() == hay.len() {
+        (lo, hi)
+    } else {
+        let map = |k: usize| hay.get(..k).map_or(lower.len(), |p| p.to_lowercase().len());
+        (map(lo), map(hi))
     };
     words.iter().filter(|w| !w.is_ascii()).any(|w| {
         lower.match_indices(w).any(|(k, _)| {
