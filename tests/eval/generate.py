@@ -19,6 +19,10 @@ Span conventions (what a detector must report exactly):
   * everything else: the value as written, separators included, no trailing punctuation.
 
 Stdlib only; `python3 tests/eval/generate.py` rewrites the same file byte for byte.
+A held-out corpus (same generator, other random draws) guards against tuning to this one:
+  python3 tests/eval/generate.py --seed 7 --out target/eval/heldout.jsonl
+  python3 tests/eval/score.py --corpus target/eval/heldout.jsonl --texts target/eval/heldout.txt
+  (scan heldout.txt, then score.py --corpus ... --from-fieldguard / --system as for the main corpus)
 """
 import base64
 import hashlib
