@@ -42,8 +42,11 @@ fn ibans_printed_and_electronic() {
     assert_eq!(types("GB82 WEST 1234 5698 7654 32"), vec![IbanCode]);
     assert_eq!(types("(DE89370400440532013000)"), vec![IbanCode]);
     assert!(types("GB82 WEST 1234 5698 7654 31").is_empty());
-    // Lowercase is not an IBAN in free text (too many false positives).
-    assert!(types("gb82west12345698765432").is_empty());
+    // Any case: people type IBANs in lower case; mod 97 and the exact
+    // country length keep false positives rare. (This used to be refused.)
+    assert_eq!(types("gb82west12345698765432"), vec![IbanCode]);
+    assert_eq!(types("iban gb82 west 1234 5698 7654 32"), vec![IbanCode]);
+    assert!(types("gb82west12345698765431").is_empty());
 }
 
 #[test]
@@ -75,6 +78,135 @@ fn phones() {
     assert!(types("12.03.2024").is_empty());
     assert!(types("2023-10-05 14:30").is_empty());
     assert!(types("ISBN 978-3-16-148410-0").is_empty());
+}
+
+#[test]
+fn phone_national_and_international_prefixes() {
+    // Trunk prefix 0: reported without a phone word; the area block is
+    // 2–5 digits, the rest up to 8 (German mobiles, UK 5+6).
+    assert_eq!(types("x 030 72976824 y"), vec![PhoneNumber]);
+    assert_eq!(types("x 07967 381016 y"), vec![PhoneNumber]);
+    assert_eq!(types("x 0151 64153817 y"), vec![PhoneNumber]);
+    assert!(types("x 0815 4711 0815 y").is_empty());
+    // No trunk prefix (Spain, Poland, Italian mobiles): a phone word needed.
+    assert!(types("x 919 712 302 y").is_empty());
+    assert_eq!(types("tel. 919 712 302"), vec![PhoneNumber]);
+    assert_eq!(types("Rufnummer 22 063 22 09"), vec![PhoneNumber]);
+    // `00` and `011` replace `+`; `000` is no access code.
+    assert_eq!(
+        found("0033 6 12 34 56 78"),
+        vec![(PhoneNumber, "0033 6 12 34 56 78", 75)]
+    );
+    assert_eq!(types("011 33 6 12 34 56 78"), vec![PhoneNumber]);
+    assert!(types("x 000 34 3376 y").is_empty());
+    // Space-separated NANP needs a phone word, hyphenated does not.
+    assert!(types("ref 212 555 0123").is_empty());
+    assert_eq!(
+        found("mobile: 212 555 0123"),
+        vec![(PhoneNumber, "212 555 0123", 65)]
+    );
+    assert_eq!(
+        found("212-555-0123"),
+        vec![(PhoneNumber, "212-555-0123", 55)]
+    );
+}
+
+#[test]
+fn context_abbreviations_are_whole_words() {
+    // `tel`, `call`, `cell`, `pan`, `né` are prefixes of other words.
+    assert!(types("telescope 2125550123").is_empty());
+    assert!(types("called 2125550123").is_empty());
+    assert!(types("cellar 2125550123").is_empty());
+    assert_eq!(types("Tel.: 2125550123"), vec![PhoneNumber]);
+    assert_eq!(types("Tel 😀 2125550123"), vec![PhoneNumber]);
+    // Longer words still match compounds and inflections.
+    assert_eq!(types("Telefonnummer 2125550123"), vec![PhoneNumber]);
+    assert_eq!(types("Zoë née le 12.03.1985"), vec![DateOfBirth]);
+    assert!(types("nécessaire 12.03.1985").is_empty());
+}
+
+#[test]
+fn context_word_partly_in_the_window_counts() {
+    let s = Scanner::new(&ScanOptions {
+        context_window: 10,
+        ..ScanOptions::default()
+    })
+    .unwrap();
+    let t = |text: &str| {
+        s.scan(text)
+            .into_iter()
+            .map(|f| f.entity_type)
+            .collect::<Vec<_>>()
+    };
+    // The window reaches into the word (`…nummer: `). 16923084586
+    // passes both PESEL and the Steuer-ID check: context decides.
+    assert_eq!(t("Steueridentifikationsnummer: 16923084586"), vec![DeTaxId]);
+    assert_eq!(t("Telefonnummer: 2125550123"), vec![PhoneNumber]);
+    // After: `t` at char 9 is in a window of 10, at char 10 it is not.
+    assert_eq!(t("2125550123 abcdefg telefon"), vec![PhoneNumber]);
+    assert!(t("2125550123 abcdefgh telefon").is_empty());
+    // Before, with non-ASCII chars (counted as chars, not bytes).
+    assert!(t("tel é😀 abcdefg 2125550123").is_empty());
+    assert_eq!(t("Tél. é😀 2125550123"), vec![PhoneNumber]);
+}
+
+#[test]
+fn checksum_beats_shape_unless_context_says_otherwise() {
+    // 943 476 5919 passes NHS mod 11 and has the NANP 3-3-4 shape.
+    assert_eq!(found("x 943-476-5919"), vec![(UkNhs, "943-476-5919", 60)]);
+    assert_eq!(
+        found("phone 943-476-5919"),
+        vec![(PhoneNumber, "943-476-5919", 75)]
+    );
+    // Bare 10 digits in the CHI range need a DDMM date or an NHS word.
+    assert!(types("1600781454").is_empty());
+    assert_eq!(types("nhs 1600781454"), vec![UkNhs]);
+    assert_eq!(types("x 4505577104"), vec![UkNhs]);
+    // BSN in the printed layout, after `label:`.
+    assert_eq!(types("x 1112.22.333"), vec![NlBsn]);
+    assert_eq!(types("bsn:111222333"), vec![NlBsn]);
+    // A 15-digit number in the Mastercard 2-series is no Mastercard.
+    assert_eq!(types("244042370916007"), vec![FrNir]);
+    // The digits of an invalid printed IBAN are no card.
+    assert!(types("AT24 6196 3251 9244 5965").is_empty());
+}
+
+#[test]
+fn secret_values() {
+    let secret = |t| {
+        found(t)
+            .into_iter()
+            .filter(|f| f.0 == SecretAssignment)
+            .map(|f| f.1)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(secret("DB_PASS: hunter2é."), vec!["hunter2é"]);
+    assert_eq!(secret("a?token=abc&def&x=1"), vec!["abc&def"]);
+    assert!(secret("let token = keyring.encrypt(\"a\");").is_empty());
+    assert!(secret("token = getToken();").is_empty());
+    assert_eq!(secret("token = \"abc(def\""), vec!["abc(def"]);
+}
+
+#[test]
+fn dates_of_birth_in_more_forms() {
+    let dob = |t| {
+        found(t)
+            .into_iter()
+            .filter(|f| f.0 == DateOfBirth)
+            .map(|f| f.1)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        dob("nació el 3 de marzo del 1990"),
+        vec!["3 de marzo del 1990"]
+    );
+    assert_eq!(dob("F. nac.: 09/11/1982 😀"), vec!["09/11/1982"]);
+    assert_eq!(dob("urodził się 26.05.2000 w"), vec!["26.05.2000"]);
+    assert_eq!(dob("born 12.03.1985 14:30"), vec!["12.03.1985"]);
+    assert_eq!(dob("born 1985-03-12T08:15:00Z"), vec!["1985-03-12"]);
+    assert!(dob("born 1985-03-12T").is_empty());
+    assert!(dob("born x.1985-03-12 14:30").is_empty());
+    assert!(dob("born 1985-03-12T08").is_empty());
 }
 
 #[test]
@@ -265,6 +397,12 @@ fn adversarial_megabyte_inputs() {
     fast(&"password=".repeat(MB / 9));
     fast(&"ff:".repeat(MB / 3));
     fast(&"+1 ".repeat(MB / 3));
+    fast(&"a_pass=x&".repeat(MB / 9));
+    fast(&"&".repeat(MB));
+    fast(&"1 de 1 de ".repeat(MB / 10));
+    fast(&"1985-03-12 1".repeat(MB / 12));
+    fast(&"x:1".repeat(MB / 3));
+    fast(&"00".repeat(MB / 2));
 }
 
 proptest! {

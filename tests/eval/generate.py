@@ -19,6 +19,10 @@ Span conventions (what a detector must report exactly):
   * everything else: the value as written, separators included, no trailing punctuation.
 
 Stdlib only; `python3 tests/eval/generate.py` rewrites the same file byte for byte.
+A held-out corpus (same generator, other random draws) guards against tuning to this one:
+  python3 tests/eval/generate.py --seed 7 --out target/eval/heldout.jsonl
+  python3 tests/eval/score.py --corpus target/eval/heldout.jsonl --texts target/eval/heldout.txt
+  (scan heldout.txt, then score.py --corpus ... --from-fieldguard / --system as for the main corpus)
 """
 import base64
 import hashlib
@@ -710,7 +714,13 @@ def negative(r):
 
 
 def main():
-    r = random.Random(SEED)
+    import argparse
+    ap = argparse.ArgumentParser(description="Write the labeled corpus (default: the committed one).")
+    ap.add_argument("--seed", type=int, default=SEED,
+                    help="random seed; another seed gives a held-out corpus (default %(default)s)")
+    ap.add_argument("--out", default=OUT, help="output path (default tests/eval/corpus.jsonl)")
+    a = ap.parse_args()
+    r = random.Random(a.seed)
     samples = []
     for typ in TYPES:
         for _ in range(POS_PER_TYPE):
@@ -720,13 +730,13 @@ def main():
     for _ in range(NEGATIVES):
         samples.append(("hard_negative",) + negative(r))
     r.shuffle(samples)
-    with open(OUT, "w", encoding="utf-8", newline="\n") as f:
+    with open(a.out, "w", encoding="utf-8", newline="\n") as f:
         for i, (kind, lang, (text, spans, distractors)) in enumerate(samples):
             rec = {"id": "s%05d" % (i + 1), "lang": lang, "kind": kind, "text": text, "spans": spans}
             if distractors:
                 rec["distractors"] = distractors
             f.write(json.dumps(rec, ensure_ascii=False, sort_keys=False) + "\n")
-    print(f"wrote {len(samples)} samples to {os.path.relpath(OUT)}", file=sys.stderr)
+    print(f"wrote {len(samples)} samples to {os.path.relpath(a.out)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

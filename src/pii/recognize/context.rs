@@ -1,8 +1,12 @@
 //! Context words: their presence near a candidate raises its score.
 //!
 //! Words are matched case-insensitively (Unicode lowercase of the window)
-//! at a word start (the char before is not alphabetic), so `tel` matches
-//! `Tel.` and `telephone` but not `hotel`.
+//! at a word start (the char before is not alphabetic), so `telefon`
+//! matches `Telefonnummer` (compounds, inflections) but not `hotel…`.
+//! Short words (at most 4 letters: abbreviations such as `tel`, `call`,
+//! `pan`, `né`, `nie`) must also end the word, since as prefixes they start
+//! unrelated words: `telescope`, `called`, `panel`, `nécessaire`, `niet`.
+//! CJK words are exempt (no spaces between words in those scripts).
 
 use super::EntityType;
 
@@ -48,6 +52,8 @@ pub(super) fn words(t: EntityType) -> &'static [&'static str] {
             "電話",
             "电话",
             "ruf",
+            "rufnummer",
+            "tél",
         ],
         CreditCard => &[
             "card",
@@ -95,6 +101,11 @@ pub(super) fn words(t: EntityType) -> &'static [&'static str] {
             "urodzony",
             "urodzona",
             "urodzenia",
+            "urodził",
+            "urodziła",
+            "ur.",
+            "nació",
+            "nac.",
             "geboortedatum",
             "birthday",
         ],
@@ -135,6 +146,17 @@ fn floor(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Smallest char boundary ≥ i (at most the length).
+fn ceil(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Is one of `words` within `window` chars before `start` or after `end`?
 ///
 /// With `tight`, the window also stops at the nearest ASCII digit on each
@@ -153,34 +175,50 @@ pub(super) fn near(
     }
     let start = floor(text, start.min(text.len()));
     let end = floor(text, end.min(text.len()));
+    // A word counts when any part of it is in the window
+    // (`Steueridentifikationsnummer von Lena Krüger: …` is 46 chars from
+    // its start but 19 from its end): read up to the longest word further.
+    // The extension is in bytes (`len` is free, no char walk); a match
+    // must still reach into the window.
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
     let before = &text[..start];
     let from = before
         .char_indices()
         .rev()
         .nth(window - 1)
         .map_or(0, |(k, _)| k);
+    // A word of `longest` bytes reaching into the window starts at most
+    // that many bytes before it (or ends that many after it).
+    let from_ext = floor(before, from.saturating_sub(longest));
     let after = &text[end..];
     let to = after
         .char_indices()
         .nth(window)
         .map_or(after.len(), |(k, _)| k);
-    let (mut before, mut after) = (&before[from..], &after[..to]);
+    let to_ext = ceil(after, to + longest);
+    let (mut before, mut edge) = (&before[from_ext..], from - from_ext);
+    let (mut after, mut limit) = (&after[..to_ext], to);
     if tight {
         if let Some(k) = before.rfind(|c: char| c.is_ascii_digit()) {
             before = &before[k + 1..];
+            edge = edge.saturating_sub(k + 1);
         }
         if let Some(k) = after.find(|c: char| c.is_ascii_digit()) {
             after = &after[..k];
+            limit = limit.min(k);
         }
     }
-    found(before, words) || found(after, words)
+    found(before, words, edge, before.len()) || found(after, words, 0, limit)
 }
 
 /// ASCII words are matched case-insensitively on the bytes (no
 /// allocation: this runs for every candidate); the few non-ASCII words
 /// against a Unicode-lowercased copy, made only when the window has
 /// non-ASCII text.
-fn found(hay: &str, words: &[&str]) -> bool {
+///
+/// A match counts when it starts before byte `hi` and ends after byte `lo`
+/// (both char boundaries of `hay`).
+fn found(hay: &str, words: &[&str], lo: usize, hi: usize) -> bool {
     let h = hay.as_bytes();
     let word_start = |k: usize| {
         k == 0 || !h[k - 1].is_ascii_alphabetic() && h[k - 1] < 0x80 || {
@@ -193,28 +231,58 @@ fn found(hay: &str, words: &[&str]) -> bool {
     };
     // Only word starts can match, and few of the window's bytes are word
     // starts: test those against the words with the same first letter.
-    let ascii_hit = (0..h.len()).any(|k| {
+    let ascii_hit = (0..hi.min(h.len())).any(|k| {
         let c = h[k].to_ascii_lowercase();
         c.is_ascii_alphabetic()
             && word_start(k)
             && words.iter().any(|w| {
-                let w = w.as_bytes();
-                w.first() == Some(&c)
+                let wb = w.as_bytes();
+                wb.first() == Some(&c)
                     && w.is_ascii()
-                    && h.len() - k >= w.len()
-                    && h[k..k + w.len()].eq_ignore_ascii_case(w)
+                    && h.len() - k >= wb.len()
+                    && k + wb.len() > lo
+                    && h[k..k + wb.len()].eq_ignore_ascii_case(wb)
+                    && (!must_end(w) || word_end(hay, k + wb.len()))
             })
     });
-    if ascii_hit || hay.is_ascii() {
+    if ascii_hit || hay.is_ascii() || words.iter().all(|w| w.is_ascii()) {
         return ascii_hit;
     }
+    // Lowercasing rarely changes byte lengths (`İ`, `ẞ`…); when it does,
+    // map lo/hi through the prefixes.
     let lower = hay.to_lowercase();
+    let (lo, hi) = if lower.len() == hay.len() {
+        (lo, hi)
+    } else {
+        let map = |k: usize| hay.get(..k).map_or(lower.len(), |p| p.to_lowercase().len());
+        (map(lo), map(hi))
+    };
     words.iter().filter(|w| !w.is_ascii()).any(|w| {
         lower.match_indices(w).any(|(k, _)| {
-            !lower[..k]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphabetic)
+            k < hi
+                && k + w.len() > lo
+                && !lower[..k]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)
+                && (!must_end(w) || word_end(&lower, k + w.len()))
         })
     })
+}
+
+/// Short words (≤ 4 chars) are abbreviations that must end the word; CJK
+/// words are exempt (written without spaces).
+fn must_end(w: &str) -> bool {
+    w.chars().count() <= 4 && !w.chars().any(|c| c >= '\u{2E80}')
+}
+
+/// Does a word end at byte `k` of `hay` (end of text or a char that is not
+/// a letter; a word ending in `.` always ends)?
+fn word_end(hay: &str, k: usize) -> bool {
+    k == 0
+        || hay.as_bytes().get(k - 1) == Some(&b'.')
+        || !hay
+            .get(k..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphabetic)
 }

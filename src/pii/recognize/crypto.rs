@@ -52,9 +52,12 @@ pub(super) fn base58(cx: &mut Cx, i: usize) {
     let Some(raw) = b58_decode25(&b[i..e]) else {
         return;
     };
+    // Base58Check writes each leading zero byte as one `1` (version 0x00
+    // plus any zero bytes the hash starts with: `11XQ7…`).
     let leading_ones = b[i..e].iter().take_while(|&&c| c == b'1').count();
-    let version_ok =
-        (b[i] == b'1' && raw[0] == 0 && leading_ones == 1) || (b[i] == b'3' && raw[0] == 5);
+    let zero_bytes = raw.iter().take_while(|&&x| x == 0).count();
+    let version_ok = (b[i] == b'1' && raw[0] == 0 && leading_ones == zero_bytes)
+        || (b[i] == b'3' && raw[0] == 5);
     if !version_ok {
         return;
     }

@@ -25,6 +25,21 @@ pub(super) fn nhs(d: &[u8]) -> bool {
     check == val(d[9]) && !d.iter().all(|&c| c == d[0])
 }
 
+/// Numbers from 010 to 311 are Scotland's CHI numbers, whose first six
+/// digits are the holder's birth date DDMMYY; the other issued ranges
+/// (Northern Ireland 320–399, England and Wales 400–499 and 600–799) carry
+/// no date. A bare 10-digit run in the CHI range with no valid DDMM is
+/// more likely a timestamp or counter (`1600781454`) than an NHS number.
+pub(super) fn chi_date_ok(d: &[u8]) -> bool {
+    let first3 = val(d[0]) * 100 + val(d[1]) * 10 + val(d[2]);
+    if !(10..=311).contains(&first3) {
+        return true;
+    }
+    let dd = val(d[0]) * 10 + val(d[1]);
+    let mm = val(d[2]) * 10 + val(d[3]);
+    (1..=31).contains(&dd) && (1..=12).contains(&mm)
+}
+
 /// PESEL: weights 1 3 7 9 1 3 7 9 1 3, check (10 − sum mod 10) mod 10, and
 /// YYMMDD a real date (the month carries the century: +80 1800s, +0 1900s,
 /// +20 2000s, +40 2100s, +60 2200s).

@@ -24,35 +24,43 @@
 //! (multilingual, e.g. `card`/`Karte`/`carte`/`tarjeta` for cards) within
 //! `contextWindow` chars before or after the candidate adds the bonus,
 //! capped at 100. Findings below `minScore` (default 50) are dropped.
+//! A word counts when any part of it is inside the window. Context words
+//! are matched at a word start; words of at most 4 letters
+//! (`tel`, `call`, `pan`, `né`) must also end there.
+//!
+//! Where two recognizers read the same digits, a passed checksum outranks
+//! an unvalidated layout of the same confidence (an NHS number written
+//! 3-3-4, 60, over a NANP phone number, 55), and a context word overrides
+//! both (`phone 943-476-5919` is a phone number, 75).
 //!
 //! | entity | recognizer id | base | context | rule |
 //! |---|---|---|---|---|
 //! | EMAIL_ADDRESS | `email.pattern` | 90 | +10 | local@domain.tld, ASCII |
 //! | URL | `url.scheme` / `url.www` | 70 / 60 | +10 | `http(s)://`, `ftp://`, `www.` |
-//! | PHONE_NUMBER | `phone.international` | 75 | +20 | `+CC` in the ITU table, 8–15 digits |
-//! | PHONE_NUMBER | `phone.nanp` | 70 (parens) / 55 | +20 | `(415) 555-2671`, `415-555-2671` |
-//! | PHONE_NUMBER | `phone.national` | 55 | +20 | `0…` 10–11 digits in ≥ 2 groups |
+//! | PHONE_NUMBER | `phone.international` | 75 | +20 | `+CC`, `00CC` or `011 CC` with CC in the ITU table, 8–15 digits |
+//! | PHONE_NUMBER | `phone.nanp` | 70 (parens) / 55 (`-` `.`) / 45 (spaces) | +20 | `(415) 555-2671`, `415-555-2671`, `415 555 2671` |
+//! | PHONE_NUMBER | `phone.national` | 55 (trunk `0`) / 45 | +20 | 9–11 digits in ≥ 2 blocks (or 12 as `0151 64153817`), area block 2–5 digits, not `AAA-GG-SSSS` |
 //! | PHONE_NUMBER | `phone.digits` | 30 | +20 | 10–11 bare digits (needs context) |
-//! | CREDIT_CARD | `credit_card.luhn` | 90 (known IIN) / 50 | +10 | 13–19 digits, Luhn |
-//! | IBAN_CODE | `iban.mod97` | 95 | +5 | country length + mod 97 |
+//! | CREDIT_CARD | `credit_card.luhn` | 90 (known IIN and length) / 50 | +10 | 13–19 digits, Luhn, not the tail of a printed IBAN |
+//! | IBAN_CODE | `iban.mod97` | 95 | +5 | country length + mod 97, letters in any case |
 //! | US_SSN | `us_ssn.formatted` | 85 (`-`) / 60 (space) | +15 | AAA-GG-SSSS, valid ranges |
 //! | US_SSN | `us_ssn.digits` | 40 | +15 | 9 bare digits (needs context) |
 //! | IP_ADDRESS | `ip.v4` / `ip.v6` | 75 / 80 | +10 | no leading zeros / std parser |
 //! | MAC_ADDRESS | `mac.address` | 80 | +10 | `:`/`-` pairs, Cisco dotted |
 //! | CRYPTO | `crypto.btc_base58` / `crypto.btc_bech32` | 95 | +5 | double-SHA256 / bech32(m) checksum |
 //! | CRYPTO | `crypto.eth_eip55` / `crypto.eth` | 95 / 60 | +5 | `0x` + 40 hex; mixed case must pass EIP-55 |
-//! | DATE_OF_BIRTH | `date_of_birth.context` | 80 | — | a date (`12.03.1985`, `1985-03-12`, `3/12/1985`, `14 March 1985`, `March 14, 1985`; month names in en/de/fr/es/it/nl/pl) with a birth word in the window, no digit between |
-//! | UK_NHS | `uk_nhs.mod11` | 50 / 55 (`3-3-4`) | +35 | 10 digits, mod 11 |
+//! | DATE_OF_BIRTH | `date_of_birth.context` | 80 | — | a date (`12.03.1985`, `1985-03-12`, `3/12/1985`, `14 March 1985`, `March 14, 1985`, `24 de junio de 2001`; month names in en/de/fr/es/it/nl/pl; a following time is not part of it) with a birth word in the window, no digit between |
+//! | UK_NHS | `uk_nhs.mod11` | 50 / 60 (`3-3-4`) | +35 | 10 digits, mod 11; bare in the CHI range 010–311 only with a DDMM date or context |
 //! | ES_NIF | `es_nif.dni` / `es_nif.nie` | 80 / 85 | +15 | check letter |
 //! | IT_FISCAL_CODE | `it_fiscal_code.check` | 95 | +5 | check char, omocodia |
 //! | PL_PESEL | `pl_pesel.checksum` | 50 | +35 | weights + valid date |
 //! | DE_TAX_ID | `de_tax_id.mod11_10` | 50 / 60 (`2 3 3 3`) | +35 | ISO 7064 + repetition rule |
 //! | FR_NIR | `fr_nir.key` | 75 | +20 | 97 − n mod 97, Corsica 2A/2B |
-//! | NL_BSN | `nl_bsn.eleven_test` | 40 | +35 | 9 digits, 11-test |
-//! | JWT | `jwt.header` | 95 | — | header decodes to JSON with `alg` |
+//! | NL_BSN | `nl_bsn.eleven_test` | 50 | +35 | 9 digits or `1234.56.789`, 11-test |
+//! | JWT | `jwt.header` | 95 | — | 3 parts, header decodes to JSON with `alg` |
 //! | AWS_ACCESS_KEY | `aws.access_key` | 90 | +10 | `AKIA`/`ASIA`/… + 16 base32 |
 //! | PRIVATE_KEY | `private_key.pem` | 100 | — | BEGIN … PRIVATE KEY through END |
-//! | SECRET_ASSIGNMENT | `secret.assignment` | 80 | — | `password=…`; span = value |
+//! | SECRET_ASSIGNMENT | `secret.assignment` | 80 | — | `password=…`, `SMTP_PASS: …`; span = value |
 //!
 //! # Overlaps
 //!
@@ -62,7 +70,8 @@
 //! [`EntityType::ALL`] order. So a URL that contains an email address
 //! (`https://x.example/?to=a@b.example`) yields only the email (90 > 70);
 //! an IBAN wins over any digit run inside it. Digit runs right after `/`,
-//! `:`, `.` or `-` are not candidates, so `http://192.168.0.1/` stays one URL. Results are sorted by start
+//! `:`, `.` or `-` are not candidates, so `http://192.168.0.1/` stays one URL
+//! (except after `label:`, as in `Tel:0301234567`). Results are sorted by start
 //! (then end descending).
 
 mod context;

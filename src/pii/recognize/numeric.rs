@@ -7,7 +7,7 @@
 //! hash, a UUID) and produces nothing.
 
 use super::{ids, is_word, Cx, EntityType};
-use crate::validate::{card_brand, luhn, PHONE_CODES};
+use crate::validate::{card_brand, luhn, CardBrand, PHONE_CODES};
 
 const MAX_BYTES: usize = 64;
 const MAX_DIGITS: usize = 24;
@@ -113,23 +113,64 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
             break;
         }
     }
+    // A date followed by a time (`1985-03-12 14:30`, ISO 8601
+    // `1985-03-12T14:30`): the time is not part of the run.
+    let time_next = |k: usize| cx.at(k).is_ascii_digit() && matches!(cx.at(k + 1), b':');
+    let time_next = |k: usize| time_next(k) || (cx.at(k).is_ascii_digit() && time_next(k + 1));
+    let mut split = false;
+    if !run.plus && !run.parens && run.groups.len() >= 3 && run.seps[0] == run.seps[1] {
+        let (_, e3) = run.groups[2];
+        split = match (run.groups.len(), cx.at(e3)) {
+            (3, b'T') => time_next(e3 + 1),
+            (n, b' ') if n > 3 => time_next(e3 + 1),
+            _ => false,
+        };
+        if split {
+            run.groups.truncate(3);
+            run.seps.truncate(2);
+            run.end = e3;
+            run.digits = run
+                .groups
+                .iter()
+                .flat_map(|&(s, e)| &b[s..e])
+                .copied()
+                .collect();
+        }
+    }
     // Not part of a longer token on the right (`12345678Z`, `1.2.3.4.5`
     // already joined), nor `1.5` style decimals continuing with a letter.
     let after = cx.at(run.end);
-    if is_word(after) {
+    if !split && is_word(after) {
         return None;
     }
-    if matches!(after, b'.' | b'-' | b':' | b',') && cx.at(run.end + 1).is_ascii_digit() {
+    let decimal = matches!(after, b'.' | b'-' | b':' | b',') && cx.at(run.end + 1).is_ascii_digit();
+    if !split && decimal {
         return None;
     }
-    // Nor on the left: `v1.2`, `-5`, `.5`, `x:12` are other things.
+    // Nor on the left: `v1.2`, `-5`, `.5`, `12:30` are other things; but
+    // `Tel:0301234567`, `BSN:123456782` are a label and a value.
     if run.start > 0 && !run.plus && !run.parens {
         let before = cx.at(run.start - 1);
-        if matches!(before, b'.' | b'-' | b'/' | b':' | b'$' | b'#') {
+        let label = before == b':' && run.start >= 2 && cx.at(run.start - 2).is_ascii_alphabetic();
+        if matches!(before, b'.' | b'-' | b'/' | b':' | b'$' | b'#') && !label {
             return None;
         }
     }
     Some(run)
+}
+
+/// Is the run the tail of a printed IBAN (`AT24 6196 3251 …`): right
+/// after a group of two capital letters and two digits and one space?
+/// Valid IBANs are found as a whole; the digits of an invalid one are not
+/// a card or phone number.
+fn iban_tail(cx: &Cx, start: usize) -> bool {
+    start >= 5
+        && cx.at(start - 1) == b' '
+        && cx.b[start - 5..start - 3]
+            .iter()
+            .all(u8::is_ascii_alphabetic)
+        && cx.b[start - 3..start - 1].iter().all(u8::is_ascii_digit)
+        && (start == 5 || !is_word(cx.at(start - 6)))
 }
 
 /// Parse the run at `start` and try every numeric recognizer on it.
@@ -146,9 +187,20 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
         return;
     };
     cx.numeric_until = run.end;
-    if run.plus {
-        phone_international(cx, &run);
+    if iban_tail(cx, run.start) {
         return;
+    }
+    if run.plus {
+        phone_international(cx, &run, 0);
+        return;
+    }
+    // International access codes written instead of `+`: `00` (ITU-T
+    // E.164 recommended prefix, most of the world) and `011` (NANP).
+    let d = &run.digits;
+    if d.len() > 2 && d[..2] == *b"00" && d[2] != b'0' {
+        phone_international(cx, &run, 2);
+    } else if run.groups.len() > 1 && cx.b[run.groups[0].0..run.groups[0].1] == *b"011" {
+        phone_international(cx, &run, 3);
     }
     card(cx, &run);
     ssn(cx, &run);
@@ -162,12 +214,16 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
         && d.len() == 10
         && (single || run.shape(&[3, 3, 4]) && run.uniform(b" -").is_some())
         && ids::nhs(d)
+        && (!single || ids::chi_date_ok(d) || cx.has_context(EntityType::UkNhs, run.start, run.end))
     {
+        // Written 3-3-4 and passing mod 11 (1 in 11 random numbers do), an
+        // NHS number is likelier than an unvalidated 3-3-4 phone number
+        // (55) unless a phone word is near (phone + 20).
         cx.push(
             EntityType::UkNhs,
             run.start,
             run.end,
-            if single { 50 } else { 55 },
+            if single { 50 } else { 60 },
             "uk_nhs.mod11",
         );
     }
@@ -205,12 +261,16 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
             "de_tax_id.mod11_10",
         );
     }
-    if single && d.len() == 9 && ids::bsn(d) {
+    // BSN: 9 digits, bare or printed `1234.56.789` (the Dutch passport
+    // and ID-card layout). The 11-test passes 1 in 11 random numbers, as
+    // mod 11 does for the NHS number: the same base score.
+    let dotted = run.shape(&[4, 2, 3]) && run.uniform(b".").is_some();
+    if (single || dotted) && d.len() == 9 && ids::bsn(d) {
         cx.push(
             EntityType::NlBsn,
             run.start,
             run.end,
-            40,
+            50,
             "nl_bsn.eleven_test",
         );
     }
@@ -227,7 +287,11 @@ fn card(cx: &mut Cx, run: &Run) {
     if d.iter().all(|&c| c == d[0]) || !luhn(d) {
         return;
     }
-    let base = if card_brand(d).is_some() { 90 } else { 50 };
+    let base = if card_brand(d).is_some_and(|b| brand_length(b, d.len())) {
+        90
+    } else {
+        50
+    };
     cx.push(
         EntityType::CreditCard,
         run.start,
@@ -235,6 +299,19 @@ fn card(cx: &mut Cx, run: &Run) {
         base,
         "credit_card.luhn",
     );
+}
+
+/// Does the brand issue numbers of this length? (`244042370916007` starts
+/// in the Mastercard 2-series but has 15 digits: not a Mastercard.)
+fn brand_length(brand: CardBrand, len: usize) -> bool {
+    match brand {
+        CardBrand::Amex => len == 15,
+        CardBrand::Visa => matches!(len, 13 | 16 | 19),
+        CardBrand::Mastercard => len == 16,
+        CardBrand::Diners => (14..=19).contains(&len),
+        CardBrand::Maestro => (12..=19).contains(&len),
+        _ => (16..=19).contains(&len),
+    }
 }
 
 /// Never-issued SSNs: area 000, 666, 900–999; group 00; serial 0000; and
@@ -290,8 +367,11 @@ fn calling_code(d: &[u8]) -> Option<(u16, usize)> {
     })
 }
 
-fn phone_international(cx: &mut Cx, run: &Run) {
-    let d = &run.digits;
+/// `+CC …`, or `00CC …` / `011 CC …` with `skip` the access code digits.
+fn phone_international(cx: &mut Cx, run: &Run, skip: usize) {
+    let Some(d) = run.digits.get(skip..) else {
+        return;
+    };
     if !cx.on(EntityType::PhoneNumber) || !(8..=15).contains(&d.len()) {
         return;
     }
@@ -336,27 +416,48 @@ fn phone_national(cx: &mut Cx, run: &Run) {
         }
         return;
     }
-    if nanp && run.shape(&[3, 3, 4]) && run.uniform(b"-. ").is_some() {
-        cx.push(
-            EntityType::PhoneNumber,
-            run.start,
-            run.end,
-            55,
-            "phone.nanp",
-        );
-        return;
+    // NANP numbers are written NPA-NXX-XXXX (or with dots); the same
+    // digits in space-separated blocks are as often a reference number,
+    // so that form needs a phone word (45 + 20).
+    if nanp && run.shape(&[3, 3, 4]) {
+        if let Some(sep) = run.uniform(b"-. ") {
+            let base = if sep == b' ' { 45 } else { 55 };
+            cx.push(
+                EntityType::PhoneNumber,
+                run.start,
+                run.end,
+                base,
+                "phone.nanp",
+            );
+            return;
+        }
     }
-    if d[0] == b'0'
-        && (10..=11).contains(&d.len())
+    // National numbers in blocks (`030 72976824`, `0151 64153817`,
+    // `919 712 302`, `22 063 22 09`): 9–11 digits (national significant
+    // numbers in Europe), plus one for a trunk prefix, an area block of
+    // 2–5 digits. A trunk prefix `0` (then a non-zero digit: `00` is the
+    // international prefix) marks a dialled number; without one (Spain,
+    // Poland, Italian mobiles have none) a phone word is needed.
+    let trunk = d[0] == b'0' && d.get(1).is_some_and(|&c| c != b'0');
+    // `AAA-GG-SSSS` is the SSN layout, also when the SSN is invalid.
+    let ssn_layout = run.shape(&[3, 2, 4]) && run.uniform(b"-").is_some();
+    // 12 digits only as trunk + area + one subscriber block (`0151
+    // 64153817`); `0815 4711 0815` is a reference number.
+    let len_ok = (9..=11).contains(&d.len()) || (d.len() == 12 && trunk && run.groups.len() == 2);
+    let mut lens = run.lens();
+    if !ssn_layout
+        && len_ok
         && run.groups.len() >= 2
         && run.uniform(b" -.").is_some()
-        && run.lens().all(|l| (2..=5).contains(&l))
+        && lens.next().is_some_and(|l| (2..=5).contains(&l))
+        && lens.all(|l| (2..=8).contains(&l))
     {
+        let base = if trunk { 55 } else { 45 };
         cx.push(
             EntityType::PhoneNumber,
             run.start,
             run.end,
-            55,
+            base,
             "phone.national",
         );
         return;
@@ -563,7 +664,21 @@ fn digits_at(cx: &Cx, i: usize, max: usize) -> Option<(u32, usize)> {
     (e > i).then_some((v, e))
 }
 
-/// `14 March 1985`, `3. März 1985`, `12 mars 1985` after a day run.
+/// After a space at `j`: `de ` / `del ` (Spanish and Portuguese write
+/// `24 de junio de 2001`, `3 de março de 1990`); the position after it.
+fn skip_de(cx: &Cx, j: usize) -> usize {
+    let rest = &cx.b[j.min(cx.b.len())..];
+    if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"de ") {
+        j + 3
+    } else if rest.len() >= 4 && rest[..4].eq_ignore_ascii_case(b"del ") {
+        j + 4
+    } else {
+        j
+    }
+}
+
+/// `14 March 1985`, `3. März 1985`, `12 mars 1985`, `24 de junio de
+/// 2001` after a day run.
 fn textual_dob(cx: &mut Cx, run: &Run) {
     if !cx.on(EntityType::DateOfBirth) || run.groups.len() != 1 || run.digits.len() > 2 {
         return;
@@ -576,16 +691,17 @@ fn textual_dob(cx: &mut Cx, run: &Run) {
     if cx.at(j) != b' ' {
         return;
     }
-    let Some((month, e)) = month_at(cx, j + 1) else {
+    let Some((month, e)) = month_at(cx, skip_de(cx, j + 1)) else {
         return;
     };
     if cx.at(e) != b' ' {
         return;
     }
-    let Some((year, end)) = digits_at(cx, e + 1, 4) else {
+    let y = skip_de(cx, e + 1);
+    let Some((year, end)) = digits_at(cx, y, 4) else {
         return;
     };
-    if end - e - 1 == 4
+    if end - y == 4
         && !is_word(cx.at(end))
         && date_ok(year, month, day)
         && cx.has_context(EntityType::DateOfBirth, run.start, end)

@@ -10,6 +10,9 @@ fn b64url(c: u8) -> bool {
 
 /// `eyJ…` header `.` payload `.` signature (signature may be empty for
 /// `alg: none`); the header must decode to a JSON object with `"alg"`.
+/// A JWS in compact form has exactly three parts (RFC 7515 §7.1), so a
+/// fourth `.` segment (a JWE has five) rules it out; a `.` followed by
+/// no base64url char ends the sentence, not the token.
 pub(super) fn jwt(cx: &mut Cx, i: usize) {
     if !cx.on(EntityType::Jwt) || i < cx.jwt_until || !cx.b[i..].starts_with(b"eyJ") {
         return;
@@ -36,7 +39,7 @@ pub(super) fn jwt(cx: &mut Cx, i: usize) {
     }
     let s = seg(p + 1);
     cx.jwt_until = s;
-    if cx.at(s) == b'.' || is_word(cx.at(s)) {
+    if (cx.at(s) == b'.' && b64url(cx.at(s + 1))) || is_word(cx.at(s)) {
         return;
     }
     let Ok(header) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(&b[i..h]) else {
@@ -142,9 +145,24 @@ const KEYS: [&str; 14] = [
     "private_key",
 ];
 
+/// Does a query parameter `name=` start at `i`?
+fn query_param(b: &[u8], i: usize) -> bool {
+    let mut k = i;
+    while k < b.len() && k - i <= 64 && (is_word(b[k]) || matches!(b[k], b'-' | b'.')) {
+        k += 1;
+    }
+    k > i && b.get(k) == Some(&b'=')
+}
+
+/// Key suffixes that name a secret only after `_`/`-` (`SMTP_PASS`,
+/// `DB_PASS`): alone, `pass` is an ordinary word.
+const SUFFIX_KEYS: [&str; 1] = ["pass"];
+
 /// `key = value`, `key: value`, `"key": "value"`, where key is one of
-/// `KEYS` or ends with `_` + one of them (`db_password`); the finding is the
-/// value (≤ 256 bytes, ≥ 3 chars), quoted or up to whitespace/`,;&`.
+/// `KEYS` or ends with `_` + one of them or of `SUFFIX_KEYS` (`db_password`,
+/// `SMTP_PASS`); the finding is the value (≤ 256 bytes, ≥ 3 chars), quoted
+/// or up to whitespace, `,;"')}`, a sentence-ending `.` or a `&` that
+/// starts the next query parameter (`&name=`).
 pub(super) fn assignment(cx: &mut Cx, i: usize) {
     if !cx.on(EntityType::SecretAssignment) || i >= cx.b.len() || !cx.b[i].is_ascii_alphabetic() {
         return;
@@ -183,14 +201,15 @@ pub(super) fn assignment(cx: &mut Cx, i: usize) {
         return;
     }
     let key = cx.text[i..e].to_ascii_lowercase();
-    let hit = KEYS.iter().any(|k| {
-        key == *k
-            || (key.ends_with(k)
-                && matches!(
-                    key.as_bytes().get(key.len() - k.len() - 1),
-                    Some(b'_' | b'-')
-                ))
-    });
+    let suffix = |k: &str| {
+        key.len() > k.len()
+            && key.ends_with(k)
+            && matches!(
+                key.as_bytes().get(key.len() - k.len() - 1),
+                Some(b'_' | b'-')
+            )
+    };
+    let hit = KEYS.iter().any(|k| key == *k || suffix(k)) || SUFFIX_KEYS.iter().any(|k| suffix(k));
     if !hit {
         return;
     }
@@ -218,14 +237,24 @@ pub(super) fn assignment(cx: &mut Cx, i: usize) {
             while k < b.len()
                 && k - j <= 256
                 && !b[k].is_ascii_whitespace()
-                && !matches!(b[k], b',' | b';' | b'&' | b'"' | b'\'' | b'}' | b')')
+                && !matches!(b[k], b',' | b';' | b'"' | b'\'' | b'}' | b')')
+                && !(b[k] == b'&' && query_param(b, k + 1))
             {
                 k += 1;
+            }
+            // A `.` before whitespace or the end closes the sentence.
+            if k > j + 1 && b[k - 1] == b'.' {
+                k -= 1;
             }
             (j, k)
         }
     };
     if end - start > 256 || end < start + 3 {
+        return;
+    }
+    // `token = keyring.encrypt(…)`, `token = getToken()`: an unquoted
+    // value that opens a call is code, not a secret.
+    if start == j && cx.at(end - 1) == b'(' {
         return;
     }
     let mut end = end;

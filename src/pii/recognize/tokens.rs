@@ -202,19 +202,23 @@ pub(super) fn hex_start(cx: &mut Cx, i: usize) {
 }
 
 /// IBAN, electronic (`DE89370400440532013000`) or printed in groups of
-/// four separated by single spaces; exactly the country's length.
+/// four separated by single spaces; exactly the country's length. Letters
+/// in either case (`de89 3704 …` as typed into forms): ISO 13616 prints
+/// capitals, and mod 97 is computed on them, so the case carries no
+/// information.
 pub(super) fn letter_start(cx: &mut Cx, i: usize) {
     let b = cx.b;
     if !cx.on(EntityType::IbanCode)
         || b.len() < i + 15
-        || !b[i].is_ascii_uppercase()
-        || !b[i + 1].is_ascii_uppercase()
+        || !b[i].is_ascii_alphabetic()
+        || !b[i + 1].is_ascii_alphabetic()
         || !b[i + 2].is_ascii_digit()
         || !b[i + 3].is_ascii_digit()
     {
         return;
     }
-    let Some(len) = std::str::from_utf8(&b[i..i + 2]).ok().and_then(iban_length) else {
+    let country = [b[i].to_ascii_uppercase(), b[i + 1].to_ascii_uppercase()];
+    let Some(len) = std::str::from_utf8(&country).ok().and_then(iban_length) else {
         return;
     };
     let mut chars = Vec::with_capacity(len);
@@ -222,8 +226,8 @@ pub(super) fn letter_start(cx: &mut Cx, i: usize) {
     let mut spaced = None;
     while chars.len() < len && j < b.len() {
         let c = b[j];
-        if c.is_ascii_digit() || c.is_ascii_uppercase() {
-            chars.push(c);
+        if c.is_ascii_alphanumeric() {
+            chars.push(c.to_ascii_uppercase());
             j += 1;
         } else if c == b' '
             && chars.len() % 4 == 0
