@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs missing tools, then runs every suite — format,
 # lints, native tests (unit, KAT, vectors, properties, CLI, doctests), the
-# wasm build, and the same vectors in Node, Deno and headless Chromium.
+# wasm build, the same vectors in Node, Deno and headless Chromium, and the
+# PII quality gate on the labeled corpus.
 # Every suite runs even if an earlier one fails; the exit status is non-zero
 # if any failed.
 set -uo pipefail
@@ -31,6 +32,8 @@ suite "Node (node --test, nodejs build)" node --test tests/js/node/
 suite "Deno (deno test, web build)" tests/node_modules/.bin/deno test --quiet --allow-read --no-prompt tests/js/deno/
 suite "Chromium (playwright-core, web build)" node --test tests/js/browser/
 suite "PII evaluation corpus (offsets, checksums, reproducible)" python3 -m unittest tests/eval/test_generate.py
+suite "PII quality gate (F1 >= Presidio per shared type, hard negatives)" \
+  bash -c 'cargo build --quiet --features cli && python3 tests/eval/gate.py --fieldguard target/debug/fieldguard'
 suite "README main command" bash examples/quickstart.sh
 
 printf '\n'
