@@ -6,7 +6,7 @@ use super::report::PolicyReport;
 use super::rule::{json_value, CompiledRule, Scope};
 use crate::error::{Error, ErrorKind, Result};
 use crate::pii::anonymize::{AnonymizeOptions, Anonymizer};
-use crate::pii::operators::{Operator, OperatorContext, Replace};
+use crate::pii::operators::{Operator, OperatorContext};
 use crate::pii::recognize::ScanOptions;
 use crate::pii::EntityType;
 use crate::records::{FieldPath, Segment};
@@ -41,12 +41,16 @@ pub struct PiiRules {
 }
 
 impl Default for PiiRules {
+    /// `scanAll` true; the rest as [`AnonymizeOptions::default`]. (The
+    /// fields are repeated rather than flattened because serde cannot
+    /// combine `flatten` with `deny_unknown_fields`.)
     fn default() -> Self {
+        let a = AnonymizeOptions::default();
         Self {
             scan_all: true,
-            scan: ScanOptions::default(),
-            operators: BTreeMap::new(),
-            default_operator: Operator::Replace(Replace::default()),
+            scan: a.scan,
+            operators: a.operators,
+            default_operator: a.default_operator,
         }
     }
 }

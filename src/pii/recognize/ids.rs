@@ -64,9 +64,10 @@ pub(super) fn pesel(d: &[u8]) -> bool {
 }
 
 /// Steuerliche Identifikationsnummer: no leading zero; in the first ten
-/// digits exactly one digit occurs twice or three times (three times not
-/// adjacent... at most two of them adjacent), one to two digits are
-/// missing; check digit by ISO 7064 MOD 11,10.
+/// digits exactly one digit occurs twice or three times, and a tripled digit
+/// never stands three in a row (two of its three may be adjacent), so one or
+/// two digits are missing; check digit by ISO 7064 MOD 11,10 (ELSTER,
+/// "Prüfung der Steuer- und Steueridentifikationsnummer", 2.2).
 pub(super) fn de_tax_id(d: &[u8]) -> bool {
     if d[0] == b'0' {
         return false;
