@@ -80,8 +80,9 @@ enum Command {
     Detect(sanitize::DetectArgs),
     /// Apply a policy (field rules) to JSON/NDJSON records.
     Check(sanitize::CheckArgs),
-    /// Find PII and secrets in text: one JSON line per finding, with byte
-    /// and code point offsets.
+    /// Find PII and secrets: in files, a report per file and field path
+    /// (table or --json, --fail-on for CI gates); in text (--text, --in,
+    /// stdin), one JSON line per finding with byte and code point offsets.
     Scan(pii::ScanArgs),
     /// Turn exports (JSON, NDJSON, CSV) into safe test data: the policy's
     /// sanitize rules and PII operators, plus a PII scan of every string;
@@ -221,7 +222,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
         Command::SanitizeHtml(args) => done(sanitize::sanitize_html(args)),
         Command::Detect(args) => sanitize::detect(args),
         Command::Check(args) => done(sanitize::check(args)),
-        Command::Scan(args) => done(pii::scan(args)),
+        Command::Scan(args) => pii::scan(args),
         Command::Anonymize(args) => done(anonymize::anonymize(args)),
         Command::Keygen { out, force } => {
             let keyring = Keyring::generate()?;
