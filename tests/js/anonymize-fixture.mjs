@@ -4,7 +4,7 @@
 // Both suites assert that the wasm API (Node, Chromium) produces exactly what
 // the native binary produces, record by record and value by value.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,8 @@ export function allRecords() {
 
 /** The sample tickets file (CSV; only `fieldguard anonymize` reads CSV). */
 export const TICKETS_CSV = readFileSync(new URL('tickets.csv', services), 'utf8');
+/** The sample users file (one JSON array). */
+export const USERS_JSON = readFileSync(new URL('users.json', services), 'utf8');
 
 /** [field of the policy-applied record, raw value, entity type]: the field rules' pseudonyms. */
 export function valueCases(record) {
@@ -109,21 +111,12 @@ function cliRun(args) {
   return execFileSync(CLI, args, { encoding: 'utf8', env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Whether this binary has the `anonymize` subcommand yet (issue 5). */
-export function hasAnonymize() {
-  try {
-    cliRun(['anonymize', '--help']);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Run the native CLI over `records` (written as NDJSON) and the tickets CSV.
- * Returns { check: lines of `fieldguard check --policy`, anonymize: lines of
- * `fieldguard anonymize --policy` (null without the subcommand),
- * anonymizeDefault: lines without --policy, ticketsCsv: anonymized CSV text }.
+ * Run the native CLI over `records` (written as NDJSON), the tickets CSV and
+ * the users JSON array. Returns { check: lines of `fieldguard check
+ * --policy`, anonymize: lines of `fieldguard anonymize --policy`,
+ * anonymizeDefault: lines without --policy, ticketsCsv: the anonymized CSV
+ * text, users: the anonymized users.json, parsed }.
  */
 export function runNative(records) {
   if (!existsSync(CLI)) throw new Error(`build the native CLI first: cargo build --features cli (looked for ${CLI})`);
@@ -137,16 +130,17 @@ export function runNative(records) {
     writeFileSync(input, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     const lines = (text) => text.split('\n').filter(Boolean);
     const result = { check: lines(cliRun(['check', '--quiet', '--policy', policy, '--keyring', keyring, '--in', input])) };
-    result.anonymize = result.anonymizeDefault = result.ticketsCsv = null;
-    if (hasAnonymize()) {
-      const tickets = join(dir, 'tickets.csv');
-      writeFileSync(tickets, TICKETS_CSV);
-      for (const [key, extra] of [['anonymize', ['--policy', policy]], ['anonymizeDefault', []]]) {
-        const out = join(dir, key);
-        mkdirSync(out);
-        cliRun(['anonymize', '--quiet', ...extra, '--keyring', keyring, input, tickets, '--out', out]);
-        result[key] = lines(readFileSync(join(out, 'records.ndjson'), 'utf8'));
-        if (key === 'anonymize') result.ticketsCsv = readFileSync(join(out, 'tickets.csv'), 'utf8');
+    const tickets = join(dir, 'tickets.csv');
+    const users = join(dir, 'users.json');
+    writeFileSync(tickets, TICKETS_CSV);
+    writeFileSync(users, USERS_JSON);
+    for (const [key, extra] of [['anonymize', ['--policy', policy]], ['anonymizeDefault', []]]) {
+      const out = join(dir, key);
+      cliRun(['anonymize', '--quiet', ...extra, '--keyring', keyring, input, tickets, users, '--out', out]);
+      result[key] = lines(readFileSync(join(out, 'records.ndjson'), 'utf8'));
+      if (key === 'anonymize') {
+        result.ticketsCsv = readFileSync(join(out, 'tickets.csv'), 'utf8');
+        result.users = JSON.parse(readFileSync(join(out, 'users.json'), 'utf8'));
       }
     }
     return result;

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  DEFAULT_POLICY_JSON, KEYRING_JSON, POLICY_JSON, TEXT_CASES, TICKETS_CSV,
-  allRecords, at, hasAnonymize, parseCsv, runNative, valueCases,
+  DEFAULT_POLICY_JSON, KEYRING_JSON, POLICY_JSON, TEXT_CASES, TICKETS_CSV, USERS_JSON,
+  allRecords, at, parseCsv, runNative, valueCases,
 } from '../anonymize-fixture.mjs';
 import { fg } from '../node/load.mjs';
 import { openHarness, start } from './browser.mjs';
@@ -88,20 +88,19 @@ test('Chromium: keyring.anonymize gives the same pseudonyms as the native run an
   assert.ok(fakes.length > 250, `${fakes.length} values compared`);
 });
 
-test('Chromium: policy.applyWithKeyring equals `fieldguard anonymize` (NDJSON, CSV, default policy)', async (t) => {
-  if (!hasAnonymize()) {
-    t.skip('this fieldguard binary has no `anonymize` subcommand yet (issue 5); `check --policy` is compared above');
-    return;
-  }
+test('Chromium: policy.applyWithKeyring equals `fieldguard anonymize` (NDJSON, CSV, JSON array, default policy)', async () => {
   const rows = parseCsv(TICKETS_CSV);
+  const users = JSON.parse(USERS_JSON);
   const { lines } = await inBrowser([
     { policy: POLICY_JSON, rows: records },
     { policy: DEFAULT_POLICY_JSON, rows: records },
     { policy: POLICY_JSON, rows },
+    { policy: POLICY_JSON, rows: users },
   ], []);
   assert.deepEqual(lines[0], native.anonymize);
   assert.deepEqual(lines[1], native.anonymizeDefault);
   assert.deepEqual(lines[2].map((l) => JSON.parse(l)), parseCsv(native.ticketsCsv));
+  assert.deepEqual(lines[3].map((l) => JSON.parse(l)), native.users);
 });
 
 test('Chromium: no page errors', () => {
