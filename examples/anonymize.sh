@@ -74,6 +74,8 @@ printf '  %d of %d files byte-identical\n' "$same" "${#inputs[@]}"
 printf '\nChecks:\n'
 status=0
 python3 - "$data" "$work/out" <<'PY' || status=1
+# Checks the anonymized files in argv[2] against the originals in argv[1].
+# Failures name the record and the check, never a value.
 import csv, json, os, re, sys
 
 src, out = sys.argv[1], sys.argv[2]
@@ -101,6 +103,8 @@ def norm_email(e):
     return e.strip().lower()
 
 def luhn(digits):
+    if not digits.isdigit():
+        return False
     total = 0
     for i, c in enumerate(reversed(digits)):
         d = int(c) * (2 if i % 2 else 1)
@@ -142,6 +146,17 @@ for name, field in (("orders.ndjson", "customer_email"), ("tickets.csv", "report
         got = out_by_id.get(r["id"], {}).get(field)
         check(want is not None and got == want, f"{name} {r['id']}: {field} does not match the user's pseudonym")
         joined += want is not None and got == want
+
+# The shop also copies the customer's name and phone into each order.
+by_email = {norm_email(u["email"]): u for u in users_in}
+shipped = 0
+orders_out = {r["id"]: r for r in res["orders.ndjson"]}
+for r in inp["orders.ndjson"]:
+    u = by_email.get(norm_email(r["customer_email"]))
+    o, uo = orders_out.get(r["id"], {}), users_out.get(u["id"], {}) if u else {}
+    ok = bool(u) and o.get("shipping", {}).get("name") == uo.get("name") and o["shipping"].get("phone") == uo.get("phone")
+    check(ok, f"orders.ndjson {r['id']}: shipping name/phone do not match the user's pseudonyms")
+    shipped += ok
 
 # 2. Leaks: no original email, phone, IBAN or card string anywhere in the output.
 raw_in = "\n".join(raw(src, n) for n in FILES)
@@ -189,16 +204,24 @@ for e in EMAIL.findall(raw_out):
     check(bool(EMAIL_FULL.fullmatch(e)), "an email in the output is not a valid lower-case address")
 
 counts = {k: len(v) for k, v in secrets.items()}
-print(f"  joins:   {joined} of {len(inp['orders.ndjson']) + len(inp['tickets.csv'])} order/ticket emails equal their user's pseudonym")
+print(f"  joins:   {joined} of {len(inp['orders.ndjson']) + len(inp['tickets.csv'])} order/ticket emails equal their user's pseudonym; "
+      f"{shipped} of {len(inp['orders.ndjson'])} orders ship to the user's pseudonymized name and phone")
 print(f"  leaks:   {leaks} of {sum(counts.values())} original values found in the output "
       f"({counts['email']} emails, {counts['phone']} phones, {counts['iban']} IBANs, {counts['card']} cards)")
 print(f"  formats: {formats} users checked (email, IBAN mod 97, card Luhn, phone layout); "
       f"{len(text_cards)} card-like and {len(text_ibans)} IBAN-like strings in the output checked")
 for f in failures[:20]:
     print("  FAIL:", f)
+if len(failures) > 20:
+    print(f"  … and {len(failures) - 20} more failures")
 sys.exit(1 if failures else 0)
 PY
 [ "$same" -eq "${#inputs[@]}" ] || status=1
+# Outputs are written to temporary files and renamed: nothing else may be left.
+if [ "$(ls -A "$work/out" | sort | tr '\n' ' ')" != "orders.ndjson tickets.csv users.json " ]; then
+  echo "  FAIL: the output directory holds other files than the three outputs"
+  status=1
+fi
 if [ "$status" -ne 0 ]; then
   echo 'FAILED: see the FAIL lines above'
   exit 1
