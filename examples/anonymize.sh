@@ -3,14 +3,15 @@
 # (examples/data/services: users.json, orders.ndjson, tickets.csv) with one
 # policy and a throwaway keyring, then check what the README promises:
 #   * joins survive: every order's customer_email and every ticket's reporter
-#     is the pseudonym of the same user's email (joined on the original data);
+#     is the pseudonym of the same user's email (joined on the original data),
+#     and each order ships to the user's pseudonymized name and phone;
 #   * nothing leaks: no original email, phone, IBAN or card number appears
 #     anywhere in the output (separators ignored for IBANs and cards);
 #   * formats are kept: valid emails on the same domain, IBANs with valid
 #     mod-97 check digits, cards that pass Luhn in the same layout, phones in
 #     the same layout;
 #   * it is deterministic: a second run with the same keyring gives
-#     byte-identical files.
+#     byte-identical files, and nothing but the three outputs is written.
 # Exits non-zero when a check fails. Needs python3 (stdlib only) for the checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
