@@ -411,3 +411,35 @@ fn scan_reports_per_field_and_gates_ci() {
         .success();
     assert!(!stdout(&out).contains("ana.lopez"));
 }
+
+#[test]
+fn keys_from_a_docker_secret_give_the_same_pseudonyms_as_the_file() {
+    let f = fixture();
+    let secrets = f.dir.path().join("secrets");
+    std::fs::create_dir(&secrets).unwrap();
+    std::fs::copy(&f.keyring, secrets.join("pii-keyring")).unwrap();
+    let input = "{\"email\": \"ana.lopez@example.org\"}\n";
+    let from_secret = fg()
+        .env("FIELDGUARD_SECRETS_DIR", &secrets)
+        .args(["anonymize", "--quiet", "--keyring-secret", "pii-keyring"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty());
+    let from_file = fg()
+        .args(["anonymize", "--quiet", "--keyring"])
+        .arg(&f.keyring)
+        .write_stdin(input)
+        .assert()
+        .success();
+    assert_eq!(stdout(&from_secret), stdout(&from_file));
+    let json = std::fs::read_to_string(&f.keyring).unwrap();
+    let from_env = fg()
+        .env("FIELDGUARD_KEYRING", json)
+        .args(["anonymize", "--quiet"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty());
+    assert_eq!(stdout(&from_env), stdout(&from_file));
+}
