@@ -443,3 +443,46 @@ fn keys_from_a_docker_secret_give_the_same_pseudonyms_as_the_file() {
         .stderr(predicate::str::is_empty());
     assert_eq!(stdout(&from_env), stdout(&from_file));
 }
+
+#[test]
+fn the_progress_bar_is_drawn_on_terminals_only() {
+    let f = fixture();
+    let input = f.dir.path().join("many.ndjson");
+    let line = "{\"note\": \"write to someone@example.org or call +44 20 7946 0958\"}\n";
+    std::fs::write(&input, line.repeat(20_000)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("fieldguard");
+    let command = format!(
+        "{} anonymize --keyring {} {} --out {}",
+        bin.display(),
+        f.keyring.display(),
+        input.display(),
+        f.dir.path().join("tty").display()
+    );
+    // util-linux `script` gives the command a pseudo-terminal.
+    let typescript = f.dir.path().join("typescript");
+    let status = std::process::Command::new("script")
+        .args(["-qec", &command])
+        .arg(&typescript)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("util-linux script(1)");
+    assert!(status.success());
+    let shown = String::from_utf8_lossy(&std::fs::read(&typescript).unwrap()).into_owned();
+    assert!(
+        shown.contains("records") && shown.contains("many.ndjson ["),
+        "{shown}"
+    );
+
+    // In a pipe: only the summary line.
+    let piped = fg()
+        .args(["anonymize", "--keyring"])
+        .arg(&f.keyring)
+        .arg(&input)
+        .arg("--out")
+        .arg(f.dir.path().join("pipe"))
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&piped.get_output().stderr).into_owned();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(!stderr.contains('['), "{stderr}");
+}
