@@ -249,13 +249,22 @@ impl From<std::io::Error> for Error {
 /// Describe a serde_json error by position only: its message can quote the
 /// offending value (`invalid type: string "…"`), which may be a key or PII.
 pub(crate) fn json_position(err: &serde_json::Error) -> String {
-    let what = match err.classify() {
+    format!(
+        "{} at line {} column {}",
+        json_category(err),
+        err.line(),
+        err.column()
+    )
+}
+
+/// What kind of JSON error, in words (never the offending text).
+pub(crate) fn json_category(err: &serde_json::Error) -> &'static str {
+    match err.classify() {
         serde_json::error::Category::Io => "read error",
         serde_json::error::Category::Syntax => "syntax error",
         serde_json::error::Category::Data => "unexpected value",
         serde_json::error::Category::Eof => "unexpected end of input",
-    };
-    format!("{what} at line {} column {}", err.line(), err.column())
+    }
 }
 
 /// `Result` with fieldguard's [`Error`].

@@ -17,6 +17,8 @@ pub mod policy;
 mod random;
 pub mod records;
 pub mod spec;
+#[cfg(feature = "stream")]
+pub mod stream;
 pub mod text;
 mod token;
 pub mod validate;

@@ -1,4 +1,6 @@
-//! `fieldguard scan`: findings as JSON lines with byte and code point offsets.
+//! `fieldguard scan` (text mode: findings as JSON lines with byte and code
+//! point offsets) and `check` with PII steps. File reports and `anonymize`:
+//! tests/cli_anonymize.rs.
 #![cfg(feature = "cli")]
 
 mod common;
@@ -17,7 +19,7 @@ fn lines(out: &str) -> Vec<Value> {
 fn byte_and_code_point_offsets_after_emoji_and_combining_marks() {
     // "😀" is 4 bytes / 1 code point; "e\u{301}" is 3 bytes / 2 code points.
     let text = "😀 e\u{301} bob@example.com";
-    let out = fg().args(["scan", text]).assert().success();
+    let out = fg().args(["scan", "--text", text]).assert().success();
     let found = lines(&stdout(&out));
     assert_eq!(found.len(), 1, "{found:?}");
     let f = &found[0];
@@ -61,6 +63,7 @@ fn options_and_errors() {
             "scan",
             "--options",
             r#"{"entities": ["IBAN_CODE"]}"#,
+            "--text",
             "bob@example.com GB82WEST12345698765432",
         ])
         .assert()
@@ -68,14 +71,21 @@ fn options_and_errors() {
     let found = lines(&stdout(&out));
     assert_eq!(found.len(), 1);
     assert_eq!(found[0]["type"], "IBAN_CODE");
-    fg().args(["scan", "--options", r#"{"entities": ["NOT_A_TYPE"]}"#, "x"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("INVALID_ARGUMENT"));
+    fg().args([
+        "scan",
+        "--options",
+        r#"{"entities": ["NOT_A_TYPE"]}"#,
+        "--text",
+        "x",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains("INVALID_ARGUMENT"));
     fg().args([
         "scan",
         "--options",
         r#"{"maxInputBytes": 4}"#,
+        "--text",
         "longer than four",
     ])
     .assert()

@@ -2,7 +2,7 @@
 # PII quality evaluation: corpus -> Presidio baseline (+ fieldguard when given) -> tests/out/pii-quality.md
 #
 #   bash tests/eval/run.sh                                   # Presidio only
-#   bash tests/eval/run.sh --fieldguard-cmd 'target/release/fieldguard scan --format ndjson-lines'
+#   bash tests/eval/run.sh --fieldguard-cmd 'target/release/fieldguard scan --lines'
 #        the command reads the corpus texts on stdin, one sample per line, and prints
 #        `scan --format ndjson-lines` findings ({"line", "type", "charStart", "charEnd", ...});
 #        its wall time over the whole corpus gives fieldguard's throughput

@@ -4,6 +4,7 @@
 //! with the stable error code) or a check fails (`validate --json`,
 //! `detect --check`), 2 for usage errors.
 
+mod anonymize;
 mod io;
 mod pii;
 mod sanitize;
@@ -79,9 +80,14 @@ enum Command {
     Detect(sanitize::DetectArgs),
     /// Apply a policy (field rules) to JSON/NDJSON records.
     Check(sanitize::CheckArgs),
-    /// Find PII and secrets in text: one JSON line per finding, with byte
-    /// and code point offsets.
+    /// Find PII and secrets: in files, a report per file and field path
+    /// (table or --json, --fail-on for CI gates); in text (--text, --in,
+    /// stdin), one JSON line per finding with byte and code point offsets.
     Scan(pii::ScanArgs),
+    /// Turn exports (JSON, NDJSON, CSV) into safe test data: the policy's
+    /// sanitize rules and PII operators, plus a PII scan of every string;
+    /// consistent pseudonyms for one keyring.
+    Anonymize(anonymize::AnonymizeArgs),
 }
 
 /// Where the keyring comes from. Keys are never taken from the command line.
@@ -101,6 +107,15 @@ pub(crate) struct KeyringArgs {
 }
 
 impl KeyringArgs {
+    /// Whether any keyring source was named (flags, FIELDGUARD_KEYRING_FILE
+    /// or FIELDGUARD_KEYRING).
+    pub(crate) fn is_given(&self) -> bool {
+        self.keyring.is_some()
+            || self.keyring_env.is_some()
+            || self.keyring_secret.is_some()
+            || std::env::var_os("FIELDGUARD_KEYRING").is_some()
+    }
+
     pub(crate) fn load(&self) -> Result<Keyring, Error> {
         if let Some(name) = &self.keyring_secret {
             if let Some(dir) = std::env::var_os("FIELDGUARD_SECRETS_DIR") {
@@ -207,7 +222,8 @@ fn run(command: Command) -> Result<ExitCode, Error> {
         Command::SanitizeHtml(args) => done(sanitize::sanitize_html(args)),
         Command::Detect(args) => sanitize::detect(args),
         Command::Check(args) => done(sanitize::check(args)),
-        Command::Scan(args) => done(pii::scan(args)),
+        Command::Scan(args) => pii::scan(args),
+        Command::Anonymize(args) => done(anonymize::anonymize(args)),
         Command::Keygen { out, force } => {
             let keyring = Keyring::generate()?;
             match out {

@@ -1,27 +1,57 @@
-//! `fieldguard scan`: find PII and secrets in text, one JSON line per
-//! finding with byte and code point offsets, so other tools (and
-//! tests/eval/) can score or act on them.
+//! `fieldguard scan`: find PII and secrets.
+//!
+//! * In text (`--text`, `--in FILE` or stdin): one JSON line per finding
+//!   with byte and code point offsets, so other tools (and tests/eval/) can
+//!   score or act on them.
+//! * In files (`scan FILE...`): a report per file and field path — counts
+//!   per type and a masked example — as a table or JSON, with `--fail-on`
+//!   to gate pipelines that must not publish PII.
 
+use crate::anonymize::DataFormat;
 use crate::io;
 use crate::sanitize::OptionsArg;
 use clap::Args;
+use fieldguard::pii::operators::{apply, Mask, Operator, OperatorContext};
 use fieldguard::pii::recognize::{char_offsets, ScanOptions, Scanner};
+use fieldguard::pii::EntityType;
+use fieldguard::stream::{self, Format, StreamOptions};
 use fieldguard::Error;
-use serde_json::{json, Map};
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 use std::io::{BufRead, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Mutex;
 
 #[derive(Args)]
 pub struct ScanArgs {
-    /// The text; read from --in or stdin if omitted.
-    value: Option<String>,
-    /// Input file; stdin if omitted.
-    #[arg(long = "in", value_name = "FILE", conflicts_with = "value")]
+    /// Files to report on: records (.json, .ndjson/.jsonl, .csv) per field
+    /// path, anything else line by line. Without files: text mode.
+    inputs: Vec<PathBuf>,
+    /// Text mode: scan this text.
+    #[arg(long, conflicts_with_all = ["input", "inputs"])]
+    text: Option<String>,
+    /// Text mode: scan this file (stdin if neither --text nor --in).
+    #[arg(long = "in", value_name = "FILE", conflicts_with = "inputs")]
     input: Option<PathBuf>,
-    /// Scan each input line as its own text (plain lines or NDJSON records);
-    /// findings carry a 1-based "line" and offsets within that line.
-    #[arg(long)]
+    /// Text mode: scan each input line as its own text (plain lines or
+    /// NDJSON records); findings carry a 1-based "line" and offsets within
+    /// that line.
+    #[arg(long, conflicts_with = "inputs")]
     lines: bool,
+    /// File mode: print the report as JSON instead of a table.
+    #[arg(long, requires = "inputs")]
+    json: bool,
+    /// File mode: exit with status 1 when PII of these types is found
+    /// ("any", or names such as EMAIL_ADDRESS,CREDIT_CARD).
+    #[arg(long, value_name = "TYPES", requires = "inputs")]
+    fail_on: Option<String>,
+    /// File mode: record format of every file (default: from the extension).
+    #[arg(long, value_enum, requires = "inputs")]
+    format: Option<DataFormat>,
+    /// File mode: CSV field delimiter.
+    #[arg(long, default_value_t = ',')]
+    delimiter: char,
     #[command(flatten)]
     options: OptionsArg,
 }
@@ -54,10 +84,13 @@ fn emit(
     Ok(findings.len() as u64)
 }
 
-pub fn scan(args: ScanArgs) -> Result<(), Error> {
+pub fn scan(args: ScanArgs) -> Result<ExitCode, Error> {
     let options: ScanOptions = args.options.parse(Map::new())?;
     let scanner = Scanner::new(&options)?;
-    let mut input: Box<dyn BufRead> = match &args.value {
+    if !args.inputs.is_empty() {
+        return report(&args, &scanner);
+    }
+    let mut input: Box<dyn BufRead> = match &args.text {
         Some(v) => Box::new(std::io::Cursor::new(v.clone().into_bytes())),
         None => io::open_input(args.input.as_deref())?,
     };
@@ -74,5 +107,256 @@ pub fn scan(args: ScanArgs) -> Result<(), Error> {
             emit(out, &scanner, &text, None)?;
         }
         Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Findings of one file, per (field path, type): count and one masked
+/// example.
+type Tally = BTreeMap<(String, EntityType), (u64, String)>;
+
+/// One scanned file: records (or lines), records that could not be read,
+/// findings.
+struct FileScan {
+    file: String,
+    records: u64,
+    unreadable: u64,
+    tally: Tally,
+}
+
+fn report(args: &ScanArgs, scanner: &Scanner) -> Result<ExitCode, Error> {
+    let fail_on = match args.fail_on.as_deref() {
+        None => None,
+        Some("any") => Some(Vec::new()),
+        Some(list) => Some(
+            list.split(',')
+                .map(|name| {
+                    EntityType::from_name(name.trim()).ok_or_else(|| {
+                        io::usage(format!(
+                            "--fail-on: {} is not an entity type name",
+                            name.trim()
+                        ))
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+    };
+    let delimiter = u8::try_from(args.delimiter)
+        .ok()
+        .filter(u8::is_ascii)
+        .ok_or_else(|| io::usage("--delimiter must be one ASCII character".into()))?;
+    let mut files = Vec::new();
+    for path in &args.inputs {
+        let format = args
+            .format
+            .map(Format::from)
+            .or_else(|| Format::from_extension(path));
+        let mut scanned = match format {
+            Some(format) => scan_records(path, format, delimiter, scanner),
+            None => scan_lines(path, scanner),
+        }
+        .map_err(|e| e.context(path.display()))?;
+        scanned.file = path.display().to_string();
+        files.push(scanned);
+    }
+    let flagged: u64 = files
+        .iter()
+        .flat_map(|f| f.tally.iter())
+        .filter(|((_, t), _)| {
+            fail_on
+                .as_ref()
+                .is_some_and(|l| l.is_empty() || l.contains(t))
+        })
+        .map(|(_, (n, _))| n)
+        .sum();
+    if args.json {
+        let doc: Vec<Value> = files
+            .iter()
+            .map(|f| {
+                let findings: Vec<Value> = f
+                    .tally
+                    .iter()
+                    .map(|((field, t), (n, ex))| {
+                        json!({"field": field, "type": t.name(), "count": n, "example": ex})
+                    })
+                    .collect();
+                json!({"file": f.file, "records": f.records, "unreadable": f.unreadable, "findings": findings})
+            })
+            .collect();
+        println!("{}", json!({ "files": doc }));
+    } else {
+        print_table(&files);
+    }
+    if fail_on.is_some() && flagged > 0 {
+        eprintln!("fieldguard: {flagged} PII values of the --fail-on types found");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_table(files: &[FileScan]) {
+    let mut rows = vec![[
+        "FILE".to_owned(),
+        "FIELD".to_owned(),
+        "TYPE".to_owned(),
+        "COUNT".to_owned(),
+        "EXAMPLE (masked)".to_owned(),
+    ]];
+    for f in files {
+        let file = &f.file;
+        if f.tally.is_empty() {
+            rows.push([
+                file.clone(),
+                "-".into(),
+                "(no PII found)".into(),
+                "0".into(),
+                String::new(),
+            ]);
+        }
+        for ((field, t), (n, ex)) in &f.tally {
+            rows.push([
+                file.clone(),
+                field.clone(),
+                t.name().into(),
+                n.to_string(),
+                ex.clone(),
+            ]);
+        }
+        if f.unreadable > 0 {
+            let n = f.unreadable.to_string();
+            rows.push([
+                file.clone(),
+                "-".into(),
+                "(unreadable records, not scanned)".into(),
+                n,
+                String::new(),
+            ]);
+        }
+    }
+    let widths: Vec<usize> = (0..5)
+        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
+        .collect();
+    for row in rows {
+        let line: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| format!("{cell:<w$}"))
+            .collect();
+        println!("{}", line.join("  ").trim_end());
+    }
+}
+
+/// At most 40 chars, letters and digits masked but the first and (for
+/// values of 8 or more) the last two, or an email's domain: enough to
+/// recognize, not to use.
+fn masked_example(entity_type: EntityType, value: &str) -> String {
+    let mut mask = Mask {
+        keep_first: 1,
+        ..Mask::default()
+    };
+    if entity_type == EntityType::EmailAddress {
+        mask.keep_domain = true;
+    } else if value.chars().filter(|c| c.is_alphanumeric()).count() >= 8 {
+        mask.keep_last = 2;
+    }
+    let short: String = value.chars().take(40).collect();
+    let mut out = apply(&Operator::Mask(mask), &short, &OperatorContext::new()).unwrap_or_default();
+    if short.len() < value.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn count(tally: &Mutex<Tally>, field: &str, scanner: &Scanner, text: &str) {
+    let found = scanner.scan(text);
+    if found.is_empty() {
+        return;
+    }
+    if let Ok(mut tally) = tally.lock() {
+        for f in found {
+            let entry = tally
+                .entry((field.to_owned(), f.entity_type))
+                .or_insert_with(|| (0, masked_example(f.entity_type, &text[f.start..f.end])));
+            entry.0 += 1;
+        }
+    }
+}
+
+/// Every string and number under `value`, with its path (`[*]` for array
+/// positions, as in policy reports). Depth is bounded by the JSON parser (128).
+fn walk(value: &Value, path: &mut String, f: &mut dyn FnMut(&str, &str)) {
+    match value {
+        Value::Object(map) => {
+            for (key, member) in map {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                walk(member, path, f);
+                path.truncate(len);
+            }
+        }
+        Value::Array(items) => {
+            let len = path.len();
+            path.push_str("[*]");
+            for item in items {
+                walk(item, path, f);
+            }
+            path.truncate(len);
+        }
+        Value::String(s) => f(path, s),
+        Value::Number(n) => f(path, &n.to_string()),
+        _ => {}
+    }
+}
+
+fn scan_records(
+    path: &Path,
+    format: Format,
+    delimiter: u8,
+    scanner: &Scanner,
+) -> Result<FileScan, Error> {
+    let tally = Mutex::new(Tally::new());
+    let transform = |record: &mut Value| -> fieldguard::Result<()> {
+        walk(record, &mut String::new(), &mut |field, text| {
+            count(&tally, field, scanner, text)
+        });
+        Ok(())
+    };
+    // A report goes on past records it cannot read, and says how many.
+    let options = StreamOptions::new(format)
+        .delimiter(delimiter)
+        .skip_bad(true);
+    let stats = stream::process(
+        io::open_input(Some(path))?,
+        std::io::sink(),
+        &options,
+        &transform,
+        &mut |_| {},
+        &mut |_| {},
+    )?;
+    Ok(FileScan {
+        file: String::new(),
+        records: stats.records,
+        unreadable: stats.skipped,
+        tally: tally.into_inner().unwrap_or_default(),
+    })
+}
+
+fn scan_lines(path: &Path, scanner: &Scanner) -> Result<FileScan, Error> {
+    let tally = Mutex::new(Tally::new());
+    let mut lines = 0;
+    for (index, line) in io::open_input(Some(path))?.split(b'\n').enumerate() {
+        let line = line?;
+        // Logs are not always UTF-8; scan what is.
+        count(&tally, "(text)", scanner, &String::from_utf8_lossy(&line));
+        lines = index as u64 + 1;
+    }
+    Ok(FileScan {
+        file: String::new(),
+        records: lines,
+        unreadable: 0,
+        tally: tally.into_inner().unwrap_or_default(),
     })
 }
