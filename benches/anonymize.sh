@@ -17,7 +17,8 @@
 # at a time). Baselines: benches/python_faker.py and benches/presidio_anonymize.py in
 # target/eval-venv (benches/setup-venv.sh, pinned versions).
 # Wall time and peak RSS of every run come from benches/measure.py (getrusage of the child),
-# so all tools are measured the same way, process start and imports included. Raw logs:
+# so all tools are measured the same way, process start and imports included; CPU s (user +
+# system) / wall s shows how much of a run was parallel. Raw logs:
 # target/bench-anonymize/. Prints numbers; asserts nothing about speed (only that every run
 # succeeded and wrote one output line per input record).
 set -euo pipefail
@@ -59,7 +60,7 @@ FG=target/release/fieldguard
 "$FG" keygen -o "$tmp/keyring.json" 2>/dev/null
 if "$FG" anonymize --help >/dev/null 2>&1; then MODE=anonymize; else MODE=check; fi
 
-# One table row per run: label|records|bytes|wall_s|maxrss_kib
+# One table row per run: label|records|bytes|wall_s|maxrss_kib|cpu_s
 rows=()
 lines() { wc -l < "$1" | tr -d ' '; }
 measure() { # measure LABEL INPUT LOG CMD...: run, check, append a row
@@ -72,10 +73,11 @@ measure() { # measure LABEL INPUT LOG CMD...: run, check, append a row
     tail -5 "$log" >&2
     exit 1
   }
-  local wall rss
+  local wall rss cpu
   wall=$(sed -E 's/.*wall_s=([0-9.]+).*/\1/' <<< "$m")
+  cpu=$(sed -E 's/.*cpu_s=([0-9.]+).*/\1/' <<< "$m")
   rss=$(sed -E 's/.*maxrss_kib=([0-9]+).*/\1/' <<< "$m")
-  rows+=("$label|$(lines "$input")|$(stat -c %s "$input")|$wall|$rss")
+  rows+=("$label|$(lines "$input")|$(stat -c %s "$input")|$wall|$rss|$cpu")
   echo "   $m" >&2
 }
 run_fieldguard() { # run_fieldguard LABEL INPUT [--threads N]
@@ -146,12 +148,13 @@ rate() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.0f", n / t }'; }
 mbs() { awk -v b="$1" -v t="$2" 'BEGIN { printf "%.2f", b / 1e6 / t }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 echo
-printf '| %-46s | %9s | %8s | %9s | %6s | %10s |\n' run records "wall s" records/s MB/s "peak RSS"
-printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..48})" "$(printf -- '-%.0s' {1..11})" \
-  "$(printf -- '-%.0s' {1..10})" "$(printf -- '-%.0s' {1..11})" "$(printf -- '-%.0s' {1..8})" "$(printf -- '-%.0s' {1..12})"
+printf '| %-46s | %9s | %8s | %7s | %9s | %6s | %10s |\n' run records "wall s" "CPU s" records/s MB/s "peak RSS"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..48})" "$(printf -- '-%.0s' {1..11})" \
+  "$(printf -- '-%.0s' {1..10})" "$(printf -- '-%.0s' {1..9})" "$(printf -- '-%.0s' {1..11})" \
+  "$(printf -- '-%.0s' {1..8})" "$(printf -- '-%.0s' {1..12})"
 for row in "${rows[@]}"; do
-  n=$(field "$row" 2) b=$(field "$row" 3) t=$(field "$row" 4) k=$(field "$row" 5)
-  printf '| %-46s | %9s | %8.1f | %9s | %6s | %6s MiB |\n' "$(field "$row" 1)" "$n" "$t" \
+  n=$(field "$row" 2) b=$(field "$row" 3) t=$(field "$row" 4) k=$(field "$row" 5) c=$(field "$row" 6)
+  printf '| %-46s | %9s | %8.1f | %7.1f | %9s | %6s | %6s MiB |\n' "$(field "$row" 1)" "$n" "$t" "$c" \
     "$(rate "$n" "$t")" "$(mbs "$b" "$t")" "$(mib "$k")"
 done
 if [ -n "$presidio_line" ]; then
@@ -161,8 +164,8 @@ if [ -n "$presidio_line" ]; then
   pm=$(sed -nE 's/.* ([0-9.]+) MB\/s of records.*/\1/p' <<< "$presidio_line")
   prss=$(sed -nE 's/.*peak RSS ([0-9]+) MiB.*/\1/p' <<< "$presidio_line")
   pest=$(sed -nE 's/.*extrapolated [0-9]+ records: ([0-9]+) s.*/\1/p' <<< "$presidio_line")
-  printf '| %-46s | %9s | %8.1f | %9s | %6s | %6s MiB |\n' "Presidio, notes only (slice)" "$pn" "$pt" "$pr" "$pm" "$prss"
-  printf '| %-46s | %9s | %8s | %9s | %6s | %10s |\n' "  ... extrapolated to the whole file" "$(lines "$data")" "$pest" "$pr" "$pm" ""
+  printf '| %-46s | %9s | %8.1f | %7s | %9s | %6s | %6s MiB |\n' "Presidio, notes only (slice)" "$pn" "$pt" "" "$pr" "$pm" "$prss"
+  printf '| %-46s | %9s | %8s | %7s | %9s | %6s | %10s |\n' "  ... extrapolated to the whole file" "$(lines "$data")" "$pest" "" "$pr" "$pm" ""
 fi
 echo
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
@@ -182,5 +185,6 @@ if [ -n "$presidio_line" ]; then
 fi
 echo "fieldguard: every field by the policy + pii scan of all other strings (keyed, consistent pseudonyms);"
 echo "python+faker: name and email only, random (not consistent), notes untouched; Presidio: notes only, replace."
+echo "Presidio's row: its own timing of the slice (after imports and a warm-up), not benches/measure.py."
 echo "machine: $(nproc) cores ($(sed -nE 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), shared with other jobs;"
 echo "input $data ($(stat -c %s "$data") bytes); raw logs in $out/"
