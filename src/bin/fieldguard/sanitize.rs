@@ -249,34 +249,38 @@ pub fn check(args: CheckArgs) -> Result<(), Error> {
     let mut found = 0u64;
     let format = crate::record_format(args.format, args.input.as_deref())?;
     let input = io::open_input(args.input.as_deref())?;
-    let mut reports: Vec<u8> = Vec::new();
     let mut index = 0u64;
     let mut violations = 0u64;
-    let stats = io::with_output(args.out.as_deref(), |output| {
-        for_each_record(input, output, format, &mut |record| {
-            let report = match &keyring {
-                Some(keyring) => policy.apply_with_keyring(record, keyring)?,
-                None => policy.apply(record)?,
-            };
-            violations += report.violations().count() as u64;
-            found += report.found().iter().map(|f| f.count).sum::<u64>();
-            let changed = report.fields.len() as u64;
-            if !report.is_clean() {
-                let line = serde_json::json!({"record": index, "fields": report.fields});
-                reports.extend_from_slice(line.to_string().as_bytes());
-                reports.push(b'\n');
-            }
-            index += 1;
-            Ok(changed)
+    // Report lines stream to their own atomic file, as records do: keeping
+    // them in memory would grow with the input.
+    let run = |reports: Option<&mut dyn std::io::Write>| {
+        let mut reports = reports;
+        io::with_output(args.out.as_deref(), |output| {
+            for_each_record(input, output, format, &mut |record| {
+                let report = match &keyring {
+                    Some(keyring) => policy.apply_with_keyring(record, keyring)?,
+                    None => policy.apply(record)?,
+                };
+                violations += report.violations().count() as u64;
+                found += report.found().iter().map(|f| f.count).sum::<u64>();
+                let changed = report.fields.len() as u64;
+                if let Some(out) = reports.as_mut().filter(|_| !report.is_clean()) {
+                    let line = serde_json::json!({"record": index, "fields": report.fields});
+                    std::io::Write::write_all(out, format!("{line}\n").as_bytes())?;
+                }
+                index += 1;
+                Ok(changed)
+            })
         })
-    })
+    };
+    let stats = match &args.report {
+        Some(path) => io::with_output(Some(path), |reports| run(Some(reports))),
+        None => run(None),
+    }
     .map_err(|e| match &args.input {
         Some(path) => e.context(path.display()),
         None => e.context("stdin"),
     })?;
-    if let Some(path) = &args.report {
-        io::write_atomic(path, &reports)?;
-    }
     if !args.quiet {
         eprintln!(
             "fieldguard: checked {} records; {} fields changed, {} violations cleaned, {} PII values anonymized",
