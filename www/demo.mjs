@@ -89,7 +89,9 @@ function check(field, { submitting = false } = {}) {
       }
     }
     if (field === 'name' || field === 'username') {
-      const h = homoglyphs(fg, raw);
+      // On the value without bidi and invisible characters, which would only
+      // obscure the skeleton; the username preset would delete the look-alikes.
+      const h = homoglyphs(fg, fg.clean(raw).value);
       if (h.blocking) {
         const parts = [];
         if (h.mixedScript) parts.push(`mixes scripts (${h.scripts.join(' + ')})`);

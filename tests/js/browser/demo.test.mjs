@@ -54,10 +54,10 @@ after(async () => {
 });
 
 /** A page in a context that cannot reach anything but the demo. */
-async function openPage({ blockWasm = false } = {}) {
+async function openPage({ holdWasm } = {}) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 1400 } });
   await context.route((url) => !url.href.startsWith(demo.url), (route) => route.abort());
-  if (blockWasm) await context.route(/\.wasm$/, (route) => route.abort());
+  if (holdWasm) await context.route(/\.wasm$/, holdWasm);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -72,7 +72,6 @@ const lines = async (file) => (await readFile(file, 'utf8')).split('\n').filter(
 test('the wasm loads once, asynchronously, and the page reports time-to-ready', async () => {
   const { context, page, errors, wasmResponses } = await openPage();
   await page.goto(`${demo.url}/`);
-  assert.match(await page.locator('#status').innerText(), /Loading|ready/); // a loading state before ready
   await page.waitForFunction(() => window.fgDemo?.state !== 'loading', null, { timeout: 30_000 });
   const state = await page.evaluate(() => window.fgDemo);
   assert.equal(state.state, 'ready', state.error);
@@ -95,9 +94,17 @@ test('the wasm loads once, asynchronously, and the page reports time-to-ready', 
   await context.close();
 });
 
-test('a failed wasm load shows a failed state and keeps the form disabled', async () => {
-  const { context, page } = await openPage({ blockWasm: true });
+test('a loading state while the wasm loads, and a failed state that keeps the form disabled', async () => {
+  // Hold the wasm request: the page must show its loading state meanwhile, then fail closed.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const { context, page } = await openPage({ holdWasm: async (route) => { await held; await route.abort(); } });
   await page.goto(`${demo.url}/`);
+  assert.equal(await page.locator('#status').innerText(), 'Loading fieldguard (wasm)…');
+  assert.equal(await page.locator('#status').getAttribute('class'), 'status loading');
+  assert.equal(await page.locator('#name').isDisabled(), true);
+  await page.screenshot({ path: join(out, '0-loading.png'), fullPage: true });
+  release();
   await page.waitForFunction(() => window.fgDemo?.state !== 'loading', null, { timeout: 30_000 });
   assert.equal(await page.evaluate(() => window.fgDemo.state), 'failed');
   assert.match(await page.locator('#status').innerText(), /Could not load fieldguard .*form is disabled/s);
@@ -122,7 +129,7 @@ test('hostile, PII-laden input: cleaned live, encrypted in the page, stored encr
   assert.match(name, /removed bidi override characters/);
   assert.match(name, /removed invisible characters \(zero-width\)/);
   assert.match(name, /collapsed whitespace, trimmed/);
-  assert.match(name, /Look-alike characters: mixes scripts \(Cyrl \+ Latn\)/);
+  assert.match(name, /Look-alike characters: mixes scripts \(Cyrl \+ Latn\); it reads as “Alice Wonderland”/);
   assert.ok(name.includes(`Will be sent as ${NAME_CLEAN}`));
 
   // Username: Cyrillic look-alikes of a reserved name are refused.
