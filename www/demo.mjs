@@ -75,55 +75,62 @@ function check(field, { submitting = false } = {}) {
   let ok = true;
   let value = raw;
   if (field === 'message') highlight(raw);
-  if (raw === '') {
-    ok = !rule.required;
-    if (!ok && submitting) lines.push(el('div', 'bad', 'Required.'));
-    value = undefined;
-  } else {
-    // What cleaning changed, with counts (the same `clean` options as the policy).
-    if (rule.clean) {
-      const cleaned = fg.clean(raw, rule.clean);
-      if (cleaned.changed) {
-        const what = cleaned.changes.map((c) => `${CHANGE_TEXT[c.kind] ?? c.kind}${c.count > 1 ? ` (${c.count})` : ''}`);
-        lines.push(el('div', 'changes', `Cleaned: ${what.join(', ')}.`));
+  try {
+    if (raw === '') {
+      ok = !rule.required;
+      if (!ok && submitting) lines.push(el('div', 'bad', 'Required.'));
+      value = undefined;
+    } else {
+      // What cleaning changed, with counts (the same `clean` options as the policy).
+      if (rule.clean) {
+        const cleaned = fg.clean(raw, rule.clean);
+        if (cleaned.changed) {
+          const what = cleaned.changes.map((c) => `${CHANGE_TEXT[c.kind] ?? c.kind}${c.count > 1 ? ` (${c.count})` : ''}`);
+          lines.push(el('div', 'changes', `Cleaned: ${what.join(', ')}.`));
+        }
       }
+      if (field === 'name' || field === 'username') {
+        // On the value without bidi and invisible characters, which would only
+        // obscure the skeleton; the username preset would delete the look-alikes.
+        const h = homoglyphs(fg, fg.clean(raw).value);
+        if (h.blocking) {
+          const parts = [];
+          if (h.mixedScript) parts.push(`mixes scripts (${h.scripts.join(' + ')})`);
+          if (h.confusableWith) parts.push(`looks like the reserved name “${h.confusableWith}”`);
+          const line = el('div', field === 'username' ? 'bad homoglyph' : 'warn homoglyph', `Look-alike characters: ${parts.join(' and ')}; it reads as “${h.skeleton}”.`);
+          lines.push(line);
+          // A username is an identity others rely on: refuse look-alikes. A name may mix scripts legitimately.
+          if (field === 'username') ok = false;
+        }
+      }
+      try {
+        const { record, report } = live.applyField(field, raw);
+        const violations = report.fields.flatMap((f) => f.violations);
+        for (const v of violations) {
+          lines.push(el('div', 'bad', `${v.reason}: ${v.message}${v.action === 'nulled' ? ' — this would be dropped.' : ''}`));
+          if (v.action === 'nulled') ok = false;
+        }
+        value = record;
+        if (ok && record !== raw && typeof record === 'string') {
+          const l = el('div', 'ok', 'Will be sent as ');
+          l.append(el('code', '', record));
+          lines.push(l);
+        } else if (ok && rule.validate) {
+          lines.push(el('div', 'ok', 'Valid.'));
+        }
+      } catch (e) {
+        if (e.code !== 'VALUE_INVALID') throw e;
+        ok = false;
+        // "invalid value: field email: REASON: text" -> "REASON: text"
+        lines.push(el('div', 'bad', e.message.replace(/^invalid value: field [^:]+: /, '')));
+      }
+      if (sealed.includes(field)) lines.push(el('div', 'changes', 'Encrypted in this page before sending.'));
     }
-    if (field === 'name' || field === 'username') {
-      // On the value without bidi and invisible characters, which would only
-      // obscure the skeleton; the username preset would delete the look-alikes.
-      const h = homoglyphs(fg, fg.clean(raw).value);
-      if (h.blocking) {
-        const parts = [];
-        if (h.mixedScript) parts.push(`mixes scripts (${h.scripts.join(' + ')})`);
-        if (h.confusableWith) parts.push(`looks like the reserved name “${h.confusableWith}”`);
-        const line = el('div', field === 'username' ? 'bad homoglyph' : 'warn homoglyph', `Look-alike characters: ${parts.join(' and ')}; it reads as “${h.skeleton}”.`);
-        lines.push(line);
-        // A username is an identity others rely on: refuse look-alikes. A name may mix scripts legitimately.
-        if (field === 'username') ok = false;
-      }
-    }
-    try {
-      const { record, report } = live.applyField(field, raw);
-      const violations = report.fields.flatMap((f) => f.violations);
-      for (const v of violations) {
-        lines.push(el('div', 'bad', `${v.reason}: ${v.message}${v.action === 'nulled' ? ' — this would be dropped.' : ''}`));
-        if (v.action === 'nulled') ok = false;
-      }
-      value = record;
-      if (ok && record !== raw && typeof record === 'string') {
-        const l = el('div', 'ok', 'Will be sent as ');
-        l.append(el('code', '', record));
-        lines.push(l);
-      } else if (ok && rule.validate) {
-        lines.push(el('div', 'ok', 'Valid.'));
-      }
-    } catch (e) {
-      if (e.code !== 'VALUE_INVALID') throw e;
-      ok = false;
-      // "invalid value: field email: REASON: text" -> "REASON: text"
-      lines.push(el('div', 'bad', e.message.replace(/^invalid value: field [^:]+: /, '')));
-    }
-    if (sealed.includes(field)) lines.push(el('div', 'changes', 'Encrypted in this page before sending.'));
+  } catch (e) {
+    // Input fieldguard refuses outright, e.g. a lone UTF-16 surrogate pasted in.
+    ok = false;
+    lines.length = 0;
+    lines.push(el('div', 'bad', `${e.code ?? 'ERROR'}: ${e.code === 'INVALID_ARGUMENT' ? 'this text contains characters that cannot be processed (e.g. a lone surrogate)' : e.message}`));
   }
   feedback.replaceChildren(...lines);
   box.classList.toggle('invalid', !ok);

@@ -20,6 +20,7 @@ const fg = createRequire(import.meta.url)('../pkg/nodejs/fieldguard.js');
 const POLICY_FILE = fileURLToPath(new URL('policy.json', import.meta.url));
 const SESSION_TTL_MS = 10 * 60 * 1000;
 const MAX_BODY = 64 * 1024;
+const CLIENT_ERRORS = new Set(['VALUE_INVALID', 'INVALID_ARGUMENT', 'INPUT_TOO_LARGE']);
 
 /** Start the demo on 127.0.0.1. Resolves to { server, url, dataDir, close() }. */
 export async function startDemo({ port = 0, dataDir = process.env.FIELDGUARD_DEMO_DATA ?? join(tmpdir(), 'fieldguard-demo') } = {}) {
@@ -68,16 +69,18 @@ export async function startDemo({ port = 0, dataDir = process.env.FIELDGUARD_DEM
           errors.push({ field, code: e.code ?? 'DECRYPT_FAILED', message: `${field} does not decrypt for this submission` });
         }
       }
-      if (typeof plain.username === 'string' && homoglyphs(fg, plain.username).blocking) {
-        errors.push({ field: 'username', code: 'USERNAME_CONFUSABLE', message: 'username mixes scripts or imitates a reserved name' });
-      }
       if (errors.length) return [400, { errors }];
-      // Never trust the page: run the same policy again, now encrypting at rest.
       let result;
       try {
+        if (typeof plain.username === 'string' && homoglyphs(fg, fg.clean(plain.username).value).blocking) {
+          return [400, { errors: [{ field: 'username', code: 'USERNAME_CONFUSABLE', message: 'username mixes scripts or imitates a reserved name' }] }];
+        }
+        // Never trust the page: run the same policy again, now encrypting at rest.
         result = policy.applyWithKeyring(plain, keyring);
       } catch (e) {
-        if (e.code !== 'VALUE_INVALID') throw e;
+        // The caller's fault (a rejected value, a lone surrogate, too large):
+        // 400 with fieldguard's message, which names fields, never values.
+        if (!CLIENT_ERRORS.has(e.code)) throw e;
         return [400, { errors: [{ code: e.code, message: e.message }] }];
       }
       const stored = { storedAt: new Date().toISOString(), record: result.record, report: result.report };

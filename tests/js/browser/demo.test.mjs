@@ -161,6 +161,11 @@ test('hostile, PII-laden input: cleaned live, encrypted in the page, stored encr
   assert.deepEqual(await page.locator('#pii-list li').allInnerTexts(), ['CREDIT_CARD (90)', 'IBAN_CODE (100)', 'EMAIL_ADDRESS (100)']);
   await page.screenshot({ path: join(out, '2-hostile-input.png'), fullPage: true });
 
+  // A lone surrogate (possible by pasting): refused with a message, no exception.
+  await page.locator('#phone').evaluate((input) => { input.value = '\uD800 020'; input.dispatchEvent(new Event('input')); });
+  assert.match(await feedback(page, 'phone'), /^INVALID_ARGUMENT: this text contains characters that cannot be processed/);
+  await page.fill('#phone', PHONE);
+
   // Submit is refused while the username imitates "paypal".
   await page.click('#submit');
   assert.match(await page.locator('#status').innerText(), /Please fix: username/);
@@ -256,6 +261,12 @@ test('the service refuses plaintext, moved tokens, replays and invalid values', 
   assert.equal(body.errors[0].code, 'VALUE_INVALID');
   assert.match(body.errors[0].message, /field email: EMAIL_DOMAIN_INVALID/);
   assert.ok(!JSON.stringify(body).includes('bob@'));
+
+  // A lone surrogate in a plain field (JSON "\ud800" escapes are legal): 400, not 500.
+  const [, s3] = await post('/api/demo-keyring');
+  const r3 = await fetch(`${demo.url}/api/submit`, { method: 'POST', body: `{"id":"${s3.id}","record":{"id":"${s3.id}","name":"B\\ud800b","username":"bob"}}` });
+  assert.equal(r3.status, 400);
+  assert.equal((await r3.json()).errors[0].code, 'INVALID_ARGUMENT');
 
   [status, body] = await post('/api/submit', 'not an object');
   assert.equal(status, 400);
