@@ -43,6 +43,7 @@ let dataDir;
 before(async () => {
   await mkdir(out, { recursive: true });
   dataDir = await mkdtemp(join(tmpdir(), 'fieldguard-demo-test-'));
+  delete process.env.FIELDGUARD_KEYRING; // the service must create dataDir/keyring.json, which the test reads
   demo = await startDemo({ port: 0, dataDir });
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 });
