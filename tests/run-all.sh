@@ -30,11 +30,10 @@ suite "native tests (cargo test)" cargo test --quiet --features cli
 suite "wasm build (web, nodejs, bundler)" bash .ci/build-wasm.sh
 suite "Node (node --test, nodejs build)" node --test tests/js/node/
 suite "Deno (deno test, web build)" tests/node_modules/.bin/deno test --quiet --allow-read --no-prompt tests/js/deno/
-suite "Chromium (playwright-core, web build)" node --test tests/js/browser/
+suite "Chromium (playwright-core, web build; includes the www/ demo end to end, screenshots in tests/out/demo/)" node --test tests/js/browser/
 suite "PII evaluation corpus (offsets, checksums, reproducible)" python3 -m unittest tests/eval/test_generate.py
 suite "PII quality gate (F1 >= Presidio per shared type, hard negatives)" \
   bash -c 'cargo build --quiet --features cli && python3 tests/eval/gate.py --fieldguard target/debug/fieldguard'
-suite "Browser demo (www/: form, service, stored record, log; Chromium, screenshots in tests/out/demo/)" node --test tests/js/browser/demo.test.mjs
 suite "README main command (anonymize the sample services)" bash examples/anonymize.sh
 suite "encryption quickstart" bash examples/quickstart.sh
 
