@@ -47,6 +47,11 @@ export function createHelpers(fg) {
     }));
 
     function check(body) {
+      // A form or API body is an object; a policy would pass a bare string
+      // or array through untouched, so refuse them here.
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+        return { ok: false, status: 400, errors: [{ field: null, reason: 'BODY_NOT_OBJECT', message: 'the body must be a JSON object' }] };
+      }
       let out;
       try {
         out = keyring === null ? lenient.apply(body) : lenient.applyWithKeyring(body, keyring);

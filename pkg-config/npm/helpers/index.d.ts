@@ -4,7 +4,7 @@ import type { JsonValue, Keyring, PolicyReport, AnonymizeTextOptions } from '../
 export interface BodyError {
   /** The policy's field path (e.g. "user.email", "items[*].qty"); null when the body as a whole was refused. */
   field: string | null;
-  /** The violation's reason, e.g. "EMAIL_MISSING_AT", "REQUIRED", "INJECTION", or an error code. */
+  /** The violation's reason, e.g. "EMAIL_MISSING_AT", "REQUIRED", "INJECTION"; for the whole body "BODY_NOT_OBJECT" or an error code such as "INPUT_TOO_LARGE". */
   reason: string;
   message: string;
 }
