@@ -24,11 +24,12 @@ export function createHelpers(fg) {
    * or object: the same file the browser and other services apply).
    */
   function bodyValidator(policyDoc, options = {}) {
-    const doc = typeof policyDoc === 'string' ? JSON.parse(policyDoc) : policyDoc;
     const keyring = options.keyring ?? null;
-    // Parse the document as written first, so its errors (POLICY_INVALID) are
-    // fieldguard's own, then learn which rules reject (the default).
-    const strict = fg.Policy.fromJson(JSON.stringify(doc));
+    // Parse the document as written first, so its errors (POLICY_INVALID,
+    // also for malformed JSON) are fieldguard's own, then learn which rules
+    // reject (the default).
+    const strict = fg.Policy.fromJson(typeof policyDoc === 'string' ? policyDoc : JSON.stringify(policyDoc));
+    const doc = typeof policyDoc === 'string' ? JSON.parse(policyDoc) : policyDoc;
     const names = strict.fields();
     const rules = Object.values(doc.fields);
     const rejecting = new Set(names.filter((_, i) => (rules[i]?.onViolation ?? 'reject') === 'reject'));
@@ -87,8 +88,9 @@ export function createHelpers(fg) {
   /** PII in one string replaced by type tags such as "<EMAIL_ADDRESS>". */
   function redactText(text, options = {}) {
     if (typeof text !== 'string') return text;
+    const { keyring = null, ...rest } = options;
     try {
-      return fg.anonymizeText(null, text, { defaultOperator: { op: 'replace' }, ...options }).text;
+      return fg.anonymizeText(keyring, text, { defaultOperator: { op: 'replace' }, ...rest }).text;
     } catch {
       // Too large, lone surrogates, …: a log line is better without the
       // string than with unscanned personal data.

@@ -30,7 +30,10 @@ export function bodyValidator(policy: string | object, options?: BodyValidatorOp
 export function validateBody(policy: string | object, body: JsonValue, options?: BodyValidatorOptions): BodyResult;
 
 /** `anonymizeText` options; `defaultOperator` defaults to `{ op: "replace" }` (tags like "<EMAIL_ADDRESS>"). */
-export type RedactOptions = AnonymizeTextOptions;
+export interface RedactOptions extends AnonymizeTextOptions {
+  /** For operators that need keys (hash, pseudonymize, encrypt, date-shift). Default none. */
+  keyring?: Keyring | null;
+}
 /** PII in a string replaced by type tags; "[REDACTED]" if the string cannot be scanned. Non-strings pass through. */
 export function redactText<T>(text: T, options?: RedactOptions): T;
 /** A copy with PII redacted in every string at any depth (keys kept; cycles "[Circular]"). */

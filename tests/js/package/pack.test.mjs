@@ -19,7 +19,9 @@ const deno = join(root, 'tests/node_modules/.bin/deno');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 let tmp, tarball, nodeProject, denoProject;
-const env = () => ({ ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1', DENO_DIR: join(tmp, 'deno-dir'), npm_config_cache: join(tmp, 'npm-cache'), npm_config_update_notifier: 'false' });
+const env = () => ({ ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1', DENO_DIR: join(tmp, 'deno-dir'), npm_config_cache: join(tmp, 'npm-cache'), npm_config_update_notifier: 'false',
+  // No registry is reachable, so anything that tries the network fails here rather than passing by luck.
+  npm_config_registry: 'http://127.0.0.1:9/', NPM_CONFIG_REGISTRY: 'http://127.0.0.1:9/' });
 
 function run(cmd, args, cwd) {
   const r = spawnSync(cmd, args, { cwd, env: env(), encoding: 'utf8', timeout: 120_000 });
