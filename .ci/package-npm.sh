@@ -58,6 +58,9 @@ cp "$src/helpers/core.mjs" "$src/helpers/index.mjs" "$src/helpers/index.cjs" "$s
   echo 'module.exports = { createHelpers };'
 } > "$out/helpers/core.cjs"
 grep -q '^export' "$out/helpers/core.cjs" && { echo "helpers/core.mjs: unexpected export"; exit 1; }
+# Types for `require`: in this "type": "module" package a .d.ts is ES-module
+# typed, so CommonJS users get a .d.cts naming the CommonJS build's types.
+sed -e "s#'../web/fieldguard.js'#'../nodejs/fieldguard.js'#" "$src/helpers/index.d.ts" > "$out/helpers/index.d.cts"
 cp "$src/README.md" "$out/README.md"
 
 node - "$out" "$version" "$html" <<'JS'
@@ -84,11 +87,12 @@ const exports = {
   './web': web(''),
   './bundler': bundler(''),
   './node': {
-    types: './helpers/index.d.ts',
-    deno: './helpers/web.mjs',
-    browser: './helpers/web.mjs',
-    node: { import: './helpers/index.mjs', require: './helpers/index.cjs' },
-    default: './helpers/web.mjs',
+    deno: { types: './helpers/index.d.ts', default: './helpers/web.mjs' },
+    node: {
+      import: { types: './helpers/index.d.ts', default: './helpers/index.mjs' },
+      require: { types: './helpers/index.d.cts', default: './helpers/index.cjs' },
+    },
+    default: { types: './helpers/index.d.ts', default: './helpers/web.mjs' },
   },
   './fieldguard_bg.wasm': './web/fieldguard_bg.wasm',
 };

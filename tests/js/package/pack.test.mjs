@@ -68,7 +68,7 @@ test('the tarball holds the builds, wrappers, types and README, and nothing else
   const packed = JSON.parse(run(npm, ['pack', pkgDir, '--dry-run', '--json', '--loglevel=error'], tmp));
   const files = packed[0].files.map((f) => f.path).sort();
   for (const want of ['README.md', 'package.json', 'web/fieldguard_bg.wasm', 'web/fieldguard.d.ts', 'nodejs/fieldguard.js',
-    'bundler/fieldguard.js', 'node/index.cjs', 'node/index.mjs', 'node/index.d.mts', 'helpers/core.cjs', 'helpers/index.d.ts',
+    'bundler/fieldguard.js', 'node/index.cjs', 'node/index.mjs', 'node/index.d.mts', 'helpers/core.cjs', 'helpers/index.d.ts', 'helpers/index.d.cts',
     'html/web/fieldguard_bg.wasm', 'html/node/index.mjs']) {
     assert.ok(files.includes(want), `missing ${want}`);
   }
