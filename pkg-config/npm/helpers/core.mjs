@@ -124,6 +124,9 @@ export function createHelpers(fg) {
         const out = {};
         for (const [k, x] of Object.entries(v)) out[k] = walk(x, depth + 1);
         return out;
+      } catch {
+        // A throwing getter or proxy trap: logging must not crash, nor leak.
+        return '[Unreadable]';
       } finally {
         seen.delete(v);
       }

@@ -181,6 +181,8 @@ test('redact fails closed and survives hostile shapes', () => {
   let deep = 'bottom';
   for (let i = 0; i < 10_000; i += 1) deep = { d: deep };
   assert.doesNotThrow(() => JSON.stringify(redact(deep)));
+  const trap = new Proxy({}, { ownKeys() { throw new Error('ana@example.org'); } });
+  assert.deepEqual(redact({ ok: 'x', trap }), { ok: 'x', trap: '[Unreadable]' });
   const err = Object.assign(new Error('no user ana@example.org'), { code: 'E_USER' });
   const r = redact({ err });
   assert.equal(r.err.type, 'Error');
