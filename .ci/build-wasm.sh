@@ -45,3 +45,4 @@ build "${FIELDGUARD_WASM_FEATURES:-wasm}" pkg/
 if [ -z "${FIELDGUARD_WASM_FEATURES:-}" ]; then
   build wasm,html pkg/html/
 fi
+bash .ci/package-npm.sh

@@ -34,6 +34,7 @@ suite "Chromium (playwright-core, web build; includes the www/ demo end to end, 
 suite "PII evaluation corpus (offsets, checksums, reproducible)" python3 -m unittest tests/eval/test_generate.py
 suite "PII quality gate (F1 >= Presidio per shared type, hard negatives)" \
   bash -c 'cargo build --quiet --features cli && python3 tests/eval/gate.py --fieldguard target/debug/fieldguard'
+suite "npm package (npm pack, install and import in Node CJS/ESM and Deno)" node --test tests/js/package/
 suite "README main command (anonymize the sample services)" bash examples/anonymize.sh
 suite "encryption quickstart" bash examples/quickstart.sh
 
