@@ -378,3 +378,6 @@ pub extern "C" fn fg_status_code(status: c_int) -> *const c_char {
 pub extern "C" fn fg_version() -> *const c_char {
     concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
 }
+
+#[cfg(test)]
+mod tests;
