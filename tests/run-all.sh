@@ -34,6 +34,7 @@ suite "Chromium (playwright-core, web build)" node --test tests/js/browser/
 suite "PII evaluation corpus (offsets, checksums, reproducible)" python3 -m unittest tests/eval/test_generate.py
 suite "PII quality gate (F1 >= Presidio per shared type, hard negatives)" \
   bash -c 'cargo build --quiet --features cli && python3 tests/eval/gate.py --fieldguard target/debug/fieldguard'
+suite "C API (install via pkg-config, cc shared+static, valgrind; decrypts a wasm token)" bash tests/c/run.sh
 suite "README main command (anonymize the sample services)" bash examples/anonymize.sh
 suite "encryption quickstart" bash examples/quickstart.sh
 
