@@ -22,7 +22,8 @@ profile=${FIELDGUARD_PROFILE:-release}
 dir=$profile; [ "$profile" = dev ] && dir=debug
 target=${CARGO_TARGET_DIR:-target}
 
-cargo build --quiet --lib --profile "$profile" --features ffi
+# Both C library kinds in one LTO'd build (see the crate-type note in Cargo.toml).
+cargo rustc --quiet --lib --profile "$profile" --features ffi --crate-type cdylib --crate-type staticlib
 version=$(grep -m1 '^version' Cargo.toml | cut -d'"' -f2)
 
 case $(uname -s) in
