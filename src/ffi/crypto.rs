@@ -73,7 +73,13 @@ pub unsafe extern "C" fn fg_keyring_free(keyring: *mut FgKeyring) {
 #[no_mangle]
 pub unsafe extern "C" fn fg_keyring_primary_id(keyring: *const FgKeyring) -> u32 {
     // SAFETY: NULL or a live handle per the caller.
-    unsafe { keyring.as_ref() }.map_or(0, |k| k.inner.primary_id())
+    let Some(keyring) = (unsafe { keyring.as_ref() }) else {
+        return 0;
+    };
+    // A validated keyring always has a primary; the catch is for the
+    // invariant's `expect`, so that even a bug cannot unwind into C.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| keyring.inner.primary_id()))
+        .unwrap_or(0)
 }
 
 /// Borrow a keyring handle, refusing NULL.
@@ -133,9 +139,12 @@ pub unsafe extern "C" fn fg_decrypt(
         unsafe {
             out_arg(plaintext_out, "plaintext_out")?;
             let keyring = keyring_arg(keyring)?;
-            let token = str_arg(token, token_len, "token").map_err(|_| {
-                crate::Error::with(crate::ErrorKind::TokenMalformed, "token is not ASCII text")
-            })?;
+            // NULL is the caller's mistake; bytes that are not text cannot
+            // be a token.
+            let token =
+                std::str::from_utf8(bytes_arg(token, token_len, "token")?).map_err(|_| {
+                    crate::Error::with(crate::ErrorKind::TokenMalformed, "token is not ASCII text")
+                })?;
             let context = bytes_arg(context, context_len, "context")?;
             let plaintext =
                 zeroize::Zeroizing::new(keyring.decrypt(&decode_text(token)?, context)?);

@@ -129,6 +129,10 @@ static void test_clean(const char *js_clean_json) {
   expect_error(st, FG_INVALID_ARGUMENT, "INVALID_ARGUMENT", "ab", "invalid UTF-8");
   CHECK(strstr(fg_last_error_message(), "byte 2") != NULL, "message gives the byte offset");
 
+  /* A UTF-16 surrogate encoded as bytes (CESU-8) is not UTF-8 either. */
+  st = fg_clean("\xED\xA0\x80", FG_NUL_TERMINATED, NULL, &value, NULL, NULL);
+  expect_error(st, FG_INVALID_ARGUMENT, "INVALID_ARGUMENT", NULL, "encoded lone surrogate");
+
   st = fg_clean("secret1", FG_NUL_TERMINATED,
                 "{\"allow\":[\"ascii-letters\"],\"disallowed\":\"reject\"}", &value, NULL, NULL);
   expect_error(st, FG_VALUE_INVALID, "VALUE_INVALID", "secret1", "disallowed character rejected");
@@ -303,6 +307,8 @@ static void test_crypto(const fg_keyring *keyring, const char *wasm_token) {
   expect_error(st, FG_TOKEN_MALFORMED, "TOKEN_MALFORMED", "not-a-token", "malformed token");
   st = fg_decrypt(keyring, "fg.\xFF", FG_NUL_TERMINATED, NULL, 0, &plain, NULL);
   expect_error(st, FG_TOKEN_MALFORMED, "TOKEN_MALFORMED", NULL, "non-UTF-8 token");
+  st = fg_decrypt(keyring, NULL, 4, NULL, 0, &plain, NULL);
+  expect_error(st, FG_INVALID_ARGUMENT, "INVALID_ARGUMENT", NULL, "NULL token");
   st = fg_decrypt(NULL, "fg.AA", FG_NUL_TERMINATED, NULL, 0, &plain, NULL);
   expect_error(st, FG_INVALID_ARGUMENT, "INVALID_ARGUMENT", NULL, "NULL keyring");
   st = fg_encrypt(keyring, "x", 1, NULL, 3, &token);

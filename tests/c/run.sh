@@ -58,6 +58,17 @@ say "shared library build"
 "$prefix/fieldguard_test" tests/c/keyring.json "${js[@]}"
 say "static library build"
 "$prefix/fieldguard_test_static" tests/c/keyring.json "${js[@]}"
+say "the README example"
+# shellcheck disable=SC2046
+cc tests/c/example.c $(pkg-config --cflags --libs fieldguard) -o "$prefix/example"
+got=$(LD_LIBRARY_PATH=$libdir "$prefix/example" "$(cat tests/c/keyring.json)")
+want='clean: Admin
+anonymized: mail <EMAIL_ADDRESS>, card **** **** **** 1111
+token: fg.… decrypts to alice@example.com
+moved: DECRYPT_FAILED'
+[ "$got" = "$want" ] || { say "example printed:"; printf '%s\n' "$got"; exit 1; }
+printf '%s\n' "$got"
+
 if command -v valgrind >/dev/null 2>&1; then
   say "valgrind (memcheck, leak check)"
   valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
