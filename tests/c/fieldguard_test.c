@@ -1,6 +1,6 @@
 /*
  * The C API test: compiled against an installed fieldguard with
- *     cc fieldguard_test.c $(pkg-config --cflags --libs fieldguard)
+ *     cc -pthread fieldguard_test.c $(pkg-config --cflags --libs fieldguard)
  * and run by tests/c/run.sh (also under valgrind when present).
  *
  * Usage: fieldguard_test KEYRING_JSON_FILE [WASM_TOKEN JS_CLEAN_JSON JS_ANONYMIZED]
@@ -13,6 +13,7 @@
  */
 #include <fieldguard.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -416,6 +417,53 @@ static void test_policy(const fg_keyring *keyring) {
   CHECK(bad == NULL, "no policy on failure");
 }
 
+/* Threads share one keyring handle; each sees only its own last error. */
+struct job {
+  const fg_keyring *keyring;
+  int id, ok;
+};
+
+static void *worker(void *arg) {
+  struct job *job = arg;
+  /* Odd threads provoke DECRYPT_FAILED, even ones TOKEN_MALFORMED, and
+   * check right away that their last error is their own. */
+  const char *want = job->id % 2 ? "DECRYPT_FAILED" : "TOKEN_MALFORMED";
+  char context[32], value[32];
+  for (int i = 0; i < 40; i++) {
+    char *token = NULL, *plain = NULL;
+    snprintf(context, sizeof context, "t%d.%d", job->id, i);
+    snprintf(value, sizeof value, "value %d/%d", job->id, i);
+    if (fg_encrypt(job->keyring, value, FG_NUL_TERMINATED, context, strlen(context), &token) != FG_OK ||
+        fg_decrypt(job->keyring, token, FG_NUL_TERMINATED, context, strlen(context), &plain, NULL) !=
+            FG_OK ||
+        strcmp(plain, value) != 0)
+      job->ok = 0;
+    fg_string_free(plain);
+    plain = NULL;
+    const char *bad = job->id % 2 ? token : "fg.!";
+    fg_decrypt(job->keyring, bad, FG_NUL_TERMINATED, "elsewhere", FG_NUL_TERMINATED, &plain, NULL);
+    if (plain != NULL || strcmp(fg_last_error_code(), want) != 0) job->ok = 0;
+    fg_string_free(token);
+  }
+  return NULL;
+}
+
+static void test_threads(const fg_keyring *keyring) {
+  enum { N = 4 };
+  pthread_t threads[N];
+  struct job jobs[N];
+  for (int i = 0; i < N; i++) {
+    jobs[i].keyring = keyring;
+    jobs[i].id = i;
+    jobs[i].ok = 1;
+    CHECK(pthread_create(&threads[i], NULL, worker, &jobs[i]) == 0, "start a thread");
+  }
+  for (int i = 0; i < N; i++) {
+    pthread_join(threads[i], NULL);
+    CHECK(jobs[i].ok, "thread: shared keyring round trips, per-thread last error");
+  }
+}
+
 int main(int argc, char **argv) {
   if (argc != 2 && argc != 5) {
     fprintf(stderr, "usage: %s KEYRING_JSON [WASM_TOKEN JS_CLEAN_JSON JS_ANONYMIZED]\n", argv[0]);
@@ -442,6 +490,7 @@ int main(int argc, char **argv) {
   test_keyring_errors();
   test_crypto(keyring, wasm_token);
   test_policy(keyring);
+  test_threads(keyring);
   fg_keyring_free(keyring);
 
   printf("fieldguard %s C API: %d checks, %d failed%s\n", fg_version(), checks, failures,

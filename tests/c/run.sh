@@ -32,7 +32,7 @@ fi
 say "header declares the $(echo "$declared" | wc -l) exported functions"
 
 # Strict C99, and the header must also be valid C++ (extern "C").
-cflags="-std=c99 -Wall -Wextra -Wpedantic -Werror -O1 -g"
+cflags="-std=c99 -pthread -Wall -Wextra -Wpedantic -Werror -O1 -g"
 # shellcheck disable=SC2046
 cc $cflags tests/c/fieldguard_test.c $(pkg-config --cflags --libs fieldguard) \
   -Wl,-rpath,"$libdir" -o "$prefix/fieldguard_test"
