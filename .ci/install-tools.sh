@@ -44,6 +44,10 @@ if ! command -v chromium >/dev/null 2>&1; then
   say "installing Debian's chromium"
   apt_install chromium
 fi
+if ! command -v cc >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then
+  say "installing Debian's gcc and pkg-config (the C API suite)"
+  apt_install gcc libc6-dev pkg-config
+fi
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   say "installing Debian's nodejs and npm"
   apt_install nodejs npm

@@ -1,5 +1,5 @@
 #![doc = include_str!("../README.md")]
-// The core is safe Rust; only the wasm adapter (generated glue) may opt out.
+// The core is safe Rust; only the wasm adapter (generated glue) and the C ABI may opt out.
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -23,6 +23,9 @@ pub mod text;
 mod token;
 pub mod validate;
 
+#[cfg(feature = "ffi")]
+#[allow(unsafe_code)]
+mod ffi;
 #[cfg(feature = "wasm")]
 #[allow(unsafe_code)]
 mod wasm;

@@ -35,6 +35,7 @@ suite "PII evaluation corpus (offsets, checksums, reproducible)" python3 -m unit
 suite "PII quality gate (F1 >= Presidio per shared type, hard negatives)" \
   bash -c 'cargo build --quiet --features cli && python3 tests/eval/gate.py --fieldguard target/debug/fieldguard'
 suite "npm package (npm pack, install and import in Node CJS/ESM and Deno)" node --test tests/js/package/
+suite "C API (install via pkg-config, cc shared+static, valgrind; decrypts a wasm token)" bash tests/c/run.sh
 suite "README main command (anonymize the sample services)" bash examples/anonymize.sh
 suite "encryption quickstart" bash examples/quickstart.sh
 
