@@ -59,6 +59,10 @@ say "shared library build"
 say "static library build"
 "$prefix/fieldguard_test_static" tests/c/keyring.json "${js[@]}"
 say "the README example"
+# The README's C block is this file, as written.
+if ! diff <(awk '/^```c$/ { inside = 1; next } /^```$/ { inside = 0 } inside' README.md) tests/c/example.c >/dev/null; then
+  say "README.md's \`\`\`c block differs from tests/c/example.c"; exit 1
+fi
 # shellcheck disable=SC2046
 cc tests/c/example.c $(pkg-config --cflags --libs fieldguard) -o "$prefix/example"
 got=$(LD_LIBRARY_PATH=$libdir "$prefix/example" "$(cat tests/c/keyring.json)")

@@ -39,14 +39,20 @@ function project(name, extra = {}) {
   return dir;
 }
 
-/** The README's tested examples: [runtime, code, heading]. */
+/**
+ * The tested examples of the package README and of the repository README
+ * ("Ways in"): [runtime, code, heading]. Browser examples run in Chromium
+ * (tests/js/browser/readme.test.mjs), not here.
+ */
 function readmeExamples() {
-  const md = readFileSync(join(pkgDir, 'README.md'), 'utf8');
   const out = [];
-  let heading = '';
-  for (const m of md.matchAll(/^(#+ .*)$|^```js test=(\S+)\n([\s\S]*?)^```$/gm)) {
-    if (m[1]) heading = m[1].replace(/^#+ /, '');
-    else out.push([m[2], m[3], heading]);
+  for (const path of [join(pkgDir, 'README.md'), fileURLToPath(new URL('../../../README.md', import.meta.url))]) {
+    const md = readFileSync(path, 'utf8');
+    let heading = '';
+    for (const m of md.matchAll(/^(#+ .*)$|^```js test=(\S+)\n([\s\S]*?)^```$/gm)) {
+      if (m[1]) heading = m[1].replace(/^#+ /, '');
+      else if (m[2] !== 'browser') out.push([m[2], m[3], heading]);
+    }
   }
   return out;
 }
@@ -112,7 +118,7 @@ test('TypeScript: the types check (deno check), and a wrong type is caught', () 
   assert.match(r.stdout + r.stderr, /TS2322/);
 });
 
-test('every tested example of the package README runs', async (t) => {
+test('every tested example of the package README and the repository README runs', async (t) => {
   const examples = readmeExamples();
   assert.ok(examples.length >= 5, 'README examples not found');
   let i = 0;
