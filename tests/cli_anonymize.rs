@@ -486,3 +486,64 @@ fn the_progress_bar_is_drawn_on_terminals_only() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(!stderr.contains('['), "{stderr}");
 }
+
+#[test]
+fn check_streams_csv_and_json_arrays_with_reports_in_record_order() {
+    let f = fixture();
+    let policy = f.dir.path().join("clean.json");
+    std::fs::write(
+        &policy,
+        r#"{"version": 1, "fields": {"email": {"validate": {"type": "email"}, "onViolation": "clean"}}}"#,
+    )
+    .unwrap();
+    let records: Vec<Value> = (0..3000)
+        .map(|i| {
+            let email = if i % 3 == 2 {
+                "broken".to_owned()
+            } else {
+                format!("u{i}@example.com")
+            };
+            serde_json::json!({"i": i, "email": email})
+        })
+        .collect();
+    let input = f.dir.path().join("rows.json");
+    std::fs::write(&input, serde_json::to_string(&records).unwrap()).unwrap();
+    let report = f.dir.path().join("report.ndjson");
+    let out = f.dir.path().join("rows.out.json");
+    fg().args(["check", "--policy"])
+        .arg(&policy)
+        .arg("--in")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("checked 3000 records"));
+    let indexes: Vec<u64> = std::fs::read_to_string(&report)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["record"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(indexes, (0..1000).map(|k| 3 * k + 2).collect::<Vec<_>>());
+    let cleaned: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(cleaned[2]["email"], Value::Null);
+    assert_eq!(cleaned[2999]["i"], 2999);
+
+    let csv = f.dir.path().join("rows.csv");
+    std::fs::write(&csv, "i,email\n0,A@EXAMPLE.com\n1,nope\n").unwrap();
+    let out = fg()
+        .args(["check", "--policy"])
+        .arg(&policy)
+        .arg("--in")
+        .arg(&csv)
+        .assert()
+        .success();
+    assert_eq!(stdout(&out), "i,email\n0,A@example.com\n1,\n");
+}

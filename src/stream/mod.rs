@@ -185,6 +185,17 @@ pub struct Stats {
     pub bytes: u64,
 }
 
+/// What [`process_with`] reports back, in input order, on the calling
+/// thread.
+pub struct Callbacks<'a, T> {
+    /// Each record written, with what `transform` returned for it.
+    pub on_record: &'a mut dyn FnMut(Location, T),
+    /// Each record left out with [`StreamOptions::skip_bad`].
+    pub on_skip: &'a mut dyn FnMut(Skipped),
+    /// After every batch.
+    pub on_progress: &'a mut dyn FnMut(Progress),
+}
+
 /// Stream `input` to `output`, calling `transform` on every record in
 /// parallel; `on_skip` hears about records left out, `on_progress` is called
 /// after every batch. See the [module docs](self).
@@ -196,6 +207,45 @@ pub fn process(
     on_skip: &mut dyn FnMut(Skipped),
     on_progress: &mut dyn FnMut(Progress),
 ) -> Result<Stats> {
+    let callbacks = Callbacks {
+        on_record: &mut |_, ()| {},
+        on_skip,
+        on_progress,
+    };
+    process_with(input, output, options, transform, callbacks)
+}
+
+/// [`process`] where `transform` also returns a value per record (a policy
+/// report, counts), handed to `callbacks.on_record` in input order — so
+/// per-record output such as report lines stays in step with the records
+/// although they are transformed in parallel.
+///
+/// ```
+/// use fieldguard::stream::{process_with, Callbacks, Format, StreamOptions};
+/// let mut lines = Vec::new();
+/// let callbacks = Callbacks {
+///     on_record: &mut |at, len: usize| lines.push((at.line, len)),
+///     on_skip: &mut |_| {},
+///     on_progress: &mut |_| {},
+/// };
+/// let stats = process_with(
+///     "\"a\"\n\"bcd\"\n".as_bytes(), std::io::sink(), &StreamOptions::new(Format::Ndjson),
+///     &|v| Ok(v.as_str().map_or(0, str::len)), callbacks)?;
+/// assert_eq!((stats.records, lines), (2, vec![(1, 1), (2, 3)]));
+/// # Ok::<(), fieldguard::Error>(())
+/// ```
+pub fn process_with<T: Send>(
+    input: impl Read,
+    output: impl Write,
+    options: &StreamOptions,
+    transform: &(dyn Fn(&mut Value) -> Result<T> + Sync),
+    callbacks: Callbacks<'_, T>,
+) -> Result<Stats> {
+    let Callbacks {
+        on_record,
+        on_skip,
+        on_progress,
+    } = callbacks;
     if options.batch_size == 0 {
         return Err(Error::invalid_argument("batch_size must be at least 1"));
     }
@@ -221,19 +271,24 @@ pub fn process(
         if batch.is_empty() {
             break;
         }
-        batch.par_iter_mut().for_each(|(_, record)| {
-            if let Ok(value) = record {
-                if let Err(e) = transform(value) {
-                    *record = Err(e);
-                }
-            }
-        });
-        for (at, record) in batch.drain(..) {
+        // `collect` on an indexed parallel iterator keeps the input order.
+        let results: Vec<(Location, Result<(Value, T)>)> = batch
+            .par_drain(..)
+            .map(|(at, record)| {
+                let result = record.and_then(|mut value| {
+                    let out = transform(&mut value)?;
+                    Ok((value, out))
+                });
+                (at, result)
+            })
+            .collect();
+        for (at, record) in results {
             stats.records += 1;
             match record {
-                Ok(value) => {
+                Ok((value, out)) => {
                     sink.write(&value)?;
                     stats.written += 1;
+                    on_record(at, out);
                 }
                 Err(error) if options.skip_bad && skippable(&error) => {
                     stats.skipped += 1;

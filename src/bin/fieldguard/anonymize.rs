@@ -3,15 +3,14 @@
 
 use crate::{io, KeyringArgs};
 use clap::{Args, ValueEnum};
-use fieldguard::policy::Policy;
-use fieldguard::stream::{self, Format, Progress, Skipped, Stats, StreamOptions};
+use fieldguard::policy::{FoundEntity, Policy};
+use fieldguard::stream::{self, Callbacks, Format, Progress, Skipped, Stats, StreamOptions};
 use fieldguard::{Error, Keyring};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 /// Without `--policy`: scan every string and number, pseudonymize every
 /// finding (format-preserving, consistent for one keyring).
@@ -212,46 +211,39 @@ fn one_file(
     keyring: Option<&Keyring>,
     bar: &ProgressBar,
 ) -> Result<FileSummary, Error> {
-    let found = Mutex::new(BTreeMap::<&'static str, u64>::new());
-    let transform = |record: &mut Value| -> fieldguard::Result<()> {
+    let transform = |record: &mut Value| -> fieldguard::Result<Vec<FoundEntity>> {
         let report = match keyring {
             Some(k) => policy.apply_with_keyring(record, k)?,
             None => policy.apply(record)?,
         };
-        let counts = report.found();
-        if !counts.is_empty() {
-            // Poisoning needs a panic in this short section, which cannot happen.
-            if let Ok(mut found) = found.lock() {
-                for f in counts {
-                    *found.entry(f.entity_type.name()).or_default() += f.count;
-                }
-            }
-        }
-        Ok(())
+        Ok(report.found())
     };
+    let mut found = BTreeMap::<&'static str, u64>::new();
     let mut skipped = Vec::new();
     let reader = io::open_input(input)?;
     let stats = io::with_output(output, |out| {
-        stream::process(
-            reader,
-            out,
-            options,
-            &transform,
-            &mut |s: Skipped| {
+        let callbacks = Callbacks {
+            on_record: &mut |_, counts: Vec<FoundEntity>| {
+                for f in counts {
+                    *found.entry(f.entity_type.name()).or_default() += f.count;
+                }
+            },
+            on_skip: &mut |s: Skipped| {
                 // Lines and codes only; the first thousand are enough to act on.
                 if skipped.len() < 1000 {
                     skipped.push((s.at.line, s.error.code().to_owned()));
                 }
             },
-            &mut |p: Progress| {
+            on_progress: &mut |p: Progress| {
                 bar.set_position(p.bytes);
                 bar.set_message(format!("{} records", p.records));
             },
-        )
+        };
+        stream::process_with(reader, out, options, &transform, callbacks)
     })?;
     Ok(FileSummary {
         stats,
-        found: found.into_inner().unwrap_or_default(),
+        found,
         skipped,
     })
 }

@@ -3,17 +3,17 @@
 //! JS API takes (`--options '{"normalize":"nfkc"}'`), so a rule tried on the
 //! command line behaves the same in a browser or a service.
 
+use crate::anonymize::DataFormat;
 use crate::io;
-use crate::Format;
 use clap::Args;
 use fieldguard::escape::EscapeContext;
-use fieldguard::policy::Policy;
-use fieldguard::records::for_each_record;
+use fieldguard::policy::{Policy, PolicyReport};
+use fieldguard::stream::{self, Callbacks, Format, StreamOptions};
 use fieldguard::validate::Validator;
 use fieldguard::{detect, text, Error};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -126,7 +126,7 @@ pub struct CheckArgs {
     /// The policy file (field rules; see `fieldguard::policy`).
     #[arg(long, value_name = "FILE")]
     policy: PathBuf,
-    /// Input file (JSON or NDJSON); stdin if omitted.
+    /// Input file (JSON array or object, NDJSON, CSV); stdin if omitted.
     #[arg(long = "in", value_name = "FILE")]
     input: Option<PathBuf>,
     /// Output file for the cleaned records, written atomically; stdout if omitted.
@@ -134,7 +134,7 @@ pub struct CheckArgs {
     out: Option<PathBuf>,
     /// Input format; default from the --in extension, else ndjson.
     #[arg(long, value_enum)]
-    format: Option<Format>,
+    format: Option<DataFormat>,
     /// Write one JSON report line per record with changes or violations
     /// ({"record": N, "fields": [...]}); values never appear in it.
     #[arg(long, value_name = "FILE")]
@@ -246,31 +246,49 @@ pub fn check(args: CheckArgs) -> Result<(), Error> {
         } else {
             None
         };
-    let mut found = 0u64;
-    let format = crate::record_format(args.format, args.input.as_deref())?;
+    let format = match (args.format, &args.input) {
+        (Some(f), _) => Format::from(f),
+        (None, Some(path)) => Format::from_extension(path).ok_or_else(|| {
+            io::usage(format!(
+                "cannot tell the format of {} from its extension; pass --format json, ndjson or csv",
+                path.display()
+            ))
+        })?,
+        (None, None) => Format::Ndjson,
+    };
+    let options = StreamOptions::new(format);
     let input = io::open_input(args.input.as_deref())?;
-    let mut index = 0u64;
-    let mut violations = 0u64;
-    // Report lines stream to their own atomic file, as records do: keeping
-    // them in memory would grow with the input.
-    let run = |reports: Option<&mut dyn std::io::Write>| {
-        let mut reports = reports;
+    let transform = |record: &mut Value| match &keyring {
+        Some(keyring) => policy.apply_with_keyring(record, keyring),
+        None => policy.apply(record),
+    };
+    let (mut index, mut changed, mut violations, mut found) = (0u64, 0u64, 0u64, 0u64);
+    // Report lines go to their own atomic file as the records are written,
+    // in record order: keeping them in memory would grow with the input.
+    let run = |mut reports: Option<&mut dyn std::io::Write>| {
         io::with_output(args.out.as_deref(), |output| {
-            for_each_record(input, output, format, &mut |record| {
-                let report = match &keyring {
-                    Some(keyring) => policy.apply_with_keyring(record, keyring)?,
-                    None => policy.apply(record)?,
-                };
-                violations += report.violations().count() as u64;
-                found += report.found().iter().map(|f| f.count).sum::<u64>();
-                let changed = report.fields.len() as u64;
-                if let Some(out) = reports.as_mut().filter(|_| !report.is_clean()) {
-                    let line = serde_json::json!({"record": index, "fields": report.fields});
-                    std::io::Write::write_all(out, format!("{line}\n").as_bytes())?;
-                }
-                index += 1;
-                Ok(changed)
-            })
+            let mut failed = None;
+            let callbacks = Callbacks {
+                on_record: &mut |_, report: PolicyReport| {
+                    violations += report.violations().count() as u64;
+                    found += report.found().iter().map(|f| f.count).sum::<u64>();
+                    changed += report.fields.len() as u64;
+                    if let Some(out) = reports.as_mut().filter(|_| !report.is_clean()) {
+                        let line = serde_json::json!({"record": index, "fields": report.fields});
+                        if let Err(e) = out.write_all(format!("{line}\n").as_bytes()) {
+                            failed.get_or_insert(e);
+                        }
+                    }
+                    index += 1;
+                },
+                on_skip: &mut |_| {},
+                on_progress: &mut |_| {},
+            };
+            let stats = stream::process_with(input, output, &options, &transform, callbacks)?;
+            match failed {
+                Some(e) => Err(Error::from(e).context("the report")),
+                None => Ok(stats),
+            }
         })
     };
     let stats = match &args.report {
@@ -284,7 +302,7 @@ pub fn check(args: CheckArgs) -> Result<(), Error> {
     if !args.quiet {
         eprintln!(
             "fieldguard: checked {} records; {} fields changed, {} violations cleaned, {} PII values anonymized",
-            stats.records, stats.values, violations, found
+            stats.records, changed, violations, found
         );
     }
     Ok(())
