@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::checks::luhn_ok;
 use common::cli::{fg, stdout};
 use predicates::prelude::*;
 use serde_json::Value;
@@ -14,27 +15,6 @@ fn keygen(dir: &Path) -> PathBuf {
     let path = dir.join("keyring.json");
     fg().args(["keygen", "--out"]).arg(&path).assert().success();
     path
-}
-
-fn luhn_ok(number: &str) -> bool {
-    let digits: Vec<u32> = number.chars().filter_map(|c| c.to_digit(10)).collect();
-    let sum: u32 = digits
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, &d)| {
-            if i % 2 == 1 {
-                if d * 2 > 9 {
-                    d * 2 - 9
-                } else {
-                    d * 2
-                }
-            } else {
-                d
-            }
-        })
-        .sum();
-    digits.len() >= 12 && sum % 10 == 0
 }
 
 const USERS: &str = r#"{"id": 1, "email": "ana.lopez@example.org", "name": "Ana Lopez", "card": "4111 1111 1111 1111", "note": "VIP, call +44 20 7946 0958"}

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod checks;
+
 use std::path::{Path, PathBuf};
 
 pub fn unhex(s: &str) -> Vec<u8> {
