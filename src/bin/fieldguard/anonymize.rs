@@ -28,6 +28,21 @@ pub enum DataFormat {
     Csv,
 }
 
+/// The format of `input`: `--format` if given, else the file extension;
+/// stdin without `--format` is NDJSON.
+pub fn data_format(format: Option<DataFormat>, input: Option<&Path>) -> Result<Format, Error> {
+    match (format, input) {
+        (Some(f), _) => Ok(f.into()),
+        (None, Some(path)) => Format::from_extension(path).ok_or_else(|| {
+            io::usage(format!(
+                "cannot tell the format of {} from its extension; pass --format json, ndjson or csv",
+                path.display()
+            ))
+        }),
+        (None, None) => Ok(Format::Ndjson),
+    }
+}
+
 impl From<DataFormat> for Format {
     fn from(f: DataFormat) -> Self {
         match f {
@@ -135,7 +150,7 @@ pub fn anonymize(args: AnonymizeArgs) -> Result<(), Error> {
 
     let mut summaries = Vec::new();
     if args.inputs.is_empty() {
-        let format = args.format.map_or(Format::Ndjson, Format::from);
+        let format = data_format(args.format, None)?;
         if let Some(out) = &args.out {
             return Err(io::usage(format!(
                 "--out {} names a directory for input files; with stdin the output goes to stdout",
@@ -169,15 +184,7 @@ fn plan(
 ) -> Result<Vec<(PathBuf, PathBuf, Format)>, Error> {
     let mut jobs: Vec<(PathBuf, PathBuf, Format)> = Vec::new();
     for input in inputs {
-        let format = match format {
-            Some(f) => f.into(),
-            None => Format::from_extension(input).ok_or_else(|| {
-                io::usage(format!(
-                    "cannot tell the format of {} from its extension; pass --format json, ndjson or csv",
-                    input.display()
-                ))
-            })?,
-        };
+        let format = data_format(format, Some(input))?;
         let name = input
             .file_name()
             .ok_or_else(|| io::usage(format!("{} is not a file name", input.display())))?;

@@ -8,7 +8,7 @@ use crate::io;
 use clap::Args;
 use fieldguard::escape::EscapeContext;
 use fieldguard::policy::{Policy, PolicyReport};
-use fieldguard::stream::{self, Callbacks, Format, StreamOptions};
+use fieldguard::stream::{self, Callbacks, StreamOptions};
 use fieldguard::validate::Validator;
 use fieldguard::{detect, text, Error};
 use serde::de::DeserializeOwned;
@@ -246,16 +246,7 @@ pub fn check(args: CheckArgs) -> Result<(), Error> {
         } else {
             None
         };
-    let format = match (args.format, &args.input) {
-        (Some(f), _) => Format::from(f),
-        (None, Some(path)) => Format::from_extension(path).ok_or_else(|| {
-            io::usage(format!(
-                "cannot tell the format of {} from its extension; pass --format json, ndjson or csv",
-                path.display()
-            ))
-        })?,
-        (None, None) => Format::Ndjson,
-    };
+    let format = crate::anonymize::data_format(args.format, args.input.as_deref())?;
     let options = StreamOptions::new(format);
     let input = io::open_input(args.input.as_deref())?;
     let transform = |record: &mut Value| match &keyring {
