@@ -17,7 +17,8 @@ mkdir -p pkg
 
 build() { # build FEATURES OUT-PREFIX
   local features=$1 prefix=$2
-  cargo build --quiet --lib --target wasm32-unknown-unknown --features "$features" --profile wasm
+  # The crate is an rlib; the wasm module is its cdylib, built here only.
+  cargo rustc --quiet --lib --target wasm32-unknown-unknown --features "$features" --profile wasm --crate-type cdylib
   local raw=target/wasm32-unknown-unknown/wasm/fieldguard.wasm
   for target in web nodejs bundler; do
     local out=$prefix$target

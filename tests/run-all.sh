@@ -9,6 +9,11 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export DENO_NO_UPDATE_CHECK=1 CARGO_TERM_COLOR=never NO_COLOR=1
 
+# A test run must leave the work tree as it found it (generated output goes
+# to ignored directories): remember its state before anything runs, even the
+# tool installation (npm once rewrote the committed lockfile).
+tree_before=$(git status --porcelain=v1 --untracked-files=all 2>/dev/null || echo "not a git checkout")
+
 bash .ci/install-tools.sh || { echo "tool installation failed"; exit 1; }
 
 passed=0; failed=0; failed_names=()
@@ -25,7 +30,9 @@ suite() {
 
 suite "cargo fmt --check" cargo fmt --check
 suite "clippy (native, all targets)" cargo clippy --quiet --all-targets --features cli -- -D warnings
+suite "clippy (native, with the C ABI)" cargo clippy --quiet --all-targets --features cli,ffi -- -D warnings
 suite "clippy (wasm adapter, with html)" cargo clippy --quiet --lib --target wasm32-unknown-unknown --features wasm,html -- -D warnings
+suite "module hygiene (docs, import cycles, file length)" python3 .ci/check-modules.py
 suite "native tests (cargo test)" cargo test --quiet --features cli
 suite "wasm build (web, nodejs, bundler)" bash .ci/build-wasm.sh
 suite "Node (node --test, nodejs build)" node --test tests/js/node/
@@ -38,6 +45,16 @@ suite "npm package (npm pack, install and import in Node CJS/ESM and Deno)" node
 suite "C API (install via pkg-config, cc shared+static, valgrind; decrypts a wasm token)" bash tests/c/run.sh
 suite "README main command (anonymize the sample services)" bash examples/anonymize.sh
 suite "encryption quickstart" bash examples/quickstart.sh
+
+unchanged() {
+  local after
+  after=$(git status --porcelain=v1 --untracked-files=all 2>/dev/null || echo "not a git checkout")
+  [ "$after" = "$tree_before" ] && return 0
+  echo "the test run changed the work tree:"
+  diff <(printf '%s\n' "$tree_before") <(printf '%s\n' "$after") | sed -n 's/^[<>] /  /p'
+  return 1
+}
+suite "work tree unchanged by the test run (git status)" unchanged
 
 printf '\n'
 for name in "${failed_names[@]}"; do printf 'failed suite: %s\n' "$name"; done

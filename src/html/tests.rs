@@ -1,3 +1,6 @@
+//! Unit tests of the HTML sanitizer that need its private builder state (the
+//! public behaviour is tested in `tests/html.rs` and the shared vectors).
+
 use super::*;
 
 #[test]
