@@ -15,8 +15,8 @@
 //! integer-only on the proleptic Gregorian calendar.
 
 use super::{invalid_option, value_invalid, OperatorContext, Result};
-use crate::keyring::Keyring;
-use crate::keys::Purpose;
+use crate::crypto::Keyring;
+use crate::crypto::Purpose;
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;

@@ -14,8 +14,8 @@
 //! must match.
 
 use super::{invalid_option, OperatorContext, Result};
-use crate::keyring::Keyring;
-use crate::keys::Purpose;
+use crate::crypto::Keyring;
+use crate::crypto::Purpose;
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;

@@ -71,8 +71,8 @@ mod names;
 mod phone;
 
 use super::{OperatorContext, Result};
-use crate::keyring::Keyring;
-use crate::keys::Purpose;
+use crate::crypto::Keyring;
+use crate::crypto::Purpose;
 use crate::pii::EntityType;
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};

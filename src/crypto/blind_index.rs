@@ -16,8 +16,8 @@
 //! collide more; the default of 16 bytes practically never collides. Use a
 //! distinct context per column so equal values in two columns do not match.
 
+use super::keyring::Keyring;
 use crate::error::{Error, ErrorKind, Result};
-use crate::keyring::Keyring;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use unicode_normalization::UnicodeNormalization;

@@ -10,9 +10,9 @@
 //! The same context must be given to decrypt, so a token copied into another
 //! field or record does not decrypt there. An empty context is allowed.
 
+use super::keyring::{KeyEntry, Keyring};
+use super::token::{self, TokenFormat, GCM_NONCE_LEN, GCM_TAG_LEN, HEADER_LEN};
 use crate::error::{Error, ErrorKind, Result};
-use crate::keyring::{KeyEntry, Keyring};
-use crate::token::{self, TokenFormat, GCM_NONCE_LEN, GCM_TAG_LEN, HEADER_LEN};
 use aes_gcm::aead::AeadInPlace;
 use aes_gcm::{Nonce, Tag};
 use aes_siv::siv::Aes256Siv;
@@ -32,7 +32,7 @@ impl Keyring {
         let mut out = Vec::with_capacity(TokenFormat::Randomized.min_len() + plaintext.len());
         push_header(&mut out, TokenFormat::Randomized, key.id);
         let mut nonce = [0u8; GCM_NONCE_LEN];
-        crate::random::fill(&mut nonce)?;
+        super::random::fill(&mut nonce)?;
         out.extend_from_slice(&nonce);
         out.extend_from_slice(plaintext);
         let aad = associated_data(&out[..HEADER_LEN], context);

@@ -39,7 +39,7 @@ impl SecretKey {
     /// ```
     pub fn generate() -> Result<Self> {
         let mut bytes = [0u8; KEY_LEN];
-        crate::random::fill(&mut bytes)?;
+        super::random::fill(&mut bytes)?;
         Ok(Self(bytes))
     }
 

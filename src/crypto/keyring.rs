@@ -25,8 +25,8 @@
 //! Unknown fields are rejected, so a typo such as `"staus"` is an error rather
 //! than a silently ignored setting.
 
+use super::keys::{Purpose, SecretKey};
 use crate::error::{json_position, Error, ErrorKind, Result};
-use crate::keys::{Purpose, SecretKey};
 use aes_gcm::{Aes256Gcm, KeyInit};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -147,7 +147,7 @@ const FORMAT_VERSION: u32 = 1;
 impl Keyring {
     /// A new keyring with one fresh primary key.
     pub fn generate() -> Result<Self> {
-        let id = crate::random::nonzero_u32()?;
+        let id = super::random::nonzero_u32()?;
         Ok(Self {
             keys: vec![KeyEntry::new(
                 id,
@@ -291,7 +291,7 @@ impl Keyring {
     pub fn rotate(&mut self) -> Result<u32> {
         let key = SecretKey::generate()?;
         let id = loop {
-            let id = crate::random::nonzero_u32()?;
+            let id = super::random::nonzero_u32()?;
             if self.find(id).is_none() {
                 break id;
             }
