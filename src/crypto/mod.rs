@@ -6,11 +6,13 @@ mod blind_index;
 mod keyring;
 mod keys;
 pub(crate) mod random;
+mod source;
 mod token;
 
 pub use blind_index::{canonicalize_for_index, BlindIndexOptions};
-pub use keyring::{KeyInfo, KeyStatus, Keyring, KeyringSource, SECRETS_DIR};
-pub use keys::{Purpose, SecretKey, KEY_LEN};
+pub use keyring::Keyring;
+pub use keys::{KeyInfo, KeyStatus, Purpose, SecretKey, KEY_LEN};
+pub use source::{KeyringSource, SECRETS_DIR};
 pub use token::{
     decode_text, encode_text, inspect, inspect_bytes, looks_like_token, TokenFormat, TokenInfo,
     TEXT_PREFIX,
