@@ -7,6 +7,9 @@
 //!                             u32_be(len(context)) || context || canonical)[..length] )
 //! ```
 //!
+//! The HMAC is [`super::prf`]'s `Domain::BlindIndex` (no label: blind
+//! indexes predate labels and their subkey is used for nothing else).
+//!
 //! **What it leaks.** Anyone who sees the indexes learns which rows hold the
 //! same canonical value in the same context, and so value frequencies (a
 //! column of countries leaks its distribution). Truncation trades leakage
@@ -16,9 +19,8 @@
 //! collide more; the default of 16 bytes practically never collides. Use a
 //! distinct context per column so equal values in two columns do not match.
 
+use super::prf::{hex, Domain, Prf};
 use crate::error::{Error, ErrorKind, Result};
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 use unicode_normalization::UnicodeNormalization;
 
 /// Settings of a blind index.
@@ -104,23 +106,9 @@ pub(super) fn compute(
     options: &BlindIndexOptions<'_>,
     length: usize,
 ) -> Result<String> {
-    let context_len = u32::try_from(options.context.len())
-        .map_err(|_| Error::with(ErrorKind::InvalidArgument, "context too long"))?;
-    let mut mac =
-        <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC takes keys of any length");
-    mac.update(&context_len.to_be_bytes());
-    mac.update(options.context);
-    mac.update(canonicalize_for_index(value, options.case_insensitive).as_bytes());
-    let digest = mac.finalize().into_bytes();
+    let canonical = canonicalize_for_index(value, options.case_insensitive);
+    let digest = Prf::new(key, Domain::BlindIndex)
+        .framed(options.context)?
+        .finish_with(canonical.as_bytes());
     Ok(hex(&digest[..length]))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(DIGITS[usize::from(b >> 4)] as char);
-        out.push(DIGITS[usize::from(b & 0xf)] as char);
-    }
-    out
 }
