@@ -167,26 +167,21 @@
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-mod blind_index;
+pub mod crypto;
 pub mod detect;
-mod encrypt;
 mod error;
 pub mod escape;
 #[cfg(feature = "html")]
 #[cfg_attr(docsrs, doc(cfg(feature = "html")))]
 pub mod html;
-mod keyring;
-mod keys;
 pub mod pii;
 pub mod policy;
-mod random;
 pub mod records;
 pub mod spec;
 #[cfg(feature = "stream")]
 #[cfg_attr(docsrs, doc(cfg(feature = "stream")))]
 pub mod stream;
 pub mod text;
-mod token;
 pub mod validate;
 
 #[cfg(feature = "ffi")]
@@ -196,15 +191,13 @@ mod ffi;
 #[allow(unsafe_code)]
 mod wasm;
 
-pub use blind_index::{canonicalize_for_index, BlindIndexOptions};
-pub use error::{Error, ErrorKind, Result};
-pub use keyring::{KeyInfo, KeyStatus, Keyring, KeyringSource, SECRETS_DIR};
-pub use keys::{Purpose, SecretKey, KEY_LEN};
-pub use records::{field_context, FieldPath};
-pub use token::{
-    decode_text, encode_text, inspect, inspect_bytes, looks_like_token, TokenFormat, TokenInfo,
-    TEXT_PREFIX,
+pub use crypto::{
+    canonicalize_for_index, decode_text, encode_text, inspect, inspect_bytes, looks_like_token,
+    BlindIndexOptions, KeyInfo, KeyStatus, Keyring, KeyringSource, Purpose, SecretKey, TokenFormat,
+    TokenInfo, KEY_LEN, SECRETS_DIR, TEXT_PREFIX,
 };
+pub use error::{Error, ErrorKind, Result};
+pub use records::{field_context, FieldPath};
 
 // The README's Rust examples are doctests too, so what users copy compiles.
 #[cfg(doctest)]

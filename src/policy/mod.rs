@@ -106,8 +106,8 @@ pub use report::{FieldReport, FoundEntity, PolicyReport, Violation, ViolationAct
 pub use rule::{FieldRule, OnViolation};
 pub use scan::PiiRules;
 
+use crate::crypto::Keyring;
 use crate::error::{Error, ErrorKind, Result};
-use crate::keyring::Keyring;
 use crate::pii::anonymize::Anonymizer;
 use crate::pii::recognize::{ScanOptions, Scanner};
 use crate::records::{record_id_text, type_name, FieldPath};

@@ -2,9 +2,9 @@
 //! and the protect step (anonymize).
 
 use super::report::{FieldReport, Violation, ViolationAction};
+use crate::crypto::Keyring;
 use crate::detect::{self, Category, DetectOptions};
 use crate::error::{Error, ErrorKind, Result};
-use crate::keyring::Keyring;
 use crate::pii::operators::{apply, Operator, OperatorContext};
 use crate::pii::recognize::Scanner;
 use crate::pii::EntityType;

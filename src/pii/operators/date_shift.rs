@@ -15,11 +15,9 @@
 //! integer-only on the proleptic Gregorian calendar.
 
 use super::{invalid_option, value_invalid, OperatorContext, Result};
-use crate::keyring::Keyring;
-use crate::keys::Purpose;
-use hmac::{Hmac, Mac};
+use crate::crypto::prf::{Domain, Prf};
+use crate::crypto::{Keyring, Purpose};
 use serde::{Deserialize, Serialize};
-use sha2::Sha256;
 
 /// Options of `date-shift`.
 ///
@@ -34,7 +32,8 @@ use sha2::Sha256;
 ///
 /// `key` is the subject (`tag` = 1) or, without one, the operator context
 /// (`tag` = 0): then every date of that field moves by the same amount.
-/// Intervals between one subject's dates are kept exactly.
+/// Intervals between one subject's dates are kept exactly. The HMAC and
+/// its framing are `crypto::prf` (`Domain::DateShift`).
 ///
 /// ```
 /// use fieldguard::{pii::operators::*, Keyring};
@@ -91,16 +90,14 @@ impl DateShift {
             value_invalid("date-shift: the value is not a date in a supported format")
         })?;
         let key = keyring.subkey(Purpose::Pseudonymize, self.key_id)?;
-        let mut mac = Hmac::<Sha256>::new_from_slice(&key).expect("HMAC takes any key length");
-        mac.update(b"fieldguard:date-shift:v1");
         let (tag, k) = match ctx.subject {
             Some(s) => (1u8, s.as_bytes()),
             None => (0u8, ctx.context),
         };
-        mac.update(&[tag]);
-        mac.update(&(k.len() as u32).to_be_bytes());
-        mac.update(k);
-        let digest = mac.finalize().into_bytes();
+        let digest = Prf::new(&key, Domain::DateShift)
+            .byte(tag)
+            .framed(k)?
+            .finish();
         let mut eight = [0u8; 8];
         eight.copy_from_slice(&digest[..8]);
         let shift = shift_in(u64::from_be_bytes(eight), self.max_days);

@@ -11,14 +11,13 @@
 //! fields do not hash alike unless the caller wants it. The length
 //! prefixes keep the concatenation unambiguous. The value is hashed as
 //! given (no trimming or case folding): normalize it first if variants
-//! must match.
+//! must match. The HMAC and its framing are `crypto::prf`
+//! (`Domain::Hash`).
 
 use super::{invalid_option, OperatorContext, Result};
-use crate::keyring::Keyring;
-use crate::keys::Purpose;
-use hmac::{Hmac, Mac};
+use crate::crypto::prf::{hex, Domain, Prf};
+use crate::crypto::{Keyring, Purpose};
 use serde::{Deserialize, Serialize};
-use sha2::Sha256;
 
 /// Options of `hash`.
 ///
@@ -65,18 +64,10 @@ impl Hash {
         keyring: &Keyring,
     ) -> Result<String> {
         let key = keyring.subkey(Purpose::Hash, self.key_id)?;
-        let mut mac = Hmac::<Sha256>::new_from_slice(&key).expect("HMAC takes any key length");
-        mac.update(b"fieldguard:hash:v1");
-        let name = ctx.type_name().as_bytes();
-        mac.update(&(name.len() as u32).to_be_bytes());
-        mac.update(name);
-        mac.update(&(ctx.context.len() as u32).to_be_bytes());
-        mac.update(ctx.context);
-        mac.update(value.as_bytes());
-        let digest = mac.finalize().into_bytes();
-        Ok(digest[..self.length]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect())
+        let digest = Prf::new(&key, Domain::Hash)
+            .framed(ctx.type_name().as_bytes())?
+            .framed(ctx.context)?
+            .finish_with(value.as_bytes());
+        Ok(hex(&digest[..self.length]))
     }
 }

@@ -38,8 +38,8 @@ mod hash;
 mod mask;
 mod pseudonym;
 
+use crate::crypto::Keyring;
 use crate::error::{Error, ErrorKind, Result};
-use crate::keyring::Keyring;
 use crate::pii::EntityType;
 use serde::{Deserialize, Serialize};
 

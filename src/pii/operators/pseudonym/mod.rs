@@ -6,7 +6,9 @@
 //! block = HMAC-SHA256(seed, u32_be(i))            for i = 0, 1, 2, …
 //! ```
 //!
-//! The blocks are a byte stream; a draw below `n` takes 4 bytes as a
+//! Both are `crypto::prf` (`Domain::PseudonymSeed` and
+//! `Domain::PseudonymBlock`), which documents the framing. The blocks are
+//! a byte stream; a draw below `n` takes 4 bytes as a
 //! big-endian `u32` and rejects values at or above the largest multiple of
 //! `n` (no modulo bias). Integer arithmetic only, so every runtime derives
 //! the same pseudonym from the same keyring. `type` is the entity type
@@ -71,12 +73,10 @@ mod names;
 mod phone;
 
 use super::{OperatorContext, Result};
-use crate::keyring::Keyring;
-use crate::keys::Purpose;
+use crate::crypto::prf::{Domain, Prf, OUTPUT_LEN};
+use crate::crypto::{Keyring, Purpose};
 use crate::pii::EntityType;
-use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
-use sha2::Sha256;
 use unicode_normalization::UnicodeNormalization;
 use zeroize::Zeroizing;
 
@@ -138,7 +138,7 @@ impl Pseudonymize {
     ) -> Result<String> {
         let key = keyring.subkey(Purpose::Pseudonymize, self.key_id)?;
         let t = ctx.entity_type;
-        let mut g = Drbg::new(&key, ctx.type_name(), &normalize(t, value));
+        let mut g = Drbg::new(&key, ctx.type_name(), &normalize(t, value))?;
         Ok(fake(t, value, &mut g, self.keep_domain))
     }
 }
@@ -204,35 +204,31 @@ fn normalize(t: Option<EntityType>, value: &str) -> String {
 
 /// HMAC-SHA256 in counter mode, seeded per value (see the module docs).
 pub(super) struct Drbg {
-    seed: Zeroizing<[u8; 32]>,
+    seed: Zeroizing<[u8; OUTPUT_LEN]>,
     counter: u32,
-    block: [u8; 32],
+    block: [u8; OUTPUT_LEN],
     pos: usize,
 }
 
 impl Drbg {
-    fn new(subkey: &[u8], type_name: &str, normalized: &str) -> Self {
-        let mut mac = Hmac::<Sha256>::new_from_slice(subkey).expect("HMAC takes any key length");
-        mac.update(b"fieldguard:pseudonym:v1");
-        mac.update(&(type_name.len() as u32).to_be_bytes());
-        mac.update(type_name.as_bytes());
-        mac.update(normalized.as_bytes());
-        let mut seed = Zeroizing::new([0u8; 32]);
-        seed.copy_from_slice(&mac.finalize().into_bytes());
-        Self {
+    fn new(subkey: &[u8], type_name: &str, normalized: &str) -> Result<Self> {
+        let seed = Prf::new(subkey, Domain::PseudonymSeed)
+            .framed(type_name.as_bytes())?
+            .finish_with(normalized.as_bytes());
+        Ok(Self {
             seed,
             counter: 0,
-            block: [0; 32],
-            pos: 32,
-        }
+            block: [0; OUTPUT_LEN],
+            pos: OUTPUT_LEN,
+        })
     }
 
     fn byte(&mut self) -> u8 {
-        if self.pos == 32 {
-            let mut mac =
-                Hmac::<Sha256>::new_from_slice(&self.seed[..]).expect("HMAC takes any key length");
-            mac.update(&self.counter.to_be_bytes());
-            self.block.copy_from_slice(&mac.finalize().into_bytes());
+        if self.pos == OUTPUT_LEN {
+            let block = Prf::new(&self.seed[..], Domain::PseudonymBlock)
+                .u32(self.counter)
+                .finish();
+            self.block.copy_from_slice(&block[..]);
             self.counter = self.counter.wrapping_add(1);
             self.pos = 0;
         }

@@ -7,6 +7,9 @@
 //!                             u32_be(len(context)) || context || canonical)[..length] )
 //! ```
 //!
+//! The HMAC is [`super::prf`]'s `Domain::BlindIndex` (no label: blind
+//! indexes predate labels and their subkey is used for nothing else).
+//!
 //! **What it leaks.** Anyone who sees the indexes learns which rows hold the
 //! same canonical value in the same context, and so value frequencies (a
 //! column of countries leaks its distribution). Truncation trades leakage
@@ -16,10 +19,8 @@
 //! collide more; the default of 16 bytes practically never collides. Use a
 //! distinct context per column so equal values in two columns do not match.
 
+use super::prf::{hex, Domain, Prf};
 use crate::error::{Error, ErrorKind, Result};
-use crate::keyring::Keyring;
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 use unicode_normalization::UnicodeNormalization;
 
 /// Settings of a blind index.
@@ -27,10 +28,10 @@ use unicode_normalization::UnicodeNormalization;
 /// Defaults: 16 bytes (32 hex characters), case-sensitive, primary key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BlindIndexOptions<'a> {
-    context: &'a [u8],
-    length: usize,
-    case_insensitive: bool,
-    key_id: Option<u32>,
+    pub(super) context: &'a [u8],
+    pub(super) length: usize,
+    pub(super) case_insensitive: bool,
+    pub(super) key_id: Option<u32>,
 }
 
 impl<'a> BlindIndexOptions<'a> {
@@ -66,6 +67,19 @@ impl<'a> BlindIndexOptions<'a> {
         self.key_id = Some(id);
         self
     }
+
+    /// The length in bytes, if it is in `MIN_LENGTH..=MAX_LENGTH`.
+    pub(super) fn checked_length(&self) -> Result<usize> {
+        let length = self.length;
+        if (Self::MIN_LENGTH..=Self::MAX_LENGTH).contains(&length) {
+            Ok(length)
+        } else {
+            Err(Error::with(
+                ErrorKind::InvalidArgument,
+                format!("blind index length must be 4..=32 bytes, got {length}"),
+            ))
+        }
+    }
 }
 
 /// The canonical form a blind index is computed over: surrounding white
@@ -83,49 +97,18 @@ pub fn canonicalize_for_index(value: &str, case_insensitive: bool) -> String {
     }
 }
 
-impl Keyring {
-    /// The blind index of `value` as lower-case hex.
-    ///
-    /// ```
-    /// use fieldguard::{BlindIndexOptions, Keyring};
-    /// let keyring = Keyring::generate()?;
-    /// let opts = BlindIndexOptions::new(b"users.email").case_insensitive(true);
-    /// let a = keyring.blind_index("Alice@Example.com ", &opts)?;
-    /// let b = keyring.blind_index("alice@example.com", &opts)?;
-    /// assert_eq!(a, b);
-    /// assert_eq!(a.len(), 32);
-    /// # Ok::<(), fieldguard::Error>(())
-    /// ```
-    pub fn blind_index(&self, value: &str, options: &BlindIndexOptions<'_>) -> Result<String> {
-        let length = options.length;
-        if !(BlindIndexOptions::MIN_LENGTH..=BlindIndexOptions::MAX_LENGTH).contains(&length) {
-            return Err(Error::with(
-                ErrorKind::InvalidArgument,
-                format!("blind index length must be 4..=32 bytes, got {length}"),
-            ));
-        }
-        let key = match options.key_id {
-            Some(id) => self.usable(id)?,
-            None => self.primary(),
-        };
-        let context_len = u32::try_from(options.context.len())
-            .map_err(|_| Error::with(ErrorKind::InvalidArgument, "context too long"))?;
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key.blind_index_key)
-            .expect("HMAC takes keys of any length");
-        mac.update(&context_len.to_be_bytes());
-        mac.update(options.context);
-        mac.update(canonicalize_for_index(value, options.case_insensitive).as_bytes());
-        let digest = mac.finalize().into_bytes();
-        Ok(hex(&digest[..length]))
-    }
-}
-
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(DIGITS[usize::from(b >> 4)] as char);
-        out.push(DIGITS[usize::from(b & 0xf)] as char);
-    }
-    out
+/// The index of `value` under the `blind-index` subkey `key`, `length`
+/// bytes as hex (`length` from [`BlindIndexOptions::checked_length`]).
+/// Key selection is the caller's (`Keyring::blind_index`).
+pub(super) fn compute(
+    key: &[u8],
+    value: &str,
+    options: &BlindIndexOptions<'_>,
+    length: usize,
+) -> Result<String> {
+    let canonical = canonicalize_for_index(value, options.case_insensitive);
+    let digest = Prf::new(key, Domain::BlindIndex)
+        .framed(options.context)?
+        .finish_with(canonical.as_bytes());
+    Ok(hex(&digest[..length]))
 }

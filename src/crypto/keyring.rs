@@ -1,4 +1,13 @@
-//! Keyrings: a set of master keys with IDs, exactly one of them primary.
+//! Keyrings: a set of master keys with IDs, exactly one of them primary, and
+//! every public `Keyring` method.
+//!
+//! The `impl Keyring` is whole here: building and parsing a keyring, rotation
+//! and key lookup, and the operations (encrypt, decrypt, re-encrypt, blind
+//! index), which choose the key (the primary to make a token, the token's
+//! key ID to open one, never a disabled key) and hand it to the primitive in
+//! [`super::aead`] or [`super::blind_index`]. The primitives get a chosen
+//! [`KeyEntry`] and know nothing of the set; where the JSON comes from is
+//! [`super::source`].
 //!
 //! The JSON schema (also in `src/spec/keyring.md`):
 //!
@@ -25,76 +34,16 @@
 //! Unknown fields are rejected, so a typo such as `"staus"` is an error rather
 //! than a silently ignored setting.
 
+use super::aead;
+use super::blind_index::{self, BlindIndexOptions};
+use super::keys::{KeyEntry, KeyInfo, KeyStatus, Purpose, SecretKey};
+use super::source::{self, KeyringSource, SECRETS_DIR};
+use super::token::{self, TokenFormat};
 use crate::error::{json_position, Error, ErrorKind, Result};
-use crate::keys::{Purpose, SecretKey};
-use aes_gcm::{Aes256Gcm, KeyInit};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use zeroize::{Zeroize, Zeroizing};
-
-/// The directory Docker and Kubernetes mount secrets into.
-pub const SECRETS_DIR: &str = "/run/secrets";
-
-/// What a key may do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum KeyStatus {
-    /// Encrypts new tokens and decrypts. Exactly one key is primary.
-    Primary,
-    /// Decrypts existing tokens only.
-    DecryptOnly,
-    /// Kept in the keyring but refuses every use.
-    Disabled,
-}
-
-impl KeyStatus {
-    /// The name used in the keyring JSON (`primary`, `decrypt-only`, `disabled`).
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Primary => "primary",
-            Self::DecryptOnly => "decrypt-only",
-            Self::Disabled => "disabled",
-        }
-    }
-}
-
-/// Public facts about one key: its ID and status, never its bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KeyInfo {
-    /// The key ID written into tokens.
-    pub id: u32,
-    /// What the key may do.
-    pub status: KeyStatus,
-}
-
-/// One key with its per-purpose subkeys derived once, at load.
-pub(crate) struct KeyEntry {
-    pub(crate) id: u32,
-    pub(crate) status: KeyStatus,
-    material: SecretKey,
-    /// AES-256-GCM with the `encrypt` subkey (zeroized on drop by aes-gcm).
-    pub(crate) gcm: Aes256Gcm,
-    /// The 64-byte AES-SIV key (`deterministic` subkey).
-    pub(crate) siv_key: Zeroizing<Vec<u8>>,
-    /// The HMAC-SHA256 key for blind indexes (`blind-index` subkey).
-    pub(crate) blind_index_key: Zeroizing<Vec<u8>>,
-}
-
-impl KeyEntry {
-    fn new(id: u32, status: KeyStatus, material: SecretKey) -> Self {
-        let enc = material.derive(Purpose::Encrypt);
-        let gcm = Aes256Gcm::new_from_slice(&enc).expect("the encrypt subkey is 32 bytes");
-        Self {
-            id,
-            status,
-            gcm,
-            siv_key: material.derive(Purpose::Deterministic),
-            blind_index_key: material.derive(Purpose::BlindIndex),
-            material,
-        }
-    }
-}
 
 /// A set of keys with exactly one primary. See the module docs for the JSON.
 ///
@@ -147,7 +96,7 @@ const FORMAT_VERSION: u32 = 1;
 impl Keyring {
     /// A new keyring with one fresh primary key.
     pub fn generate() -> Result<Self> {
-        let id = crate::random::nonzero_u32()?;
+        let id = super::random::nonzero_u32()?;
         Ok(Self {
             keys: vec![KeyEntry::new(
                 id,
@@ -241,27 +190,13 @@ impl Keyring {
     /// Read the keyring JSON from a file.
     pub fn from_file(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref();
-        let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
-            Error::with(
-                ErrorKind::KeyringSource,
-                format!("cannot read keyring file {}: {e}", path.display()),
-            )
-        })?);
+        let text = source::read_file(path)?;
         Self::from_json(&text).map_err(|e| e.context(path.display()))
     }
 
     /// Read the keyring JSON from the environment variable `name`.
     pub fn from_env(name: &str) -> Result<Self> {
-        let text = Zeroizing::new(std::env::var(name).map_err(|e| {
-            let why = match e {
-                std::env::VarError::NotPresent => "is not set",
-                std::env::VarError::NotUnicode(_) => "is not valid UTF-8",
-            };
-            Error::with(
-                ErrorKind::KeyringSource,
-                format!("environment variable {name} {why}"),
-            )
-        })?);
+        let text = source::read_env(name)?;
         Self::from_json(&text).map_err(|e| e.context(format!("environment variable {name}")))
     }
 
@@ -274,7 +209,7 @@ impl Keyring {
     /// Read the keyring from the secret `name` in `dir` (for secrets mounted
     /// elsewhere). `name` must be a single path component.
     pub fn from_secret_in(dir: impl AsRef<Path>, name: &str) -> Result<Self> {
-        Self::from_file(secret_path(dir.as_ref(), name)?)
+        Self::from_file(source::secret_path(dir.as_ref(), name)?)
     }
 
     /// Load from any [`KeyringSource`].
@@ -291,7 +226,7 @@ impl Keyring {
     pub fn rotate(&mut self) -> Result<u32> {
         let key = SecretKey::generate()?;
         let id = loop {
-            let id = crate::random::nonzero_u32()?;
+            let id = super::random::nonzero_u32()?;
             if self.find(id).is_none() {
                 break id;
             }
@@ -349,13 +284,10 @@ impl Keyring {
 
     /// IDs and statuses of all keys, in keyring order.
     pub fn keys(&self) -> impl Iterator<Item = KeyInfo> + '_ {
-        self.keys.iter().map(|k| KeyInfo {
-            id: k.id,
-            status: k.status,
-        })
+        self.keys.iter().map(KeyEntry::info)
     }
 
-    pub(crate) fn primary(&self) -> &KeyEntry {
+    fn primary(&self) -> &KeyEntry {
         self.keys
             .iter()
             .find(|k| k.status == KeyStatus::Primary)
@@ -371,11 +303,15 @@ impl Keyring {
         purpose: Purpose,
         key_id: Option<u32>,
     ) -> Result<Zeroizing<Vec<u8>>> {
-        let entry = match key_id {
-            Some(id) => self.usable(id)?,
-            None => self.primary(),
-        };
-        Ok(entry.material.derive(purpose))
+        Ok(self.key_or_primary(key_id)?.material.derive(purpose))
+    }
+
+    /// Key `key_id` (which must be usable), or the primary when `None`.
+    fn key_or_primary(&self, key_id: Option<u32>) -> Result<&KeyEntry> {
+        match key_id {
+            Some(id) => self.usable(id),
+            None => Ok(self.primary()),
+        }
     }
 
     fn find(&self, id: u32) -> Option<&KeyEntry> {
@@ -383,7 +319,7 @@ impl Keyring {
     }
 
     /// The key for decrypting (or recomputing) under `id`.
-    pub(crate) fn usable(&self, id: u32) -> Result<&KeyEntry> {
+    fn usable(&self, id: u32) -> Result<&KeyEntry> {
         let entry = self.find(id).ok_or_else(|| unknown_key(id))?;
         if entry.status == KeyStatus::Disabled {
             return Err(Error::with(ErrorKind::KeyDisabled, format!("key ID {id}")));
@@ -419,6 +355,174 @@ impl Keyring {
     }
 }
 
+// Encryption and blind indexes: the key is chosen here; the ciphers are in
+// `aead.rs`, the index in `blind_index.rs`.
+impl Keyring {
+    /// Encrypt `plaintext` under the primary key into a binary token.
+    ///
+    /// ```
+    /// let keyring = fieldguard::Keyring::generate()?;
+    /// let token = keyring.encrypt(b"\x00\x01 raw bytes", b"files.blob")?;
+    /// assert_eq!(keyring.decrypt(&token, b"files.blob")?, b"\x00\x01 raw bytes");
+    /// # Ok::<(), fieldguard::Error>(())
+    /// ```
+    pub fn encrypt(&self, plaintext: &[u8], context: &[u8]) -> Result<Vec<u8>> {
+        aead::seal_randomized(self.primary(), plaintext, context)
+    }
+
+    /// Decrypt a binary token of either format.
+    ///
+    /// Every cryptographic failure is the one error `DECRYPT_FAILED`; only
+    /// header problems (`TOKEN_MALFORMED`, `TOKEN_UNKNOWN_VERSION`,
+    /// `KEY_UNKNOWN_ID`, `KEY_DISABLED`) have their own codes.
+    ///
+    /// ```
+    /// use fieldguard::{ErrorKind, Keyring};
+    /// let keyring = Keyring::generate()?;
+    /// let token = keyring.encrypt(b"secret", b"users.ssn\x0042")?;
+    /// // Moved to another record: refused, with the same error as tampering.
+    /// let err = keyring.decrypt(&token, b"users.ssn\x0043").unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::DecryptFailed);
+    /// # Ok::<(), fieldguard::Error>(())
+    /// ```
+    pub fn decrypt(&self, token: &[u8], context: &[u8]) -> Result<Vec<u8>> {
+        let info = token::inspect_bytes(token)?;
+        aead::open(self.usable(info.key_id)?, info.format, token, context)
+    }
+
+    /// Encrypt a string into a text token (`fg.` + base64url).
+    ///
+    /// ```
+    /// let keyring = fieldguard::Keyring::generate()?;
+    /// let token = keyring.encrypt_str("4111 1111 1111 1111", b"payments.card")?;
+    /// assert!(token.starts_with("fg."));
+    /// assert_eq!(keyring.decrypt_str(&token, b"payments.card")?, "4111 1111 1111 1111");
+    /// # Ok::<(), fieldguard::Error>(())
+    /// ```
+    pub fn encrypt_str(&self, plaintext: &str, context: &[u8]) -> Result<String> {
+        Ok(token::encode_text(
+            &self.encrypt(plaintext.as_bytes(), context)?,
+        ))
+    }
+
+    /// Decrypt a text token to a string. A token whose plaintext is not UTF-8
+    /// (made with [`Keyring::encrypt`] from bytes) gives `INVALID_ARGUMENT`.
+    pub fn decrypt_str(&self, token: &str, context: &[u8]) -> Result<String> {
+        let plaintext = self.decrypt(&token::decode_text(token)?, context)?;
+        aead::into_utf8(plaintext)
+    }
+
+    /// Encrypt deterministically (AES-SIV, RFC 5297) under the primary key:
+    /// the same plaintext, context and key always give the same token, so the
+    /// token can be looked up by equality (`WHERE email_enc = ?`).
+    ///
+    /// **What it leaks**: which records hold equal values in the same
+    /// context (and so their frequency), and the plaintext length. Use it only
+    /// for fields that must be matched by equality, and prefer a distinct
+    /// context per field so equal values in different fields do not match.
+    /// After a key rotation, values encrypted under the old key no longer
+    /// match new lookups: re-encrypt them, or search with
+    /// [`Keyring::encrypt_deterministic_with_key`] for each active key.
+    ///
+    /// ```
+    /// let keyring = fieldguard::Keyring::generate()?;
+    /// let a = keyring.encrypt_deterministic(b"alice@example.com", b"users.email")?;
+    /// let b = keyring.encrypt_deterministic(b"alice@example.com", b"users.email")?;
+    /// assert_eq!(a, b);
+    /// assert_eq!(keyring.decrypt(&a, b"users.email")?, b"alice@example.com");
+    /// # Ok::<(), fieldguard::Error>(())
+    /// ```
+    pub fn encrypt_deterministic(&self, plaintext: &[u8], context: &[u8]) -> Result<Vec<u8>> {
+        aead::seal_deterministic(self.primary(), plaintext, context)
+    }
+
+    /// [`Keyring::encrypt_deterministic`] under key `key_id` instead of the
+    /// primary (for lookups of rows not yet re-encrypted after a rotation).
+    pub fn encrypt_deterministic_with_key(
+        &self,
+        plaintext: &[u8],
+        context: &[u8],
+        key_id: u32,
+    ) -> Result<Vec<u8>> {
+        aead::seal_deterministic(self.usable(key_id)?, plaintext, context)
+    }
+
+    /// Text-token form of [`Keyring::encrypt_deterministic`].
+    pub fn encrypt_deterministic_str(&self, plaintext: &str, context: &[u8]) -> Result<String> {
+        Ok(token::encode_text(
+            &self.encrypt_deterministic(plaintext.as_bytes(), context)?,
+        ))
+    }
+
+    /// Re-encrypt a binary token under the current primary key, keeping its
+    /// format (randomized stays randomized, deterministic stays
+    /// deterministic). The token is always decrypted first, so a damaged
+    /// token is an error, never passed on. A token already under the primary
+    /// key is returned unchanged.
+    ///
+    /// ```
+    /// let mut keyring = fieldguard::Keyring::generate()?;
+    /// let old = keyring.encrypt(b"v", b"ctx")?;
+    /// let new_primary = keyring.rotate()?;
+    /// let new = keyring.reencrypt(&old, b"ctx")?;
+    /// assert_eq!(fieldguard::inspect_bytes(&new)?.key_id, new_primary);
+    /// assert_eq!(keyring.decrypt(&new, b"ctx")?, b"v");
+    /// # Ok::<(), fieldguard::Error>(())
+    /// ```
+    pub fn reencrypt(&self, token: &[u8], context: &[u8]) -> Result<Vec<u8>> {
+        Ok(self
+            .reencrypt_if_needed(token, context)?
+            .unwrap_or_else(|| token.to_vec()))
+    }
+
+    /// Text-token form of [`Keyring::reencrypt`].
+    pub fn reencrypt_str(&self, token: &str, context: &[u8]) -> Result<String> {
+        Ok(
+            match self.reencrypt_if_needed(&token::decode_text(token)?, context)? {
+                Some(again) => token::encode_text(&again),
+                None => token.to_owned(),
+            },
+        )
+    }
+
+    /// Decrypt `token` (always: a damaged token is an error, never passed
+    /// on), then re-encrypt it under the primary key in the same format;
+    /// `None` when it already is under the primary key.
+    fn reencrypt_if_needed(&self, token: &[u8], context: &[u8]) -> Result<Option<Vec<u8>>> {
+        let info = token::inspect_bytes(token)?;
+        let key = self.usable(info.key_id)?;
+        let plaintext = Zeroizing::new(aead::open(key, info.format, token, context)?);
+        if info.key_id == self.primary_id() {
+            return Ok(None);
+        }
+        match info.format {
+            TokenFormat::Randomized => self.encrypt(&plaintext, context),
+            TokenFormat::Deterministic => self.encrypt_deterministic(&plaintext, context),
+        }
+        .map(Some)
+    }
+
+    /// The blind index of `value` as lower-case hex.
+    ///
+    /// ```
+    /// use fieldguard::{BlindIndexOptions, Keyring};
+    /// let keyring = Keyring::generate()?;
+    /// let opts = BlindIndexOptions::new(b"users.email").case_insensitive(true);
+    /// let a = keyring.blind_index("Alice@Example.com ", &opts)?;
+    /// let b = keyring.blind_index("alice@example.com", &opts)?;
+    /// assert_eq!(a, b);
+    /// assert_eq!(a.len(), 32);
+    /// # Ok::<(), fieldguard::Error>(())
+    /// ```
+    pub fn blind_index(&self, value: &str, options: &BlindIndexOptions<'_>) -> Result<String> {
+        // The length is checked first, so a bad length is reported before
+        // any key problem.
+        let length = options.checked_length()?;
+        let key = self.key_or_primary(options.key_id)?;
+        blind_index::compute(&key.blind_index_key, value, options, length)
+    }
+}
+
 impl fmt::Debug for Keyring {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Keyring")
@@ -431,49 +535,9 @@ fn unknown_key(id: u32) -> Error {
     Error::with(ErrorKind::KeyUnknownId, format!("key ID {id}"))
 }
 
-/// Where to load a keyring from. Keys never come from the command line.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum KeyringSource {
-    /// A JSON file.
-    File(PathBuf),
-    /// An environment variable holding the JSON.
-    Env(String),
-    /// A Docker/Kubernetes secret: `/run/secrets/<name>`.
-    Secret(String),
-}
-
-/// `dir/name`, refusing names that would leave `dir` (`../x`, `a/b`, ``).
-pub(crate) fn secret_path(dir: &Path, name: &str) -> Result<PathBuf> {
-    let single = Path::new(name).components().count() == 1
-        && matches!(
-            Path::new(name).components().next(),
-            Some(std::path::Component::Normal(_))
-        );
-    if name.is_empty() || !single || name.contains(['/', '\\']) {
-        return Err(Error::with(
-            ErrorKind::KeyringSource,
-            "a secret name is a single file name such as \"fieldguard-keyring\"",
-        ));
-    }
-    Ok(dir.join(name))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn secret_names_cannot_escape_the_directory() {
-        let dir = Path::new("/run/secrets");
-        assert_eq!(secret_path(dir, "kr").unwrap(), dir.join("kr"));
-        for bad in ["", "..", ".", "../etc/passwd", "a/b", "/etc/passwd", "a\\b"] {
-            assert_eq!(
-                secret_path(dir, bad).unwrap_err().kind(),
-                ErrorKind::KeyringSource,
-                "{bad:?}"
-            );
-        }
-    }
 
     #[test]
     fn debug_and_errors_never_show_material() {

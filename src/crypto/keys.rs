@@ -1,6 +1,8 @@
-//! Key material and per-purpose subkeys.
+//! One key: its material, what it may do, and its per-purpose subkeys.
 //!
-//! A keyring holds 256-bit *master* keys. No master key is ever used directly:
+//! Everything about a single key lives here; the set of keys (rotation,
+//! lookup by ID, the JSON file) is [`super::keyring`]. A keyring holds
+//! 256-bit *master* keys. No master key is ever used directly:
 //! each use derives its own subkey with HKDF-SHA256 (RFC 5869), so that one
 //! secret never serves two purposes (a blind index can never be turned into a
 //! decryption key, a pseudonym key never into an encryption key):
@@ -14,8 +16,10 @@
 //! every other purpose.
 
 use crate::error::{Error, ErrorKind, Result};
+use aes_gcm::{Aes256Gcm, KeyInit};
 use base64::Engine as _;
 use hkdf::Hkdf;
+use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 use std::fmt;
 use subtle::ConstantTimeEq;
@@ -39,7 +43,7 @@ impl SecretKey {
     /// ```
     pub fn generate() -> Result<Self> {
         let mut bytes = [0u8; KEY_LEN];
-        crate::random::fill(&mut bytes)?;
+        super::random::fill(&mut bytes)?;
         Ok(Self(bytes))
     }
 
@@ -175,6 +179,76 @@ impl Purpose {
         match self {
             Self::Deterministic => 64,
             _ => 32,
+        }
+    }
+}
+
+/// What a key may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum KeyStatus {
+    /// Encrypts new tokens and decrypts. Exactly one key is primary.
+    Primary,
+    /// Decrypts existing tokens only.
+    DecryptOnly,
+    /// Kept in the keyring but refuses every use.
+    Disabled,
+}
+
+impl KeyStatus {
+    /// The name used in the keyring JSON (`primary`, `decrypt-only`, `disabled`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Primary => "primary",
+            Self::DecryptOnly => "decrypt-only",
+            Self::Disabled => "disabled",
+        }
+    }
+}
+
+/// Public facts about one key: its ID and status, never its bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyInfo {
+    /// The key ID written into tokens.
+    pub id: u32,
+    /// What the key may do.
+    pub status: KeyStatus,
+}
+
+/// One key of a keyring, with the subkeys its token formats and blind
+/// indexes need derived once, at load. The `pseudonymize` and `hash`
+/// subkeys are derived per use instead (see `Keyring::subkey`), so a
+/// keyring only holds what encryption needs.
+pub(super) struct KeyEntry {
+    pub(super) id: u32,
+    pub(super) status: KeyStatus,
+    pub(super) material: SecretKey,
+    /// AES-256-GCM with the `encrypt` subkey (zeroized on drop by aes-gcm).
+    pub(super) gcm: Aes256Gcm,
+    /// The 64-byte AES-SIV key (`deterministic` subkey).
+    pub(super) siv_key: Zeroizing<Vec<u8>>,
+    /// The HMAC-SHA256 key for blind indexes (`blind-index` subkey).
+    pub(super) blind_index_key: Zeroizing<Vec<u8>>,
+}
+
+impl KeyEntry {
+    pub(super) fn new(id: u32, status: KeyStatus, material: SecretKey) -> Self {
+        let enc = material.derive(Purpose::Encrypt);
+        let gcm = Aes256Gcm::new_from_slice(&enc).expect("the encrypt subkey is 32 bytes");
+        Self {
+            id,
+            status,
+            gcm,
+            siv_key: material.derive(Purpose::Deterministic),
+            blind_index_key: material.derive(Purpose::BlindIndex),
+            material,
+        }
+    }
+
+    pub(super) fn info(&self) -> KeyInfo {
+        KeyInfo {
+            id: self.id,
+            status: self.status,
         }
     }
 }
