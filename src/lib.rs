@@ -4,6 +4,7 @@
 #![warn(missing_docs)]
 
 mod blind_index;
+pub(crate) mod checks;
 pub mod detect;
 mod encrypt;
 mod error;
