@@ -5,7 +5,7 @@
 use fieldguard::pii::operators::{
     apply, DateShift, Encrypt, Generalize, Hash, Mask, Operator, OperatorContext, Pseudonymize,
 };
-use fieldguard::pii::recognize::{scan, ScanOptions};
+use fieldguard::pii::recognize::{find, RecognizeOptions};
 use fieldguard::pii::EntityType;
 use fieldguard::{validate, ErrorKind, KeyStatus, Keyring, SecretKey};
 use proptest::prelude::*;
@@ -601,7 +601,7 @@ proptest! {
         prop_assert_ne!(&fake, &value);
         // The scanner finds the pseudonym as a DE_TAX_ID, whole.
         let text = format!("Steuer-ID {fake}.");
-        let found = scan(&text, &ScanOptions::default()).unwrap();
+        let found = find(&text, &RecognizeOptions::default()).unwrap();
         prop_assert!(
             found.iter().any(|f| f.entity_type == EntityType::DeTaxId && f.start == 10 && f.end == 10 + fake.len()),
             "{fake}: {found:?}"
