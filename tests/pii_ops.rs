@@ -69,6 +69,9 @@ fn hand_checked_check_digits() {
     assert!(nif_ok("12345678Z") && nif_ok("X1234567L"));
     assert!(pesel_ok("44051401359"));
     assert!(cf_ok("RSSMRA85T10A562S") && cf_ok("MRTMTT91D08F205J"));
+    // python-stdnum, stdnum.fr.nir (2A and 2B: Corsica).
+    assert!(nir_ok("2 95 10 99 126 111 93") && !nir_ok("295109912611199"));
+    assert!(nir_ok("253072B07300470") && nir_ok("253072A07300443"));
     // Steuer-ID: the valid examples of table 2-1 of the ELSTER document
     // (download.elster.de/download/schnittstellen/
     // Pruefung_der_Steuer_und_Steueridentifikatsnummer.pdf); the last two
