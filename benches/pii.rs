@@ -7,7 +7,7 @@
 //! `benches/presidio_scan.py` (Presidio) measure the same two inputs;
 //! `benches/pii-all.sh` runs all three and tabulates them.
 
-use fieldguard::pii::recognize::{ScanOptions, Scanner};
+use fieldguard::pii::recognize::{RecognizeOptions, Recognizer};
 use fieldguard::pii::EntityType;
 mod common;
 
@@ -57,8 +57,9 @@ fn corpus() -> Vec<String> {
 
 fn main() {
     let budget = Duration::from_secs(2);
-    let all = Scanner::new(&ScanOptions::default()).unwrap();
-    let one = Scanner::new(&ScanOptions::default().entities([EntityType::EmailAddress])).unwrap();
+    let all = Recognizer::new(&RecognizeOptions::default()).unwrap();
+    let one =
+        Recognizer::new(&RecognizeOptions::default().entities([EntityType::EmailAddress])).unwrap();
     let (mixed, plain) = (mixed(), plain());
     println!("fieldguard pii scan benchmarks (default options)");
     println!(
@@ -66,14 +67,14 @@ fn main() {
         mixed.len(),
         hex(&Sha256::digest(mixed.as_bytes()))
     );
-    println!("findings in the mixed text: {}", all.scan(&mixed).len());
+    println!("findings in the mixed text: {}", all.find(&mixed).len());
 
     // The corpus, one scan per sample with a scanner built once (a
     // service builds it at start-up). Short texts: this measures the
     // per-call overhead as much as the scanning.
     let texts = corpus();
     let bytes: usize = texts.iter().map(String::len).sum();
-    let found: usize = texts.iter().map(|t| all.scan(t).len()).sum();
+    let found: usize = texts.iter().map(|t| all.find(t).len()).sum();
     println!(
         "corpus: {} samples, {} bytes, {} findings",
         texts.len(),
@@ -82,7 +83,7 @@ fn main() {
     );
     let passes = measure(budget, || {
         for t in &texts {
-            black_box(all.scan(black_box(t)));
+            black_box(all.find(black_box(t)));
         }
     });
     let mb = bytes as f64 / 1e6;
@@ -100,7 +101,7 @@ fn main() {
         ("no candidates, email only", &one, &plain),
     ] {
         let ops = measure(budget, || {
-            black_box(scanner.scan(black_box(input)));
+            black_box(scanner.find(black_box(input)));
         });
         let mb = input.len() as f64 / 1e6;
         println!("{name:<28} {:>5.1} MB: {:>8.1} MB/s", mb, ops * mb);

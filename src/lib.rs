@@ -167,6 +167,7 @@
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub(crate) mod checks;
 pub mod crypto;
 pub mod detect;
 mod error;

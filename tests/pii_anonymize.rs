@@ -4,7 +4,7 @@
 
 use fieldguard::pii::anonymize::{AnonymizeOptions, Anonymizer};
 use fieldguard::pii::operators::{apply, Operator, OperatorContext, Pseudonymize};
-use fieldguard::pii::recognize::{scan, ScanOptions};
+use fieldguard::pii::recognize::{find, RecognizeOptions};
 use fieldguard::pii::EntityType;
 use fieldguard::policy::Policy;
 use fieldguard::{field_context, FieldPath, KeyStatus, Keyring, SecretKey};
@@ -204,7 +204,7 @@ proptest! {
         let a = Anonymizer::new(&options).unwrap();
         let ctx = OperatorContext::new().keyring(keyring()).context(b"f").subject("s");
         let out = a.anonymize(&text, &ctx).unwrap();
-        let findings = scan(&text, &ScanOptions::default()).unwrap();
+        let findings = find(&text, &RecognizeOptions::default()).unwrap();
         prop_assert_eq!(out.items.len(), findings.len());
         let (mut at_in, mut at_out) = (0, 0);
         for (item, f) in out.items.iter().zip(&findings) {
@@ -242,7 +242,7 @@ proptest! {
         }
         let serialized = serde_json::to_string(&report).unwrap();
         for t in &texts {
-            for f in scan(t, &ScanOptions::default()).unwrap() {
+            for f in find(t, &RecognizeOptions::default()).unwrap() {
                 // No value ever appears in a report.
                 prop_assert!(!serialized.contains(&t[f.start..f.end]));
             }

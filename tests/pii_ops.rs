@@ -5,7 +5,7 @@
 use fieldguard::pii::operators::{
     apply, DateShift, Encrypt, Generalize, Hash, Mask, Operator, OperatorContext, Pseudonymize,
 };
-use fieldguard::pii::recognize::{scan, ScanOptions};
+use fieldguard::pii::recognize::{find, RecognizeOptions};
 use fieldguard::pii::EntityType;
 use fieldguard::{validate, ErrorKind, KeyStatus, Keyring, SecretKey};
 use proptest::prelude::*;
@@ -69,6 +69,9 @@ fn hand_checked_check_digits() {
     assert!(nif_ok("12345678Z") && nif_ok("X1234567L"));
     assert!(pesel_ok("44051401359"));
     assert!(cf_ok("RSSMRA85T10A562S") && cf_ok("MRTMTT91D08F205J"));
+    // python-stdnum, stdnum.fr.nir (2A and 2B: Corsica).
+    assert!(nir_ok("2 95 10 99 126 111 93") && !nir_ok("295109912611199"));
+    assert!(nir_ok("253072B07300470") && nir_ok("253072A07300443"));
     // Steuer-ID: the valid examples of table 2-1 of the ELSTER document
     // (download.elster.de/download/schnittstellen/
     // Pruefung_der_Steuer_und_Steueridentifikatsnummer.pdf); the last two
@@ -601,7 +604,7 @@ proptest! {
         prop_assert_ne!(&fake, &value);
         // The scanner finds the pseudonym as a DE_TAX_ID, whole.
         let text = format!("Steuer-ID {fake}.");
-        let found = scan(&text, &ScanOptions::default()).unwrap();
+        let found = find(&text, &RecognizeOptions::default()).unwrap();
         prop_assert!(
             found.iter().any(|f| f.entity_type == EntityType::DeTaxId && f.start == 10 && f.end == 10 + fake.len()),
             "{fake}: {found:?}"

@@ -2,14 +2,14 @@
 //! resolution, properties (no panic, char boundaries, sorted, UTF-16
 //! conversion) and 1 MB adversarial inputs that must stay linear.
 
-use fieldguard::pii::recognize::{char_offsets, scan, utf16_offsets, ScanOptions, Scanner};
+use fieldguard::pii::recognize::{char_offsets, find, utf16_offsets, RecognizeOptions, Recognizer};
 use fieldguard::pii::EntityType;
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
 
 /// (type, matched text, score) of every finding, default options.
 fn found(text: &str) -> Vec<(EntityType, &str, u8)> {
-    scan(text, &ScanOptions::default())
+    find(text, &RecognizeOptions::default())
         .unwrap()
         .into_iter()
         .map(|f| (f.entity_type, &text[f.start..f.end], f.score))
@@ -127,13 +127,13 @@ fn context_abbreviations_are_whole_words() {
 
 #[test]
 fn context_word_partly_in_the_window_counts() {
-    let s = Scanner::new(&ScanOptions {
+    let s = Recognizer::new(&RecognizeOptions {
         context_window: 10,
-        ..ScanOptions::default()
+        ..RecognizeOptions::default()
     })
     .unwrap();
     let t = |text: &str| {
-        s.scan(text)
+        s.find(text)
             .into_iter()
             .map(|f| f.entity_type)
             .collect::<Vec<_>>()
@@ -321,47 +321,47 @@ fn overlaps_keep_the_best_and_sort() {
     // URL keeps its IPv4 host.
     assert_eq!(types("http://192.168.0.1/admin"), vec![Url]);
     let text = "b@c.example 4111111111111111 a@b.example";
-    let f = scan(text, &ScanOptions::default()).unwrap();
+    let f = find(text, &RecognizeOptions::default()).unwrap();
     assert!(f.windows(2).all(|w| w[0].end <= w[1].start));
 }
 
 #[test]
 fn options_and_errors() {
-    let only_ip = ScanOptions::default().entities([IpAddress]);
-    assert_eq!(scan("a@b.example 1.2.3.4", &only_ip).unwrap().len(), 1);
+    let only_ip = RecognizeOptions::default().entities([IpAddress]);
+    assert_eq!(find("a@b.example 1.2.3.4", &only_ip).unwrap().len(), 1);
     assert_eq!(
-        scan("x", &ScanOptions::default().entities([PersonName]))
+        find("x", &RecognizeOptions::default().entities([PersonName]))
             .unwrap_err()
             .code(),
         "INVALID_ARGUMENT"
     );
-    let big = ScanOptions {
+    let big = RecognizeOptions {
         max_input_bytes: 2,
-        ..ScanOptions::default()
+        ..RecognizeOptions::default()
     };
-    assert_eq!(scan("abc", &big).unwrap_err().code(), "INPUT_TOO_LARGE");
+    assert_eq!(find("abc", &big).unwrap_err().code(), "INPUT_TOO_LARGE");
     // The error never echoes the text.
-    assert!(!scan(
+    assert!(!find(
         "secretvalue",
-        &ScanOptions {
+        &RecognizeOptions {
             max_input_bytes: 2,
-            ..ScanOptions::default()
+            ..RecognizeOptions::default()
         }
     )
     .unwrap_err()
     .to_string()
     .contains("secretvalue"));
-    let s = Scanner::new(&ScanOptions::default()).unwrap();
-    assert_eq!(s.scan("a@b.example"), s.scan("a@b.example"));
-    // Scanner::scan never drops findings because of the size limit.
-    let small = Scanner::new(&ScanOptions {
+    let s = Recognizer::new(&RecognizeOptions::default()).unwrap();
+    assert_eq!(s.find("a@b.example"), s.find("a@b.example"));
+    // Recognizer::find never drops findings because of the size limit.
+    let small = Recognizer::new(&RecognizeOptions {
         max_input_bytes: 1,
-        ..ScanOptions::default()
+        ..RecognizeOptions::default()
     })
     .unwrap();
-    assert_eq!(small.scan("a@b.example").len(), 1);
+    assert_eq!(small.find("a@b.example").len(), 1);
     assert_eq!(
-        small.try_scan("a@b.example").unwrap_err().code(),
+        small.try_find("a@b.example").unwrap_err().code(),
         "INPUT_TOO_LARGE"
     );
 }
@@ -369,7 +369,7 @@ fn options_and_errors() {
 #[test]
 fn offsets_in_three_units() {
     let text = "é😀 a@b.example";
-    let f = scan(text, &ScanOptions::default()).unwrap();
+    let f = find(text, &RecognizeOptions::default()).unwrap();
     assert_eq!((f[0].start, f[0].end), (7, 18));
     assert_eq!(utf16_offsets(text, &f), vec![(4, 15)]);
     assert_eq!(char_offsets(text, &f), vec![(3, 14)]);
@@ -379,7 +379,7 @@ fn offsets_in_three_units() {
 /// bound is generous for debug builds on a shared machine.
 fn fast(text: &str) {
     let t = Instant::now();
-    let _ = scan(text, &ScanOptions::default()).unwrap();
+    let _ = find(text, &RecognizeOptions::default()).unwrap();
     assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
 }
 
@@ -420,11 +420,11 @@ proptest! {
 }
 
 fn check(text: &str) {
-    let f = scan(
+    let f = find(
         text,
-        &ScanOptions {
+        &RecognizeOptions {
             min_score: 0,
-            ..ScanOptions::default()
+            ..RecognizeOptions::default()
         },
     )
     .unwrap();

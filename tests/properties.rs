@@ -1,6 +1,14 @@
-//! Property tests: tampering is always caught, and no input makes any
-//! parser or decryptor panic.
+//! Property tests: tampering is always caught, no input makes any parser
+//! or decryptor panic, and every check digit the library computes agrees
+//! with the independent implementations in tests/common/checks.rs.
 
+mod common;
+use common::checks::{
+    bsn_ok, cf_ok, de_tax_ok, digits, luhn_ok, mod97_ok, nhs_ok, nif_ok, nir_ok, pesel_ok,
+};
+use fieldguard::pii::operators::{apply, Operator, OperatorContext, Pseudonymize};
+use fieldguard::pii::recognize::{RecognizeOptions, Recognizer};
+use fieldguard::pii::EntityType;
 use fieldguard::{decode_text, BlindIndexOptions, ErrorKind, FieldPath, Keyring};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -159,5 +167,185 @@ proptest! {
         let mut twice = once.clone();
         policy().apply(&mut twice).unwrap();
         prop_assert_eq!(twice, once);
+    }
+}
+
+// ---- check digits: the library against the independent oracle ----
+//
+// `src/checks` is crate-private, so its check digits are compared through
+// the public API: for random bodies, every completion (each possible
+// check digit, letter or pair) is recognized, and validated where a
+// validator exists, exactly when the independent implementations in
+// tests/common/checks.rs accept it; and the pseudonyms of every ID type
+// pass those implementations.
+
+/// Does the recognizer of `t` alone find `number`, whole? (One type only,
+/// so that a number is judged by its own check, not outranked by another.)
+fn recognized(t: EntityType, number: &str) -> bool {
+    Recognizer::new(&RecognizeOptions::default().entities([t]))
+        .unwrap()
+        .find(number)
+        .iter()
+        .any(|f| f.entity_type == t && f.start == 0 && f.end == number.len())
+}
+
+/// One of the check functions of tests/common/checks.rs.
+type Oracle = fn(&str) -> bool;
+
+fn pseudonym(t: EntityType, value: &str) -> String {
+    let ctx = OperatorContext::new().entity_type(t).keyring(keyring());
+    apply(
+        &Operator::Pseudonymize(Pseudonymize::default()),
+        value,
+        &ctx,
+    )
+    .unwrap()
+}
+
+/// Days in a month of the Gregorian calendar, for the PESEL birth date.
+fn days_in(year: u32, month: u32) -> u32 {
+    let leap = year % 400 == 0 || (year % 4 == 0 && year % 100 != 0);
+    [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][month as usize - 1]
+}
+
+fn same_digit(s: &str) -> bool {
+    let d = digits(s);
+    d.bytes().all(|b| b == d.as_bytes()[0])
+}
+
+/// Ten digits shaped like a Steuer-ID body: a permutation of 0–9 with one
+/// digit copied over one or two others (so one digit occurs twice or three
+/// times), or any ten digits.
+fn tax_body() -> impl Strategy<Value = String> {
+    let shaped = (
+        Just(b"0123456789".to_vec()).prop_shuffle(),
+        0usize..10,
+        0usize..10,
+        proptest::option::of(0usize..10),
+    )
+        .prop_map(|(mut d, from, to, again)| {
+            let c = d[from];
+            d[to] = c;
+            if let Some(k) = again {
+                d[k] = c;
+            }
+            String::from_utf8(d).unwrap()
+        });
+    prop_oneof![3 => shaped, 1 => "[0-9]{10}"]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn luhn_agrees_with_the_oracle(body in "4[0-9]{11,17}", visa16 in "4[0-9]{14}") {
+        for c in '0'..='9' {
+            let n = format!("{body}{c}");
+            if !same_digit(&n) {
+                prop_assert_eq!(recognized(EntityType::CreditCard, &n), luhn_ok(&n), "{}", n);
+            }
+            let v = format!("{visa16}{c}");
+            prop_assert_eq!(fieldguard::validate::credit_card(&v).is_ok(), luhn_ok(&v), "{}", v);
+        }
+    }
+
+    #[test]
+    fn iban_mod97_agrees_with_the_oracle(
+        iban in prop_oneof!["GB[A-Z]{4}[0-9]{14}", "DE[0-9]{18}", "NL[A-Z]{4}[0-9]{10}", "FR[0-9]{10}[A-Z0-9]{11}[0-9]{2}"],
+    ) {
+        for check in 0..100 {
+            let n = format!("{}{check:02}{}", &iban[..2], &iban[2..]);
+            prop_assert_eq!(recognized(EntityType::IbanCode, &n), mod97_ok(&n), "{}", n);
+            // The validator also refuses 00, 01 and 99 (never computed).
+            let canonical = mod97_ok(&n) && !matches!(check, 0 | 1 | 99);
+            prop_assert_eq!(fieldguard::validate::iban(&n).is_ok(), canonical, "{}", n);
+        }
+    }
+
+    #[test]
+    fn national_id_checks_agree_with_the_oracle(
+        nhs in "[0-9]{9}",
+        bsn in "[0-9]{8}",
+        (yy, mm, century, dd, serial) in (0u32..100, 1u32..=12, 0u32..5, 1u32..=31, 0u32..10_000),
+        tax in tax_body(),
+        dni in "[0-9]{8}",
+        nie in "[XYZ][0-9]{7}",
+    ) {
+        for c in '0'..='9' {
+            // NHS written 3-3-4 (the bare form has an extra CHI date rule).
+            let n = format!("{} {} {}{c}", &nhs[..3], &nhs[3..6], &nhs[6..]);
+            if !same_digit(&n) {
+                prop_assert_eq!(recognized(EntityType::UkNhs, &n), nhs_ok(&n), "{}", n);
+            }
+            let n = format!("{bsn}{c}");
+            prop_assert_eq!(recognized(EntityType::NlBsn, &n), bsn_ok(&n) && n != "000000000", "{}", n);
+            let n = format!("{yy:02}{:02}{dd:02}{serial:04}{c}", mm + 20 * century);
+            let year = [1900, 2000, 2100, 2200, 1800][century as usize] + yy;
+            let real = dd <= days_in(year, mm);
+            prop_assert_eq!(recognized(EntityType::PlPesel, &n), pesel_ok(&n) && real, "{}", n);
+            let n = format!("{tax}{c}");
+            prop_assert_eq!(recognized(EntityType::DeTaxId, &n), de_tax_ok(&n), "{}", n);
+        }
+        for letter in 'A'..='Z' {
+            for body in [&dni, &nie] {
+                let n = format!("{body}{letter}");
+                prop_assert_eq!(recognized(EntityType::EsNif, &n), nif_ok(&n), "{}", n);
+            }
+        }
+    }
+
+    #[test]
+    fn fiscal_code_and_nir_agree_with_the_oracle(
+        cf in "[A-Z]{6}[0-9]{2}[ABCDEHLMPRST]",
+        day in prop_oneof![1u32..=31, 41u32..=71],
+        place in "[A-Z][0-9]{3}",
+        nir in "[12][0-9]{2}(0[1-9]|1[0-2])([0-9]{2}|2A|2B)[0-9]{6}",
+    ) {
+        for letter in 'A'..='Z' {
+            let n = format!("{cf}{day:02}{place}{letter}");
+            prop_assert_eq!(recognized(EntityType::ItFiscalCode, &n), cf_ok(&n), "{}", n);
+        }
+        for key in 0..100 {
+            let n = format!("{nir}{key:02}");
+            prop_assert_eq!(recognized(EntityType::FrNir, &n), nir_ok(&n), "{}", n);
+        }
+    }
+
+    /// Pseudonyms of every ID type with a check pass the oracle and are
+    /// recognized again as their type.
+    #[test]
+    fn pseudonyms_of_every_id_type_pass_the_oracle(n in 0u64..1_000_000_000, letters in "[A-Z]{8}") {
+        let nine = format!("{n:09}");
+        let cases: [(EntityType, String, Oracle); 11] = [
+            (EntityType::CreditCard, format!("4{nine}{}", &nine[..5]), luhn_ok),
+            (EntityType::IbanCode, format!("GB00 {} {} {} {} {}", &letters[..4], &nine[..4], &nine[4..8], &nine[..4], &nine[4..6]), mod97_ok),
+            (EntityType::UkNhs, format!("{} {} {}0", &nine[..3], &nine[3..6], &nine[6..]), nhs_ok),
+            (EntityType::NlBsn, nine.clone(), bsn_ok),
+            (EntityType::EsNif, format!("{:08}X", n % 100_000_000), nif_ok),
+            (EntityType::EsNif, format!("Z{:07}Q", n % 10_000_000), nif_ok),
+            (EntityType::PlPesel, format!("85{nine}"), pesel_ok),
+            (EntityType::DeTaxId, format!("{n:011}"), de_tax_ok),
+            (EntityType::FrNir, format!("1{nine}{}", &nine[..5]), nir_ok),
+            (EntityType::FrNir, format!("2 {} {} {} {} {} {}", &nine[..2], &nine[2..4], &nine[4..6], &nine[6..9], &nine[..3], &nine[3..5]), nir_ok),
+            (EntityType::ItFiscalCode, format!("{}{}A{}{}{}{}", &letters[..6], &nine[..2], &nine[2..4], &letters[6..7], &nine[4..7], &letters[7..]), cf_ok),
+        ];
+        for (t, value, oracle) in cases {
+            let fake = pseudonym(t, &value);
+            prop_assert!(oracle(&fake), "{:?} {} -> {}", t, value, fake);
+            prop_assert!(same_digit(&fake) || recognized(t, &fake), "{:?} {} -> {}", t, value, fake);
+        }
     }
 }

@@ -5,7 +5,7 @@ use super::crypto::FgKeyring;
 use super::{guard, invalid, optional_out, options_arg, out_arg, put, str_arg, NUL_TERMINATED};
 use crate::pii::anonymize::{AnonymizeOptions, Anonymizer};
 use crate::pii::operators::OperatorContext;
-use crate::pii::recognize::{scan, ScanOptions};
+use crate::pii::recognize::{find, RecognizeOptions};
 use crate::Result;
 use serde_json::{Map, Value};
 use std::ffi::{c_char, c_int};
@@ -27,8 +27,8 @@ pub unsafe extern "C" fn fg_scan_pii(
         unsafe {
             out_arg(findings_json_out, "findings_json_out")?;
             let text = str_arg(text, text_len, "text")?;
-            let options: ScanOptions = options_arg(options_json)?;
-            let found = scan(text, &options)?;
+            let options: RecognizeOptions = options_arg(options_json)?;
+            let found = find(text, &options)?;
             put(findings_json_out, std::ptr::null_mut(), &to_json(&found)?)
         }
     })

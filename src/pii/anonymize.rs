@@ -29,7 +29,7 @@
 //! operator without a keyring) are still errors.
 
 use super::operators::{apply, Operator, OperatorContext, Replace};
-use super::recognize::{ScanOptions, Scanner};
+use super::recognize::{RecognizeOptions, Recognizer};
 use super::EntityType;
 use crate::error::{ErrorKind, Result};
 use serde::{Deserialize, Serialize};
@@ -50,8 +50,8 @@ use std::collections::BTreeMap;
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 #[non_exhaustive]
 pub struct AnonymizeOptions {
-    /// What to look for. Default: [`ScanOptions::default`].
-    pub scan: ScanOptions,
+    /// What to look for. Default: [`RecognizeOptions::default`].
+    pub scan: RecognizeOptions,
     /// The operator for each entity type. Default empty.
     pub operators: BTreeMap<EntityType, Operator>,
     /// The operator for types not in `operators`. Default `replace`
@@ -62,7 +62,7 @@ pub struct AnonymizeOptions {
 impl Default for AnonymizeOptions {
     fn default() -> Self {
         Self {
-            scan: ScanOptions::default(),
+            scan: RecognizeOptions::default(),
             operators: BTreeMap::new(),
             default_operator: Operator::Replace(Replace::default()),
         }
@@ -96,7 +96,7 @@ impl AnonymizeOptions {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Anonymizer {
-    scanner: Scanner,
+    scanner: Recognizer,
     /// Indexed by `EntityType as usize`; `None` → the default operator.
     operators: Vec<Option<Operator>>,
     default_operator: Operator,
@@ -114,7 +114,7 @@ impl Anonymizer {
     /// assert_eq!(Anonymizer::new(&bad).unwrap_err().code(), "INVALID_ARGUMENT");
     /// ```
     pub fn new(options: &AnonymizeOptions) -> Result<Self> {
-        let scanner = Scanner::new(&options.scan)?;
+        let scanner = Recognizer::new(&options.scan)?;
         options
             .default_operator
             .check()
@@ -188,7 +188,7 @@ impl Anonymizer {
                 "these operators need a keyring (hash, pseudonymize, encrypt or date-shift)",
             ));
         }
-        let findings = self.scanner.try_scan(text)?;
+        let findings = self.scanner.try_find(text)?;
         let mut out = String::with_capacity(text.len());
         let mut items = Vec::with_capacity(findings.len());
         let mut copied = 0;

@@ -109,7 +109,7 @@ pub use scan::PiiRules;
 use crate::crypto::Keyring;
 use crate::error::{Error, ErrorKind, Result};
 use crate::pii::anonymize::Anonymizer;
-use crate::pii::recognize::{ScanOptions, Scanner};
+use crate::pii::recognize::{RecognizeOptions, Recognizer};
 use crate::records::{record_id_text, type_name, FieldPath};
 use rule::{CompiledRule, Scope};
 use scan::Walker;
@@ -171,7 +171,7 @@ pub struct Policy {
     subject: Option<FieldPath>,
     /// Recognizes the entity type of a whole value for `anonymize` without
     /// `entity`.
-    detector: Scanner,
+    detector: Recognizer,
     needs_keyring: bool,
 }
 
@@ -253,7 +253,7 @@ impl Policy {
             pii: pii.filter(|_| scans),
             record_id,
             subject,
-            detector: Scanner::new(&ScanOptions::default())?,
+            detector: Recognizer::new(&RecognizeOptions::default())?,
             needs_keyring,
         })
     }

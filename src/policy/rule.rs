@@ -6,7 +6,7 @@ use crate::crypto::Keyring;
 use crate::detect::{self, Category, DetectOptions};
 use crate::error::{Error, ErrorKind, Result};
 use crate::pii::operators::{apply, Operator, OperatorContext};
-use crate::pii::recognize::Scanner;
+use crate::pii::recognize::Recognizer;
 use crate::pii::EntityType;
 use crate::records::{context_bytes, type_name, FieldPath};
 use crate::text::{self, CleanOptions};
@@ -314,7 +314,7 @@ impl CompiledRule {
         &self,
         value: &mut Value,
         scope: &Scope,
-        detector: &Scanner,
+        detector: &Recognizer,
         report: &mut FieldReport,
     ) -> Result<()> {
         let Some(op) = &self.rule.anonymize else {
@@ -368,9 +368,9 @@ impl CompiledRule {
 
 /// The entity type of a value that is one recognizable entity and nothing
 /// else (surrounding spaces aside).
-fn whole_value_type(detector: &Scanner, text: &str) -> Option<EntityType> {
+fn whole_value_type(detector: &Recognizer, text: &str) -> Option<EntityType> {
     let trimmed = text.trim();
-    match detector.scan(trimmed).as_slice() {
+    match detector.find(trimmed).as_slice() {
         [only] if only.start == 0 && only.end == trimmed.len() => Some(only.entity_type),
         _ => None,
     }

@@ -7,7 +7,7 @@ use super::rule::{json_value, CompiledRule, Scope};
 use crate::error::{Error, ErrorKind, Result};
 use crate::pii::anonymize::{AnonymizeOptions, Anonymizer};
 use crate::pii::operators::{Operator, OperatorContext};
-use crate::pii::recognize::ScanOptions;
+use crate::pii::recognize::RecognizeOptions;
 use crate::pii::EntityType;
 use crate::records::{FieldPath, Segment};
 use serde::{Deserialize, Serialize};
@@ -32,8 +32,8 @@ pub struct PiiRules {
     /// rule has `anonymize` or `"scan": false`. With `false`, only fields
     /// whose rule says `"scan": true` are scanned. Default `true`.
     pub scan_all: bool,
-    /// What to look for. Default: [`ScanOptions::default`].
-    pub scan: ScanOptions,
+    /// What to look for. Default: [`RecognizeOptions::default`].
+    pub scan: RecognizeOptions,
     /// The operator for each entity type. Default empty.
     pub operators: BTreeMap<EntityType, Operator>,
     /// The operator for the other types. Default `replace` (`<US_SSN>`).

@@ -1,4 +1,5 @@
-//! Payment card numbers: IIN ranges, lengths and the Luhn check.
+//! Payment card numbers: IIN ranges, lengths and the Luhn check
+//! (`crate::checks::luhn`).
 //!
 //! IIN ranges and lengths (as published by the networks and summarized in
 //! ISO/IEC 7812 registries):
@@ -20,6 +21,7 @@
 //! do not; they are refused).
 
 use super::{Invalid, Reason, Valid};
+use crate::checks::luhn;
 use serde::{Deserialize, Serialize};
 
 /// A card brand.
@@ -119,38 +121,6 @@ pub(crate) fn brand(d: &[u8]) -> Option<CardBrand> {
     })
 }
 
-/// The Luhn (mod 10) check over ASCII digits (shared with the PII recognizer).
-pub(crate) fn luhn(d: &[u8]) -> bool {
-    d.split_last()
-        .is_some_and(|(&last, body)| luhn_check_digit(body) == last)
-}
-
-/// The ASCII Luhn check digit that completes `body` (ASCII digits); the
-/// pseudonymizer uses it to make valid fake card numbers.
-pub(crate) fn luhn_check_digit(body: &[u8]) -> u8 {
-    let sum: u32 = body
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, c)| {
-            let v = u32::from(c - b'0');
-            // Every second digit from the right of the full number, i.e.
-            // the first, third, … from the right of the body, is doubled.
-            if i % 2 == 0 {
-                let x = v * 2;
-                if x > 9 {
-                    x - 9
-                } else {
-                    x
-                }
-            } else {
-                v
-            }
-        })
-        .sum();
-    b'0' + ((10 - sum % 10) % 10) as u8
-}
-
 pub(super) fn validate(input: &str, o: &CardOptions) -> Result<Valid, Invalid> {
     let mut d = Vec::with_capacity(19);
     for c in input.bytes() {
@@ -183,7 +153,7 @@ pub(super) fn validate(input: &str, o: &CardOptions) -> Result<Valid, Invalid> {
             format!("wrong number of digits for {}", b.name()),
         ));
     }
-    if !luhn(&d) {
+    if !luhn::is_valid(&d) {
         return Err(Invalid::new(Reason::CardChecksum));
     }
     if !o.brands.is_empty() && !o.brands.contains(&b) {

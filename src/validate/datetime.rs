@@ -1,6 +1,7 @@
 //! ISO 8601 dates and RFC 3339 date-times.
 
 use super::{Invalid, Reason, Valid};
+use crate::checks::calendar::days_in_month;
 use serde::{Deserialize, Serialize};
 
 /// Options of the `date` validator (none yet; unknown options are refused).
@@ -44,21 +45,6 @@ fn digits(b: &[u8], at: usize, n: usize) -> Option<u32> {
     s.iter().try_fold(0u32, |acc, &c| {
         c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
     })
-}
-
-/// Gregorian leap year (proleptic, so also for negative years).
-fn is_leap(y: i64) -> bool {
-    y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
-}
-
-/// Days in month `m` (1..=12) of year `y`; shared with the date-shift operator.
-pub(crate) fn days_in_month(y: i64, m: u32) -> u32 {
-    match m {
-        2 if is_leap(y) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }
 
 /// `YYYY-MM-DD` at the start of `b`: (year, month, day) or a message.

@@ -1,6 +1,8 @@
-//! IBANs (ISO 13616): registry lengths and the ISO 7064 mod 97-10 check.
+//! IBANs (ISO 13616): registry lengths here, the ISO 7064 mod 97-10
+//! check in `crate::checks::iban`.
 
 use super::{Invalid, Reason, Valid};
+use crate::checks::iban;
 use serde::{Deserialize, Serialize};
 
 /// Options of the `iban` validator (none yet; unknown options are refused).
@@ -37,20 +39,6 @@ const LENGTHS: &[(&str, usize)] = &[
 /// Length of a registry country's IBANs.
 pub(crate) fn country_length(country: &str) -> Option<usize> {
     LENGTHS.iter().find(|(c, _)| *c == country).map(|&(_, n)| n)
-}
-
-/// ISO 7064 mod 97-10 of the IBAN rearranged (first four characters
-/// moved to the end, letters as 10..=35), computed digit by digit.
-/// (Shared with the PII recognizer; the caller guarantees ≥ 4 uppercase ASCII alphanumerics.)
-pub(crate) fn mod97(iban: &[u8]) -> u32 {
-    let (head, tail) = iban.split_at(4);
-    tail.iter().chain(head).fold(0u32, |acc, &c| {
-        if c.is_ascii_digit() {
-            (acc * 10 + u32::from(c - b'0')) % 97
-        } else {
-            (acc * 100 + u32::from(c - b'A' + 10)) % 97
-        }
-    })
 }
 
 pub(super) fn validate(input: &str, _o: &IbanOptions) -> Result<Valid, Invalid> {
@@ -97,7 +85,7 @@ pub(super) fn validate(input: &str, _o: &IbanOptions) -> Result<Valid, Invalid> 
     let check = &value[2..4];
     // Check digits 00, 01 and 99 are never produced by the algorithm
     // (98 - (n mod 97) is in 2..=98).
-    if matches!(check, "00" | "01" | "99") || mod97(value.as_bytes()) != 1 {
+    if matches!(check, "00" | "01" | "99") || !iban::is_valid(value.as_bytes()) {
         return Err(Invalid::new(Reason::IbanChecksum));
     }
     let print = value

@@ -114,10 +114,10 @@ mod phone;
 mod phone_data;
 mod uuid;
 
-// Checksums and tables the PII recognizers (`crate::pii::recognize`) reuse.
-pub(crate) use card::{brand as card_brand, luhn, luhn_check_digit};
-pub(crate) use datetime::days_in_month;
-pub(crate) use iban::{country_length as iban_length, mod97 as iban_mod97};
+// Tables the PII recognizers (`crate::pii::recognize`) reuse; the check
+// digits themselves live in `crate::checks`.
+pub(crate) use card::brand as card_brand;
+pub(crate) use iban::country_length as iban_length;
 pub(crate) use phone_data::CODES as PHONE_CODES;
 
 use crate::error::{Error, ErrorKind};

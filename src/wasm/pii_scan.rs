@@ -1,7 +1,7 @@
 //! JS bindings for `crate::pii::recognize`.
 
 use super::{args::string_arg, into_error, json, JsResult};
-use crate::pii::recognize::{scan, utf16_offsets, Finding, ScanOptions};
+use crate::pii::recognize::{find, utf16_offsets, Finding, RecognizeOptions};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -51,8 +51,8 @@ pub fn scan_pii(
     options: Option<ScanPiiOptionsArg>,
 ) -> JsResult<JsValue> {
     let text = string_arg(&text, "text")?;
-    let options: ScanOptions = json::options(options.map(JsValue::from))?;
-    let found = scan(&text, &options).map_err(into_error)?;
+    let options: RecognizeOptions = json::options(options.map(JsValue::from))?;
+    let found = find(&text, &options).map_err(into_error)?;
     let js: Vec<Finding> = utf16_offsets(&text, &found)
         .into_iter()
         .zip(&found)

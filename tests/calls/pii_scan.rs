@@ -3,7 +3,7 @@
 //! binding uses, so both sides report `String.prototype.slice` offsets.
 
 use super::{json, options, str_arg};
-use fieldguard::pii::recognize::{scan, utf16_offsets, Finding, ScanOptions};
+use fieldguard::pii::recognize::{find, utf16_offsets, Finding, RecognizeOptions};
 use fieldguard::Error;
 use serde_json::Value;
 
@@ -11,8 +11,8 @@ pub fn call(f: &str, args: &[Value]) -> Option<Result<Value, Error>> {
     match f {
         "scanPii" => Some((|| {
             let text = str_arg(args, 0);
-            let o: ScanOptions = options(args, 1)?;
-            let found = scan(text, &o)?;
+            let o: RecognizeOptions = options(args, 1)?;
+            let found = find(text, &o)?;
             let js: Vec<Finding> = utf16_offsets(text, &found)
                 .into_iter()
                 .zip(&found)

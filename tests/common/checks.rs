@@ -130,6 +130,29 @@ pub fn de_tax_ok(s: &str) -> bool {
     rule && (11 - p) % 10 == d[10]
 }
 
+/// French NIR: the key is 97 − (the first 13 characters mod 97), with
+/// Corsica's départements 2A and 2B read as 19 and 18 (INSEE; the examples
+/// of python-stdnum's stdnum.fr.nir pass).
+pub fn nir_ok(s: &str) -> bool {
+    let s: String = s
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_uppercase();
+    if s.len() != 15 {
+        return false;
+    }
+    let number = match &s[5..7] {
+        "2A" => format!("{}19{}", &s[..5], &s[7..13]),
+        "2B" => format!("{}18{}", &s[..5], &s[7..13]),
+        _ => s[..13].to_string(),
+    };
+    match (number.parse::<u64>(), s[13..].parse::<u64>()) {
+        (Ok(n), Ok(key)) => 97 - n % 97 == key,
+        _ => false,
+    }
+}
+
 pub fn layout(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_ascii_alphanumeric() { 'x' } else { c })

@@ -12,7 +12,7 @@ use crate::io;
 use crate::sanitize::OptionsArg;
 use clap::Args;
 use fieldguard::pii::operators::{apply, Mask, Operator, OperatorContext};
-use fieldguard::pii::recognize::{char_offsets, ScanOptions, Scanner};
+use fieldguard::pii::recognize::{char_offsets, RecognizeOptions, Recognizer};
 use fieldguard::pii::EntityType;
 use fieldguard::stream::{self, Format, StreamOptions};
 use fieldguard::Error;
@@ -61,11 +61,11 @@ pub struct ScanArgs {
 /// `charStart`/`charEnd` code point offsets.
 fn emit(
     out: &mut dyn Write,
-    scanner: &Scanner,
+    scanner: &Recognizer,
     text: &str,
     line: Option<u64>,
 ) -> Result<u64, Error> {
-    let findings = scanner.try_scan(text)?;
+    let findings = scanner.try_find(text)?;
     for (f, (char_start, char_end)) in findings.iter().zip(char_offsets(text, &findings)) {
         let mut o = Map::new();
         if let Some(n) = line {
@@ -85,8 +85,8 @@ fn emit(
 }
 
 pub fn scan(args: ScanArgs) -> Result<ExitCode, Error> {
-    let options: ScanOptions = args.options.parse(Map::new())?;
-    let scanner = Scanner::new(&options)?;
+    let options: RecognizeOptions = args.options.parse(Map::new())?;
+    let scanner = Recognizer::new(&options)?;
     if !args.inputs.is_empty() {
         return report(&args, &scanner);
     }
@@ -124,7 +124,7 @@ struct FileScan {
     tally: Tally,
 }
 
-fn report(args: &ScanArgs, scanner: &Scanner) -> Result<ExitCode, Error> {
+fn report(args: &ScanArgs, scanner: &Recognizer) -> Result<ExitCode, Error> {
     let fail_on = match args.fail_on.as_deref() {
         None => None,
         Some("any") => Some(Vec::new()),
@@ -267,8 +267,8 @@ fn masked_example(entity_type: EntityType, value: &str) -> String {
     out
 }
 
-fn count(tally: &Mutex<Tally>, field: &str, scanner: &Scanner, text: &str) {
-    let found = scanner.scan(text);
+fn count(tally: &Mutex<Tally>, field: &str, scanner: &Recognizer, text: &str) {
+    let found = scanner.find(text);
     if found.is_empty() {
         return;
     }
@@ -315,7 +315,7 @@ fn scan_records(
     path: &Path,
     format: Format,
     delimiter: u8,
-    scanner: &Scanner,
+    scanner: &Recognizer,
 ) -> Result<FileScan, Error> {
     let tally = Mutex::new(Tally::new());
     let transform = |record: &mut Value| -> fieldguard::Result<()> {
@@ -344,7 +344,7 @@ fn scan_records(
     })
 }
 
-fn scan_lines(path: &Path, scanner: &Scanner) -> Result<FileScan, Error> {
+fn scan_lines(path: &Path, scanner: &Recognizer) -> Result<FileScan, Error> {
     let tally = Mutex::new(Tally::new());
     let mut lines = 0;
     for (index, line) in io::open_input(Some(path))?.split(b'\n').enumerate() {

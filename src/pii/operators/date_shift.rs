@@ -150,7 +150,7 @@ fn number(s: &str, min: usize, max: usize) -> Option<u32> {
     s.parse().ok()
 }
 
-use crate::validate::days_in_month;
+use crate::checks::calendar::days_in_month;
 
 /// Days since 1970-01-01 (H. Hinnant's `days_from_civil`).
 fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {

@@ -1,13 +1,13 @@
 //! Recognizers: find PII and secrets in free text.
 //!
-//! [`scan`] (or a reusable [`Scanner`]) returns [`Finding`]s: the entity
+//! [`find`] (or a reusable [`Recognizer`]) returns [`Finding`]s: the entity
 //! type, the UTF-8 byte span, an integer score `0..=100` and the stable id
 //! of the recognizer that produced it. JS and other UTF-16 callers convert
 //! the spans once with [`utf16_offsets`]; [`char_offsets`] gives code points.
 //!
 //! # One pass
 //!
-//! The scanner walks the text once. At each byte it does a table lookup
+//! The recognizer walks the text once. At each byte it does a table lookup
 //! and only at *token starts* (after a byte that is not an ASCII letter,
 //! digit or `_`) or at `@` it runs the recognizers whose trigger matches
 //! the first byte (digits, `+`, `(`, `@`, `http`/`ftp`/`www.`, hex digits,
@@ -75,11 +75,11 @@
 //! (then end descending).
 
 mod context;
-mod crypto;
 mod ids;
 mod numeric;
 mod secrets;
 mod tokens;
+mod wallets;
 
 use super::EntityType;
 use crate::error::{Error, ErrorKind};
@@ -87,19 +87,19 @@ use crate::Result;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Options of [`scan`] / [`Scanner::new`]; JSON keys are camelCase and
+/// Options of [`find`] / [`Recognizer::new`]; JSON keys are camelCase and
 /// unknown keys are refused.
 ///
 /// ```
-/// use fieldguard::pii::recognize::ScanOptions;
-/// let o: ScanOptions = serde_json::from_str(r#"{"minScore": 80}"#).unwrap();
+/// use fieldguard::pii::recognize::RecognizeOptions;
+/// let o: RecognizeOptions = serde_json::from_str(r#"{"minScore": 80}"#).unwrap();
 /// assert_eq!(o.min_score, 80);
 /// assert_eq!(o.context_window, 40);
-/// assert!(serde_json::from_str::<ScanOptions>(r#"{"minscore": 1}"#).is_err());
+/// assert!(serde_json::from_str::<RecognizeOptions>(r#"{"minscore": 1}"#).is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
-pub struct ScanOptions {
+pub struct RecognizeOptions {
     /// The entity types to look for. Default `None`: every type except
     /// `PERSON_NAME` (which is not recognized in free text; naming it is an
     /// `INVALID_ARGUMENT`). An empty list finds nothing.
@@ -109,12 +109,12 @@ pub struct ScanOptions {
     /// How many chars before and after a candidate are searched for context
     /// words. Default 40; at most 1000.
     pub context_window: u32,
-    /// Longer texts are refused with `INPUT_TOO_LARGE` by [`scan`] and
-    /// [`Scanner::try_scan`]. Default 8 MiB; ≥ 1.
+    /// Longer texts are refused with `INPUT_TOO_LARGE` by [`find`] and
+    /// [`Recognizer::try_find`]. Default 8 MiB; ≥ 1.
     pub max_input_bytes: u32,
 }
 
-impl Default for ScanOptions {
+impl Default for RecognizeOptions {
     fn default() -> Self {
         Self {
             entities: None,
@@ -125,12 +125,12 @@ impl Default for ScanOptions {
     }
 }
 
-impl ScanOptions {
+impl RecognizeOptions {
     /// Only these entity types.
     ///
     /// ```
-    /// use fieldguard::pii::{recognize::ScanOptions, EntityType};
-    /// let o = ScanOptions::default().entities([EntityType::EmailAddress]);
+    /// use fieldguard::pii::{recognize::RecognizeOptions, EntityType};
+    /// let o = RecognizeOptions::default().entities([EntityType::EmailAddress]);
     /// assert_eq!(o.entities, Some(vec![EntityType::EmailAddress]));
     /// ```
     pub fn entities(mut self, types: impl IntoIterator<Item = EntityType>) -> Self {
@@ -141,8 +141,8 @@ impl ScanOptions {
     /// Set [`min_score`](Self::min_score).
     ///
     /// ```
-    /// use fieldguard::pii::recognize::ScanOptions;
-    /// assert_eq!(ScanOptions::default().min_score(90).min_score, 90);
+    /// use fieldguard::pii::recognize::RecognizeOptions;
+    /// assert_eq!(RecognizeOptions::default().min_score(90).min_score, 90);
     /// ```
     pub fn min_score(mut self, score: u8) -> Self {
         self.min_score = score;
@@ -156,8 +156,8 @@ impl ScanOptions {
 /// finding); convert with [`utf16_offsets`] for JS.
 ///
 /// ```
-/// use fieldguard::pii::{recognize::{scan, ScanOptions}, EntityType};
-/// let f = &scan("mail bob@example.com", &ScanOptions::default()).unwrap()[0];
+/// use fieldguard::pii::{recognize::{find, RecognizeOptions}, EntityType};
+/// let f = &find("mail bob@example.com", &RecognizeOptions::default()).unwrap()[0];
 /// assert_eq!((f.entity_type, f.start, f.end), (EntityType::EmailAddress, 5, 20));
 /// assert_eq!(
 ///     serde_json::to_string(f).unwrap(),
@@ -179,16 +179,16 @@ pub struct Finding {
     pub recognizer: &'static str,
 }
 
-/// A scanner built once from [`ScanOptions`] and reused for many texts.
+/// A recognizer built once from [`RecognizeOptions`] and reused for many texts.
 ///
 /// ```
-/// use fieldguard::pii::recognize::{ScanOptions, Scanner};
-/// let s = Scanner::new(&ScanOptions::default()).unwrap();
-/// assert_eq!(s.scan("IBAN GB82 WEST 1234 5698 7654 32").len(), 1);
-/// assert!(s.scan("nothing here").is_empty());
+/// use fieldguard::pii::recognize::{RecognizeOptions, Recognizer};
+/// let s = Recognizer::new(&RecognizeOptions::default()).unwrap();
+/// assert_eq!(s.find("IBAN GB82 WEST 1234 5698 7654 32").len(), 1);
+/// assert!(s.find("nothing here").is_empty());
 /// ```
 #[derive(Clone, Debug)]
-pub struct Scanner {
+pub struct Recognizer {
     enabled: [bool; EntityType::ALL.len()],
     min_score: u8,
     window: usize,
@@ -201,24 +201,24 @@ pub struct Scanner {
 /// text is longer than `maxInputBytes`.
 ///
 /// ```
-/// use fieldguard::pii::{recognize::{scan, ScanOptions}, EntityType};
-/// let found = scan("card 4111 1111 1111 1111", &ScanOptions::default()).unwrap();
+/// use fieldguard::pii::{recognize::{find, RecognizeOptions}, EntityType};
+/// let found = find("card 4111 1111 1111 1111", &RecognizeOptions::default()).unwrap();
 /// assert_eq!(found[0].entity_type, EntityType::CreditCard);
 /// assert_eq!((found[0].start, found[0].end), (5, 24));
 /// ```
-pub fn scan(text: &str, options: &ScanOptions) -> Result<Vec<Finding>> {
-    Scanner::new(options)?.try_scan(text)
+pub fn find(text: &str, options: &RecognizeOptions) -> Result<Vec<Finding>> {
+    Recognizer::new(options)?.try_find(text)
 }
 
-impl Scanner {
-    /// Check the options and build the scanner.
+impl Recognizer {
+    /// Check the options and build the recognizer.
     ///
     /// ```
-    /// use fieldguard::pii::recognize::{ScanOptions, Scanner};
-    /// let bad = ScanOptions { min_score: 101, ..ScanOptions::default() };
-    /// assert_eq!(Scanner::new(&bad).unwrap_err().code(), "INVALID_ARGUMENT");
+    /// use fieldguard::pii::recognize::{RecognizeOptions, Recognizer};
+    /// let bad = RecognizeOptions { min_score: 101, ..RecognizeOptions::default() };
+    /// assert_eq!(Recognizer::new(&bad).unwrap_err().code(), "INVALID_ARGUMENT");
     /// ```
-    pub fn new(options: &ScanOptions) -> Result<Self> {
+    pub fn new(options: &RecognizeOptions) -> Result<Self> {
         if options.min_score > 100 {
             return Err(Error::with(
                 ErrorKind::InvalidArgument,
@@ -264,42 +264,42 @@ impl Scanner {
         })
     }
 
-    /// Scan `text` of any length (`maxInputBytes` is not applied: silently
+    /// Find PII in `text` of any length (`maxInputBytes` is not applied: silently
     /// returning no findings for a long text would look like "no PII").
-    /// Use [`try_scan`](Self::try_scan) to enforce the limit. The time is
+    /// Use [`try_find`](Self::try_find) to enforce the limit. The time is
     /// linear in the length.
     ///
     /// ```
-    /// use fieldguard::pii::recognize::{ScanOptions, Scanner};
-    /// let s = Scanner::new(&ScanOptions { max_input_bytes: 4, ..ScanOptions::default() }).unwrap();
-    /// assert_eq!(s.scan("ip 192.168.1.20").len(), 1);
+    /// use fieldguard::pii::recognize::{RecognizeOptions, Recognizer};
+    /// let s = Recognizer::new(&RecognizeOptions { max_input_bytes: 4, ..RecognizeOptions::default() }).unwrap();
+    /// assert_eq!(s.find("ip 192.168.1.20").len(), 1);
     /// ```
-    pub fn scan(&self, text: &str) -> Vec<Finding> {
-        self.scan_unchecked(text)
+    pub fn find(&self, text: &str) -> Vec<Finding> {
+        self.find_unchecked(text)
     }
 
-    /// Scan `text`, refusing texts over `maxInputBytes`.
+    /// Find PII in `text`, refusing texts over `maxInputBytes`.
     ///
     /// ```
-    /// use fieldguard::pii::recognize::{ScanOptions, Scanner};
-    /// let s = Scanner::new(&ScanOptions { max_input_bytes: 3, ..ScanOptions::default() }).unwrap();
-    /// assert_eq!(s.try_scan("four").unwrap_err().code(), "INPUT_TOO_LARGE");
+    /// use fieldguard::pii::recognize::{RecognizeOptions, Recognizer};
+    /// let s = Recognizer::new(&RecognizeOptions { max_input_bytes: 3, ..RecognizeOptions::default() }).unwrap();
+    /// assert_eq!(s.try_find("four").unwrap_err().code(), "INPUT_TOO_LARGE");
     /// ```
-    pub fn try_scan(&self, text: &str) -> Result<Vec<Finding>> {
+    pub fn try_find(&self, text: &str) -> Result<Vec<Finding>> {
         if text.len() > self.max_input {
             return Err(Error::with(
                 ErrorKind::InputTooLarge,
                 format!("text is longer than maxInputBytes ({})", self.max_input),
             ));
         }
-        Ok(self.scan_unchecked(text))
+        Ok(self.find_unchecked(text))
     }
 
-    fn scan_unchecked(&self, text: &str) -> Vec<Finding> {
+    fn find_unchecked(&self, text: &str) -> Vec<Finding> {
         let mut cx = Cx {
             text,
             b: text.as_bytes(),
-            scanner: self,
+            recognizer: self,
             out: Vec::new(),
             numeric_until: 0,
             url_until: 0,
@@ -312,12 +312,12 @@ impl Scanner {
     }
 }
 
-/// The state of one scan: the text, the output and the skip marks that
+/// The state of one pass: the text, the output and the skip marks that
 /// keep the pass linear.
 pub(super) struct Cx<'a> {
     pub(super) text: &'a str,
     pub(super) b: &'a [u8],
-    scanner: &'a Scanner,
+    recognizer: &'a Recognizer,
     out: Vec<Finding>,
     /// Numeric runs already consumed up to here.
     pub(super) numeric_until: usize,
@@ -339,7 +339,7 @@ pub(super) fn is_word(c: u8) -> bool {
 
 impl<'a> Cx<'a> {
     pub(super) fn on(&self, t: EntityType) -> bool {
-        self.scanner.enabled[t as usize]
+        self.recognizer.enabled[t as usize]
     }
 
     /// Byte at `i`, or 0 past the end.
@@ -374,7 +374,7 @@ impl<'a> Cx<'a> {
         score: u8,
         rec: &'static str,
     ) {
-        if !self.on(t) || score < self.scanner.min_score || start >= end || end > self.b.len() {
+        if !self.on(t) || score < self.recognizer.min_score || start >= end || end > self.b.len() {
             return;
         }
         if !self.text.is_char_boundary(start) || !self.text.is_char_boundary(end) {
@@ -395,7 +395,7 @@ impl<'a> Cx<'a> {
             self.text,
             start,
             end,
-            self.scanner.window,
+            self.recognizer.window,
             context::words(t),
             t == EntityType::DateOfBirth,
         )
@@ -433,10 +433,10 @@ impl<'a> Cx<'a> {
                 }
                 ids::digit_start(self, i);
                 if c == b'0' && matches!(self.at(i + 1), b'x' | b'X') {
-                    crypto::eth(self, i);
+                    wallets::eth(self, i);
                 }
                 if c == b'1' || c == b'3' {
-                    crypto::base58(self, i);
+                    wallets::base58(self, i);
                 }
                 tokens::hex_start(self, i);
             }
@@ -455,7 +455,7 @@ impl<'a> Cx<'a> {
                 ids::letter_start(self, i);
                 numeric::month_first_dob(self, i);
                 match c {
-                    b'b' | b'B' => crypto::bech32(self, i),
+                    b'b' | b'B' => wallets::bech32(self, i),
                     b'e' => secrets::jwt(self, i),
                     b'A' => secrets::aws(self, i),
                     _ => {}
@@ -501,9 +501,9 @@ fn resolve(mut cands: Vec<Finding>) -> Vec<Finding> {
 /// `String.prototype.slice` expects), computed in one pass over the text.
 ///
 /// ```
-/// use fieldguard::pii::recognize::{scan, utf16_offsets, ScanOptions};
+/// use fieldguard::pii::recognize::{find, utf16_offsets, RecognizeOptions};
 /// let text = "😀 bob@example.com";
-/// let found = scan(text, &ScanOptions::default()).unwrap();
+/// let found = find(text, &RecognizeOptions::default()).unwrap();
 /// assert_eq!(found[0].start, 5); // bytes
 /// assert_eq!(utf16_offsets(text, &found), vec![(3, 18)]);
 /// ```
@@ -514,9 +514,9 @@ pub fn utf16_offsets(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
 /// The findings' spans as code point (Rust `char`) offsets.
 ///
 /// ```
-/// use fieldguard::pii::recognize::{scan, char_offsets, ScanOptions};
+/// use fieldguard::pii::recognize::{find, char_offsets, RecognizeOptions};
 /// let text = "😀 bob@example.com";
-/// let found = scan(text, &ScanOptions::default()).unwrap();
+/// let found = find(text, &RecognizeOptions::default()).unwrap();
 /// assert_eq!(char_offsets(text, &found), vec![(2, 17)]);
 /// ```
 pub fn char_offsets(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {

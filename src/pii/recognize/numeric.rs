@@ -6,8 +6,9 @@
 //! 64 bytes / 24 digits, is part of something longer (an order number, a
 //! hash, a UUID) and produces nothing.
 
-use super::{ids, is_word, Cx, EntityType};
-use crate::validate::{card_brand, luhn, CardBrand, PHONE_CODES};
+use super::{is_word, Cx, EntityType};
+use crate::checks::{bsn, calendar, de_tax_id, luhn, nhs, pesel};
+use crate::validate::{card_brand, CardBrand, PHONE_CODES};
 
 const MAX_BYTES: usize = 64;
 const MAX_DIGITS: usize = 24;
@@ -213,8 +214,9 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
     if cx.on(EntityType::UkNhs)
         && d.len() == 10
         && (single || run.shape(&[3, 3, 4]) && run.uniform(b" -").is_some())
-        && ids::nhs(d)
-        && (!single || ids::chi_date_ok(d) || cx.has_context(EntityType::UkNhs, run.start, run.end))
+        && nhs::is_valid(d)
+        && !d.iter().all(|&c| c == d[0])
+        && (!single || nhs::chi_date_ok(d) || cx.has_context(EntityType::UkNhs, run.start, run.end))
     {
         // Written 3-3-4 and passing mod 11 (1 in 11 random numbers do), an
         // NHS number is likelier than an unvalidated 3-3-4 phone number
@@ -228,7 +230,7 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
         );
     }
     if single && d.len() == 11 {
-        if ids::pesel(d) {
+        if pesel::is_valid(d) {
             cx.push(
                 EntityType::PlPesel,
                 run.start,
@@ -237,7 +239,7 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
                 "pl_pesel.checksum",
             );
         }
-        if ids::de_tax_id(d) {
+        if de_tax_id::is_valid(d) {
             cx.push(
                 EntityType::DeTaxId,
                 run.start,
@@ -251,7 +253,7 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
         && d.len() == 11
         && run.shape(&[2, 3, 3, 3])
         && run.uniform(b" ").is_some()
-        && ids::de_tax_id(d)
+        && de_tax_id::is_valid(d)
     {
         cx.push(
             EntityType::DeTaxId,
@@ -265,7 +267,7 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
     // and ID-card layout). The 11-test passes 1 in 11 random numbers, as
     // mod 11 does for the NHS number: the same base score.
     let dotted = run.shape(&[4, 2, 3]) && run.uniform(b".").is_some();
-    if (single || dotted) && d.len() == 9 && ids::bsn(d) {
+    if (single || dotted) && d.len() == 9 && bsn::is_valid(d) {
         cx.push(
             EntityType::NlBsn,
             run.start,
@@ -284,7 +286,7 @@ fn card(cx: &mut Cx, run: &Run) {
     if run.groups.len() > 1 && (run.uniform(b" -").is_none() || run.lens().any(|l| l < 3)) {
         return;
     }
-    if d.iter().all(|&c| c == d[0]) || !luhn(d) {
+    if d.iter().all(|&c| c == d[0]) || !luhn::is_valid(d) {
         return;
     }
     let base = if card_brand(d).is_some_and(|b| brand_length(b, d.len())) {
@@ -492,18 +494,11 @@ fn num(d: &[u8]) -> u32 {
     d.iter().fold(0, |a, &c| a * 10 + u32::from(c - b'0'))
 }
 
-pub(super) fn days_in_month(y: u32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
 fn date_ok(y: u32, m: u32, d: u32) -> bool {
-    (1850..=2100).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
+    (1850..=2100).contains(&y)
+        && (1..=12).contains(&m)
+        && d >= 1
+        && d <= calendar::days_in_month(i64::from(y), m)
 }
 
 /// A date in the first three groups: `yyyy-mm-dd`, `dd.mm.yyyy`,

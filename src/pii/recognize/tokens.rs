@@ -1,7 +1,8 @@
 //! Tokens: email addresses, URLs, MAC and IPv6 addresses, IBANs.
 
 use super::{is_word, Cx, EntityType};
-use crate::validate::{iban_length, iban_mod97};
+use crate::checks::iban;
+use crate::validate::iban_length;
 use std::net::Ipv6Addr;
 
 /// The local-part characters seen in real addresses. RFC 5322 allows more
@@ -246,7 +247,7 @@ pub(super) fn letter_start(cx: &mut Cx, i: usize) {
     if chars.len() != len || is_word(cx.at(j)) {
         return;
     }
-    if iban_mod97(&chars) == 1 {
+    if iban::is_valid(&chars) {
         cx.push(EntityType::IbanCode, i, j, 95, "iban.mod97");
     }
 }

@@ -1,6 +1,8 @@
-//! Card numbers (Luhn) and IBANs (mod 97-10).
+//! Card numbers (Luhn) and IBANs (mod 97-10): random bodies completed with
+//! the check digits of `crate::checks`.
 
 use super::{differing, relayout, Drbg};
+use crate::checks::{iban, luhn};
 
 /// How many leading digits fix the brand (the IIN ranges of
 /// `validate::card`); 1 when no brand matches.
@@ -45,21 +47,8 @@ pub(super) fn fake(value: &str, g: &mut Drbg) -> Option<String> {
         while d.len() < digits.len() - 1 {
             d.push(g.digit());
         }
-        d.push(crate::validate::luhn_check_digit(&d));
+        d.push(luhn::check_digit(&d)?);
         Some(relayout(value, &d, char::is_ascii_alphanumeric))
-    })
-}
-
-/// ISO 7064 mod 97-10 of an upper-case IBAN rearranged (first four
-/// characters moved to the end, letters as 10..=35).
-pub(crate) fn iban_mod97(iban: &[u8]) -> u32 {
-    let (head, tail) = iban.split_at(4.min(iban.len()));
-    tail.iter().chain(head).fold(0u32, |acc, &c| {
-        if c.is_ascii_digit() {
-            (acc * 10 + u32::from(c - b'0')) % 97
-        } else {
-            (acc * 100 + u32::from(c.to_ascii_uppercase() - b'A' + 10)) % 97
-        }
     })
 }
 
@@ -87,9 +76,8 @@ pub(super) fn fake_iban(value: &str, g: &mut Drbg) -> Option<String> {
                 _ => b'a' + g.below(26) as u8,
             });
         }
-        let check = 98 - iban_mod97(&s);
-        s[2] = b'0' + (check / 10) as u8;
-        s[3] = b'0' + (check % 10) as u8;
+        let check = iban::check_digits(&s[..2], &s[4..])?;
+        s[2..4].copy_from_slice(&check);
         Some(relayout(value, &s, char::is_ascii_alphanumeric))
     })
 }

@@ -1,8 +1,11 @@
 //! Identifiers with a check digit or a structure: SSN, IP, national IDs,
-//! dates of birth.
+//! dates of birth. Each generator draws a plausible body and appends the
+//! check digit from `crate::checks`, the same code that validates and
+//! recognizes the real numbers.
 
 use super::super::date_shift::{shift_in, ParsedDate};
 use super::{differing, relayout, Drbg};
+use crate::checks::{bsn, de_tax_id, es_nif, fr_nir, it_fiscal_code, nhs, pesel};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// `value` with its ASCII digits replaced, in order, by `digits` (letters
@@ -64,22 +67,6 @@ pub(super) fn date_of_birth(value: &str, g: &mut Drbg) -> Option<String> {
     date.shifted(shift_in(n, 365))
 }
 
-/// UK NHS number: 10 digits, weights 10..2 on the first 9, check
-/// `11 - sum mod 11` (11 → 0, 10 → not issued: draw again).
-pub(crate) fn nhs_check(d: &[u8]) -> Option<u8> {
-    let sum: u32 = d
-        .iter()
-        .take(9)
-        .zip((2..=10).rev())
-        .map(|(c, w)| u32::from(c - b'0') * w)
-        .sum();
-    match 11 - sum % 11 {
-        11 => Some(b'0'),
-        10 => None,
-        c => Some(b'0' + c as u8),
-    }
-}
-
 pub(super) fn nhs(value: &str, g: &mut Drbg) -> Option<String> {
     digits_of(value, 10, b" -")?;
     differing(value, g, |g| loop {
@@ -87,23 +74,11 @@ pub(super) fn nhs(value: &str, g: &mut Drbg) -> Option<String> {
         while d.len() < 9 {
             d.push(g.digit());
         }
-        if let Some(c) = nhs_check(&d) {
+        if let Some(c) = nhs::check_digit(&d) {
             d.push(c);
             return Some(relayout(value, &d, char::is_ascii_digit));
         }
     })
-}
-
-/// Dutch BSN 11-test: `9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 (mod 11)`.
-pub(crate) fn bsn_check(d: &[u8]) -> Option<u8> {
-    let sum: u32 = d
-        .iter()
-        .take(8)
-        .zip((2..=9).rev())
-        .map(|(c, w)| u32::from(c - b'0') * w)
-        .sum();
-    let c = sum % 11;
-    (c < 10).then_some(b'0' + c as u8)
 }
 
 pub(super) fn bsn(value: &str, g: &mut Drbg) -> Option<String> {
@@ -113,17 +88,15 @@ pub(super) fn bsn(value: &str, g: &mut Drbg) -> Option<String> {
         while d.len() < 8 {
             d.push(g.digit());
         }
-        if let Some(c) = bsn_check(&d) {
+        if let Some(c) = bsn::check_digit(&d) {
             d.push(c);
             return Some(relayout(value, &d, char::is_ascii_digit));
         }
     })
 }
 
-const NIF_LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
-
-/// Spanish DNI (8 digits + letter) or NIE (X/Y/Z + 7 digits + letter); the
-/// letter is `NIF_LETTERS[n mod 23]`, X/Y/Z counting as 0/1/2.
+/// Spanish DNI (8 digits + letter) or NIE (X/Y/Z + 7 digits + letter) with
+/// the check letter of [`es_nif::check_letter`], in the input's case.
 pub(super) fn nif(value: &str, g: &mut Drbg) -> Option<String> {
     let chars: Vec<u8> = value.bytes().filter(u8::is_ascii_alphanumeric).collect();
     if !value
@@ -141,17 +114,13 @@ pub(super) fn nif(value: &str, g: &mut Drbg) -> Option<String> {
     let lower = chars[8].is_ascii_lowercase();
     differing(value, g, |g| {
         let mut out = Vec::with_capacity(9);
-        let mut n: u32 = 0;
         if nie {
             out.push(chars[0]);
-            n = u32::from(chars[0].to_ascii_uppercase() - b'X');
         }
         while out.len() < 8 {
-            let d = g.digit();
-            n = n * 10 + u32::from(d - b'0');
-            out.push(d);
+            out.push(g.digit());
         }
-        let letter = NIF_LETTERS[(n % 23) as usize];
+        let letter = es_nif::check_letter(&out)?;
         out.push(if lower {
             letter.to_ascii_lowercase()
         } else {
@@ -159,14 +128,6 @@ pub(super) fn nif(value: &str, g: &mut Drbg) -> Option<String> {
         });
         Some(relayout(value, &out, char::is_ascii_alphanumeric))
     })
-}
-
-/// PESEL: YYMMDD (month + 20·century code) ZZZZ and a check digit with
-/// weights 1 3 7 9 1 3 7 9 1 3: `(10 − sum mod 10) mod 10`.
-pub(crate) fn pesel_check(d: &[u8]) -> u8 {
-    const W: [u32; 10] = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
-    let sum: u32 = d.iter().zip(W).map(|(c, w)| u32::from(c - b'0') * w).sum();
-    b'0' + ((10 - sum % 10) % 10) as u8
 }
 
 pub(super) fn pesel(value: &str, g: &mut Drbg) -> Option<String> {
@@ -179,14 +140,14 @@ pub(super) fn pesel(value: &str, g: &mut Drbg) -> Option<String> {
         push_number(&mut d, century + g.range(1, 12), 2);
         push_number(&mut d, g.range(1, 28), 2);
         push_number(&mut d, g.below(10_000), 4);
-        d.push(pesel_check(&d));
+        d.push(pesel::check_digit(&d)?);
         Some(relayout(value, &d, char::is_ascii_digit))
     })
 }
 
 /// French NIR: sex (kept), YY, MM 01–12, département 01–95 (not 20, whose
 /// numbers use 2A/2B), commune 001–990, order 001–999, then the key
-/// `97 − (first 13 digits mod 97)`. Numeric NIRs only (15 digits).
+/// ([`fr_nir::key`]). Numeric NIRs only (15 digits).
 pub(super) fn fr_nir(value: &str, g: &mut Drbg) -> Option<String> {
     let orig = digits_of(value, 15, b" -.")?;
     if !matches!(orig[0], b'1' | b'2') {
@@ -205,41 +166,9 @@ pub(super) fn fr_nir(value: &str, g: &mut Drbg) -> Option<String> {
         push_number(&mut d, dept, 2);
         push_number(&mut d, g.range(1, 990), 3);
         push_number(&mut d, g.range(1, 999), 3);
-        let n = d
-            .iter()
-            .fold(0u64, |a, c| (a * 10 + u64::from(c - b'0')) % 97);
-        push_number(&mut d, 97 - n as u32, 2);
+        d.extend_from_slice(&fr_nir::key(&d)?);
         Some(relayout(value, &d, char::is_ascii_digit))
     })
-}
-
-/// Values of odd positions (1st, 3rd, …) of an Italian codice fiscale, for
-/// 0–9 and A–Z (even positions count 0–9 and A=0…Z=25).
-const CF_ODD: [u32; 26] = [
-    1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
-];
-const CF_MONTHS: &[u8; 12] = b"ABCDEHLMPRST";
-
-pub(crate) fn it_fiscal_check(s: &[u8]) -> u8 {
-    let sum: u32 = s
-        .iter()
-        .take(15)
-        .enumerate()
-        .map(|(i, &c)| {
-            let c = c.to_ascii_uppercase();
-            let (v, idx) = if c.is_ascii_digit() {
-                (u32::from(c - b'0'), usize::from(c - b'0'))
-            } else {
-                (u32::from(c - b'A'), usize::from(c - b'A'))
-            };
-            if i % 2 == 0 {
-                CF_ODD[idx]
-            } else {
-                v
-            }
-        })
-        .sum();
-    b'A' + (sum % 26) as u8
 }
 
 /// Italian codice fiscale (16 characters, the standard layout without
@@ -264,30 +193,14 @@ pub(super) fn it_fiscal(value: &str, g: &mut Drbg) -> Option<String> {
             out.push(b'A' + g.below(26) as u8);
         }
         push_number(&mut out, g.below(100), 2);
-        out.push(*g.pick(CF_MONTHS));
+        out.push(*g.pick(it_fiscal_code::MONTH_LETTERS));
         push_number(&mut out, g.range(1, 28) + if woman { 40 } else { 0 }, 2);
         out.push(b'A' + g.below(26) as u8);
         push_number(&mut out, g.range(1, 999), 3);
-        out.push(it_fiscal_check(&out));
+        out.push(it_fiscal_code::check_letter(&out)?);
         let s = String::from_utf8(out).ok()?;
         Some(if lower { s.to_ascii_lowercase() } else { s })
     })
-}
-
-/// ISO 7064 MOD 11,10 check digit over the first ten digits of a
-/// Steuerliche Identifikationsnummer (the ELSTER rules, section 2.2):
-/// `product = 10`; per digit `sum = (digit + product) mod 10` (0 → 10),
-/// `product = 2·sum mod 11`; check `11 − product` (10 → 0).
-pub(crate) fn de_tax_check(d: &[u8]) -> u8 {
-    let mut product = 10u32;
-    for &c in d.iter().take(10) {
-        let sum = match (u32::from(c - b'0') + product) % 10 {
-            0 => 10,
-            s => s,
-        };
-        product = sum * 2 % 11;
-    }
-    b'0' + ((11 - product) % 10) as u8
 }
 
 /// Fisher–Yates with the keyed stream, so every runtime shuffles alike.
@@ -302,7 +215,8 @@ fn shuffle(items: &mut [u8], g: &mut Drbg) {
 /// filtered (random digits pass the repetition rule about 2 % of the
 /// time): one digit twice or three times, the others distinct, shuffled;
 /// redrawn if the first digit is 0 (`0…` are test IDs) or a tripled digit
-/// stands three in a row. Then the MOD 11,10 check digit.
+/// stands three in a row ([`de_tax_id::body_ok`]). Then the MOD 11,10
+/// check digit.
 pub(super) fn de_tax_id(value: &str, g: &mut Drbg) -> Option<String> {
     let separators_only = value
         .chars()
@@ -317,9 +231,8 @@ pub(super) fn de_tax_id(value: &str, g: &mut Drbg) -> Option<String> {
         let mut d = vec![pool[0]; times];
         d.extend_from_slice(&pool[1..11 - times]);
         shuffle(&mut d, g);
-        let three_in_a_row = d.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
-        if d[0] != b'0' && !three_in_a_row {
-            d.push(de_tax_check(&d));
+        if de_tax_id::body_ok(&d) {
+            d.push(de_tax_id::check_digit(&d)?);
             return Some(relayout(value, &d, char::is_ascii_digit));
         }
     })

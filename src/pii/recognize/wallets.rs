@@ -1,4 +1,5 @@
-//! Cryptocurrency addresses: Bitcoin Base58Check (P2PKH `1…`, P2SH `3…`)
+//! Cryptocurrency wallet addresses (entity `CRYPTO`; the recognizer ids
+//! keep their `crypto.` prefix, they are part of the output): Bitcoin Base58Check (P2PKH `1…`, P2SH `3…`)
 //! with the double-SHA-256 checksum, bech32/bech32m (`bc1…`, BIP 173/350)
 //! with the BCH checksum, and Ethereum `0x` + 40 hex digits.
 //!
