@@ -185,7 +185,7 @@ fn main() {
         "comment": "Great product, would buy again!", "age": 42});
     let ops = measure(Duration::from_millis(600), || {
         let mut r = record.clone();
-        black_box(policy.apply(&mut r).unwrap());
+        black_box(policy.apply(&mut r, None).unwrap());
     });
     println!("{:<44} {:>10.0} records/s", "policy.apply, 4 fields", ops);
 }

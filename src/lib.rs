@@ -175,8 +175,10 @@ pub mod escape;
 #[cfg(feature = "html")]
 #[cfg_attr(docsrs, doc(cfg(feature = "html")))]
 pub mod html;
+pub mod path;
 pub mod pii;
 pub mod policy;
+#[deprecated(note = "moved to fieldguard::path")]
 pub mod records;
 pub mod spec;
 #[cfg(feature = "stream")]
@@ -198,7 +200,7 @@ pub use crypto::{
     TokenInfo, KEY_LEN, SECRETS_DIR, TEXT_PREFIX,
 };
 pub use error::{Error, ErrorKind, Result};
-pub use records::{field_context, FieldPath};
+pub use path::{field_context, FieldPath};
 
 // The README's Rust examples are doctests too, so what users copy compiles.
 #[cfg(doctest)]

@@ -304,6 +304,47 @@ fn usage_errors() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("cannot read"));
+    // Refused before the policy is read or a thread is started (it once
+    // started 100000 OS threads and stalled the machine).
+    let started = std::time::Instant::now();
+    fg().args(["anonymize", "--threads", "100000", "--policy"])
+        .arg(f.dir.path().join("missing.json"))
+        .arg(&f.users)
+        .arg("--out")
+        .arg(f.dir.path().join("t"))
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("error[INVALID_ARGUMENT]").and(predicate::str::contains(
+                "--threads 100000 is more than the limit",
+            )),
+        );
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert!(!f.dir.path().join("t").exists());
+    fg().args(["anonymize", "--threads", "0"])
+        .write_stdin("")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--threads must be at least 1"));
+    // `check` and `scan` take no --threads, but rayon's variable is bounded
+    // for them too.
+    fg().args(["check", "--policy"])
+        .arg(&f.policy)
+        .arg("--keyring")
+        .arg(&f.keyring)
+        .env("RAYON_NUM_THREADS", "100000")
+        .write_stdin("{}\n")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "RAYON_NUM_THREADS 100000 is more than the limit",
+        ));
+    fg().arg("scan")
+        .arg(&f.users)
+        .env("RAYON_NUM_THREADS", "100000")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("RAYON_NUM_THREADS 100000"));
 }
 
 #[test]

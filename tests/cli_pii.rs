@@ -1,6 +1,6 @@
 //! `fieldguard scan` (text mode: findings as JSON lines with byte and code
-//! point offsets) and `check` with PII steps. File reports and `anonymize`:
-//! tests/cli_anonymize.rs.
+//! point offsets; field names in file reports) and `check` with PII steps.
+//! The rest of the file reports and `anonymize`: tests/cli_anonymize.rs.
 #![cfg(feature = "cli")]
 
 mod common;
@@ -143,4 +143,51 @@ fn check_applies_pii_steps_with_a_keyring_and_refuses_without_one() {
         .code(1)
         .stderr(predicate::str::contains("pseudonymizes"));
     assert!(!out_file.exists());
+}
+
+/// `scan FILE` names fields exactly as policy reports do (both walk records
+/// with `fieldguard::path::walk_leaves`): a key holding a dot is quoted,
+/// array positions are `[*]`. (Before, `scan` wrote `a.b` for the key
+/// `"a.b"`, which reads as member `b` of `a`.)
+#[test]
+fn file_reports_name_fields_as_policy_reports_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("users.ndjson");
+    std::fs::write(
+        &input,
+        "{\"a.b\": \"mail ana@example.org\", \"a\": {\"b\": 1}, \"orders\": [{\"note\": \"bo@example.net\"}], \"id\": 4111111111111111}\n",
+    )
+    .unwrap();
+    let out = fg().args(["scan", "--json"]).arg(&input).assert().success();
+    let report: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    let mut scanned: Vec<String> = report["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap().to_owned())
+        .collect();
+    scanned.sort();
+    assert_eq!(scanned, [r#"["a.b"]"#, "id", "orders[*].note"]);
+
+    let policy = dir.path().join("policy.json");
+    std::fs::write(&policy, r#"{"version": 1, "pii": {}}"#).unwrap();
+    let report = dir.path().join("report.ndjson");
+    fg().args(["check", "--quiet", "--policy"])
+        .arg(&policy)
+        .arg("--in")
+        .arg(&input)
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .success();
+    let line: Value =
+        serde_json::from_str(std::fs::read_to_string(&report).unwrap().trim()).unwrap();
+    let mut checked: Vec<String> = line["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap().to_owned())
+        .collect();
+    checked.sort();
+    assert_eq!(checked, scanned);
 }

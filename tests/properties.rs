@@ -162,10 +162,10 @@ proptest! {
     #[test]
     fn policies_never_panic_and_are_idempotent(record in json_value()) {
         let mut once = record.clone();
-        let report = policy().apply(&mut once);
+        let report = policy().apply(&mut once, None);
         prop_assert!(report.is_ok(), "{:?}", report);
         let mut twice = once.clone();
-        policy().apply(&mut twice).unwrap();
+        policy().apply(&mut twice, None).unwrap();
         prop_assert_eq!(twice, once);
     }
 }

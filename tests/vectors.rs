@@ -152,13 +152,9 @@ fn run(file: &Value, case: &Value) -> Result<Value, Error> {
                 None => None,
             };
             let mut record = case["record"].clone();
-            let report = match (case.get("field").and_then(Value::as_str), &kr) {
-                (Some(field), None) => policy.apply_field(field, &mut record)?,
-                (Some(field), Some(kr)) => {
-                    policy.apply_field_with_keyring(field, &mut record, kr)?
-                }
-                (None, None) => policy.apply(&mut record)?,
-                (None, Some(kr)) => policy.apply_with_keyring(&mut record, kr)?,
+            let report = match case.get("field").and_then(Value::as_str) {
+                Some(field) => policy.apply_field(field, &mut record, kr.as_ref())?,
+                None => policy.apply(&mut record, kr.as_ref())?,
             };
             json!({"record": record, "report": report})
         }

@@ -81,10 +81,7 @@ pub unsafe extern "C" fn fg_policy_apply(
             // never serde's message (which can quote the value).
             let mut record: Value = serde_json::from_str(text)
                 .map_err(|e| Error::with(ErrorKind::RecordInvalid, json_position(&e)))?;
-            let report = match keyring {
-                Some(keyring) => policy.apply_with_keyring(&mut record, keyring)?,
-                None => policy.apply(&mut record)?,
-            };
+            let report = policy.apply(&mut record, keyring)?;
             let record = zeroize::Zeroizing::new(
                 serde_json::to_vec(&record).map_err(|_| invalid("record is not JSON"))?,
             );

@@ -76,8 +76,8 @@
 //! Object keys are not scanned.
 //!
 //! **Keys and contexts.** `hash`, `pseudonymize`, `encrypt` and
-//! `date-shift` need a keyring ([`Policy::apply_with_keyring`]); applying a
-//! policy that uses one without a keyring is an `INVALID_ARGUMENT` error
+//! `date-shift` need a keyring (the second argument of [`Policy::apply`]);
+//! applying a policy that uses one without a keyring is an `INVALID_ARGUMENT` error
 //! before anything changes. Tokens and hashes are bound to the field path
 //! (array positions as `[*]`) and, when `recordId` names the record's ID
 //! field, to the ID, as [`field_context`](crate::field_context) does; the ID
@@ -98,21 +98,21 @@
 //! half-applied. New steps arrive as new optional keys, keeping `"version":
 //! 1` documents valid.
 
+mod pii_pass;
 mod report;
 mod rule;
-mod scan;
 
+pub use pii_pass::PiiRules;
 pub use report::{FieldReport, FoundEntity, PolicyReport, Violation, ViolationAction};
 pub use rule::{FieldRule, OnViolation};
-pub use scan::PiiRules;
 
 use crate::crypto::Keyring;
 use crate::error::{Error, ErrorKind, Result};
+use crate::path::{record_id_text, type_name, FieldPath};
 use crate::pii::anonymize::Anonymizer;
 use crate::pii::recognize::{RecognizeOptions, Recognizer};
-use crate::records::{record_id_text, type_name, FieldPath};
+use pii_pass::PiiPass;
 use rule::{CompiledRule, Scope};
-use scan::Walker;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::str::FromStr;
@@ -128,12 +128,12 @@ use std::str::FromStr;
 ///     "name": {"clean": {"preset": "name"}, "onViolation": "clean"}
 /// }}"#)?;
 /// let mut record = json!({"email": "Alice@EXAMPLE.com", "name": "  Zoë\u{200B}  Smith "});
-/// let report = policy.apply(&mut record)?;
+/// let report = policy.apply(&mut record, None)?;
 /// assert_eq!(record, json!({"email": "Alice@example.com", "name": "Zoë Smith"}));
 /// assert!(report.violations().next().is_none());
 ///
 /// let mut bad = json!({"email": "not an email"});
-/// let err = policy.apply(&mut bad).unwrap_err();
+/// let err = policy.apply(&mut bad, None).unwrap_err();
 /// assert_eq!(err.code(), "VALUE_INVALID");
 /// assert!(!err.to_string().contains("not an email")); // values never leak into errors
 /// # Ok::<(), fieldguard::Error>(())
@@ -151,7 +151,7 @@ use std::str::FromStr;
 /// let keyring = Keyring::generate()?;
 /// let mut record = json!({"email": "ana@example.org", "card": "4111 1111 1111 1111",
 ///                         "notes": ["call +44 20 7946 0958"]});
-/// let report = policy.apply_with_keyring(&mut record, &keyring)?;
+/// let report = policy.apply(&mut record, Some(&keyring))?;
 /// let email = record["email"].as_str().unwrap();
 /// assert!(email.ends_with("@example.org") && email != "ana@example.org");
 /// assert!(record.get("card").is_none());
@@ -159,7 +159,7 @@ use std::str::FromStr;
 /// assert_eq!(report.fields.last().unwrap().field, "notes[*]");
 ///
 /// // Pseudonymizing needs the keyring.
-/// assert_eq!(policy.apply(&mut json!({})).unwrap_err().code(), "INVALID_ARGUMENT");
+/// assert_eq!(policy.apply(&mut json!({}), None).unwrap_err().code(), "INVALID_ARGUMENT");
 /// # Ok::<(), fieldguard::Error>(())
 /// ```
 #[derive(Debug)]
@@ -282,66 +282,14 @@ impl Policy {
     }
 
     /// Apply the policy to `record` in place (all three phases, see the
-    /// [module docs](self)). With `onViolation: "reject"` the first
-    /// violation returns `VALUE_INVALID` (the detail names the field and the
-    /// reason code) and `record` must be discarded; otherwise the report
-    /// says what changed. A policy that needs a keyring is an
-    /// `INVALID_ARGUMENT` error here: use
-    /// [`apply_with_keyring`](Self::apply_with_keyring).
-    pub fn apply(&self, record: &mut Value) -> Result<PolicyReport> {
-        self.run(record, None)
-    }
-
-    /// [`apply`](Self::apply) with the keys for `hash`, `pseudonymize`,
-    /// `encrypt` and `date-shift`.
-    pub fn apply_with_keyring(
-        &self,
-        record: &mut Value,
-        keyring: &Keyring,
-    ) -> Result<PolicyReport> {
-        self.run(record, Some(keyring))
-    }
-
-    /// Apply the rule for `field` (a path exactly as written in the policy,
-    /// or its canonical spelling) to one value, as a form does for one
-    /// input: the rule's steps, then the PII scan if the field is scanned.
-    /// `drop` turns the value into `null`. There is no record, so tokens
-    /// are bound to the field path only. `INVALID_ARGUMENT` if the policy
-    /// has no rule for `field`.
-    ///
-    /// ```
-    /// use fieldguard::policy::Policy;
-    /// use serde_json::json;
-    /// let p = Policy::from_json(r#"{"version":1,"fields":{"msg":{"clean":{}}},"pii":{}}"#)?;
-    /// let mut value = json!(" mail me: ana@example.org ");
-    /// p.apply_field("msg", &mut value)?;
-    /// assert_eq!(value, "mail me: <EMAIL_ADDRESS>");
-    /// # Ok::<(), fieldguard::Error>(())
-    /// ```
-    pub fn apply_field(&self, field: &str, value: &mut Value) -> Result<PolicyReport> {
-        self.run_field(field, value, None)
-    }
-
-    /// [`apply_field`](Self::apply_field) with a keyring.
-    pub fn apply_field_with_keyring(
-        &self,
-        field: &str,
-        value: &mut Value,
-        keyring: &Keyring,
-    ) -> Result<PolicyReport> {
-        self.run_field(field, value, Some(keyring))
-    }
-
-    fn check_keyring(&self, keyring: Option<&Keyring>) -> Result<()> {
-        if self.needs_keyring && keyring.is_none() {
-            return Err(Error::invalid_argument(
-                "this policy needs a keyring (it uses hash, pseudonymize, encrypt or date-shift)",
-            ));
-        }
-        Ok(())
-    }
-
-    fn run(&self, record: &mut Value, keyring: Option<&Keyring>) -> Result<PolicyReport> {
+    /// [module docs](self)), with the keys for `hash`, `pseudonymize`,
+    /// `encrypt` and `date-shift` when it uses them. With `onViolation:
+    /// "reject"` the first violation returns `VALUE_INVALID` (the detail
+    /// names the field and the reason code) and `record` must be discarded;
+    /// otherwise the report says what changed. A policy that needs a
+    /// keyring ([`needs_keyring`](Self::needs_keyring)) given `None` is an
+    /// `INVALID_ARGUMENT` error before anything changes.
+    pub fn apply(&self, record: &mut Value, keyring: Option<&Keyring>) -> Result<PolicyReport> {
         self.check_keyring(keyring)?;
         let mut report = PolicyReport::default();
         for compiled in &self.rules {
@@ -391,18 +339,35 @@ impl Policy {
             })?;
         }
         if let Some(pii) = &self.pii {
-            let walker = Walker {
+            PiiPass {
                 anonymizer: &pii.anonymizer,
                 rules: &self.rules,
                 scope: &scope,
-            };
-            walker.walk(record, &mut Vec::new(), pii.scan_all, &mut report)?;
+                report: &mut report,
+            }
+            .run(record, &mut Vec::new(), pii.scan_all)?;
         }
         report.prune();
         Ok(report)
     }
 
-    fn run_field(
+    /// Apply the rule for `field` (a path exactly as written in the policy,
+    /// or its canonical spelling) to one value, as a form does for one
+    /// input: the rule's steps, then the PII scan if the field is scanned;
+    /// `keyring` as for [`apply`](Self::apply). `drop` turns the value into
+    /// `null`. There is no record, so tokens are bound to the field path
+    /// only. `INVALID_ARGUMENT` if the policy has no rule for `field`.
+    ///
+    /// ```
+    /// use fieldguard::policy::Policy;
+    /// use serde_json::json;
+    /// let p = Policy::from_json(r#"{"version":1,"fields":{"msg":{"clean":{}}},"pii":{}}"#)?;
+    /// let mut value = json!(" mail me: ana@example.org ");
+    /// p.apply_field("msg", &mut value, None)?;
+    /// assert_eq!(value, "mail me: <EMAIL_ADDRESS>");
+    /// # Ok::<(), fieldguard::Error>(())
+    /// ```
+    pub fn apply_field(
         &self,
         field: &str,
         value: &mut Value,
@@ -435,16 +400,26 @@ impl Policy {
             None => {}
         }
         if let Some(pii) = &self.pii {
-            let walker = Walker {
+            let mut at = compiled.path.segments().to_vec();
+            PiiPass {
                 anonymizer: &pii.anonymizer,
                 rules: &self.rules,
                 scope: &scope,
-            };
-            let mut path = compiled.path.segments().to_vec();
-            walker.walk(value, &mut path, pii.scan_all, &mut report)?;
+                report: &mut report,
+            }
+            .run(value, &mut at, pii.scan_all)?;
         }
         report.prune();
         Ok(report)
+    }
+
+    fn check_keyring(&self, keyring: Option<&Keyring>) -> Result<()> {
+        if self.needs_keyring && keyring.is_none() {
+            return Err(Error::invalid_argument(
+                "this policy needs a keyring (it uses hash, pseudonymize, encrypt or date-shift)",
+            ));
+        }
+        Ok(())
     }
 }
 

@@ -50,8 +50,8 @@
 //!
 //! Records are read in batches of [`StreamOptions::batch_size`], transformed
 //! on the current rayon thread pool (run [`process`] inside
-//! `ThreadPool::install` to choose the number of threads), and written in
-//! input order.
+//! `ThreadPool::install` to choose the number of threads; this module never
+//! starts threads of its own), and written in input order.
 
 mod read;
 mod write;
@@ -93,6 +93,11 @@ impl Format {
     }
 }
 
+/// The largest [`StreamOptions::batch_size`]: a batch is allocated up
+/// front, so a size taken from a caller must not be able to ask for all of
+/// memory.
+pub const MAX_BATCH_SIZE: usize = 1 << 16;
+
 /// Options of [`process`].
 ///
 /// ```
@@ -111,7 +116,7 @@ pub struct StreamOptions {
     /// rejects, instead of stopping. Default `false`.
     pub skip_bad: bool,
     /// Records per parallel batch; memory use is bounded by one batch.
-    /// Default 1024.
+    /// Default 1024; 1 to [`MAX_BATCH_SIZE`].
     pub batch_size: usize,
 }
 
@@ -246,8 +251,10 @@ pub fn process_with<T: Send>(
         on_skip,
         on_progress,
     } = callbacks;
-    if options.batch_size == 0 {
-        return Err(Error::invalid_argument("batch_size must be at least 1"));
+    if !(1..=MAX_BATCH_SIZE).contains(&options.batch_size) {
+        return Err(Error::invalid_argument(format!(
+            "batch_size must be 1 to {MAX_BATCH_SIZE}"
+        )));
     }
     if !options.delimiter.is_ascii() || matches!(options.delimiter, b'"' | b'\n' | b'\r') {
         return Err(Error::invalid_argument(
@@ -308,8 +315,10 @@ pub fn process_with<T: Send>(
     Ok(stats)
 }
 
-/// Errors about one record, as opposed to the run (I/O, bad arguments,
-/// missing keys), which `skip_bad` must not hide.
+/// Errors about one record — its syntax, a value a rule rejects, a field of
+/// the wrong type, a token in it that does not decrypt or is not a token —
+/// as opposed to the run (I/O, bad arguments, a keyring without the token's
+/// key), which `skip_bad` must not hide.
 fn skippable(error: &Error) -> bool {
     matches!(
         error.kind(),
@@ -318,5 +327,30 @@ fn skippable(error: &Error) -> bool {
             | ErrorKind::FieldType
             | ErrorKind::InputTooLarge
             | ErrorKind::DecryptFailed
+            | ErrorKind::TokenMalformed
+            | ErrorKind::TokenUnknownVersion
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_batch_size_from_a_caller_is_bounded_not_allocated() {
+        for size in [0, MAX_BATCH_SIZE + 1, usize::MAX] {
+            let mut options = StreamOptions::new(Format::Ndjson);
+            options.batch_size = size;
+            let err = process(
+                "{}\n".as_bytes(),
+                std::io::sink(),
+                &options,
+                &|_| Ok(()),
+                &mut |_| {},
+                &mut |_| {},
+            )
+            .unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidArgument, "{size}");
+        }
+    }
 }

@@ -79,7 +79,7 @@ impl JsPolicy {
         #[wasm_bindgen(unchecked_param_type = "JsonValue")] record: JsValue,
     ) -> JsResult<JsValue> {
         let mut record: Value = record_arg(&record)?;
-        let report = self.inner.apply(&mut record).map_err(into_error)?;
+        let report = self.inner.apply(&mut record, None).map_err(into_error)?;
         json::to_js(&serde_json::json!({ "record": record, "report": report }))
     }
 
@@ -100,7 +100,7 @@ impl JsPolicy {
         let mut record: Value = record_arg(&record)?;
         let report = self
             .inner
-            .apply_with_keyring(&mut record, &keyring.inner)
+            .apply(&mut record, Some(&keyring.inner))
             .map_err(into_error)?;
         json::to_js(&serde_json::json!({ "record": record, "report": report }))
     }
@@ -117,7 +117,7 @@ impl JsPolicy {
         let mut value: Value = record_arg(&value)?;
         let report = self
             .inner
-            .apply_field_with_keyring(&field, &mut value, &keyring.inner)
+            .apply_field(&field, &mut value, Some(&keyring.inner))
             .map_err(into_error)?;
         json::to_js(&serde_json::json!({ "record": value, "report": report }))
     }
@@ -134,7 +134,7 @@ impl JsPolicy {
         let mut value: Value = record_arg(&value)?;
         let report = self
             .inner
-            .apply_field(&field, &mut value)
+            .apply_field(&field, &mut value, None)
             .map_err(into_error)?;
         json::to_js(&serde_json::json!({ "record": value, "report": report }))
     }

@@ -1,8 +1,9 @@
 //! `fieldguard anonymize`: turn exports (JSON, NDJSON, CSV) into safe test
 //! data with the shared policy, streaming, in parallel, atomically.
 
-use crate::{io, KeyringArgs};
-use clap::{Args, ValueEnum};
+use crate::args::{FormatArgs, KeyringArgs, RunArgs, SkipLog};
+use crate::io;
+use clap::Args;
 use fieldguard::policy::{FoundEntity, Policy};
 use fieldguard::stream::{self, Callbacks, Format, Progress, Skipped, Stats, StreamOptions};
 use fieldguard::{Error, Keyring};
@@ -16,42 +17,6 @@ use std::path::{Path, PathBuf};
 /// finding (format-preserving, consistent for one keyring).
 pub const DEFAULT_POLICY: &str =
     r#"{"version": 1, "pii": {"defaultOperator": {"op": "pseudonymize"}}}"#;
-
-/// The record formats on the command line.
-#[derive(Clone, Copy, ValueEnum)]
-pub enum DataFormat {
-    /// A JSON array of records (or one record object).
-    Json,
-    /// One JSON record per line.
-    Ndjson,
-    /// Comma-separated values with a header row.
-    Csv,
-}
-
-/// The format of `input`: `--format` if given, else the file extension;
-/// stdin without `--format` is NDJSON.
-pub fn data_format(format: Option<DataFormat>, input: Option<&Path>) -> Result<Format, Error> {
-    match (format, input) {
-        (Some(f), _) => Ok(f.into()),
-        (None, Some(path)) => Format::from_extension(path).ok_or_else(|| {
-            io::usage(format!(
-                "cannot tell the format of {} from its extension; pass --format json, ndjson or csv",
-                path.display()
-            ))
-        }),
-        (None, None) => Ok(Format::Ndjson),
-    }
-}
-
-impl From<DataFormat> for Format {
-    fn from(f: DataFormat) -> Self {
-        match f {
-            DataFormat::Json => Format::Json,
-            DataFormat::Ndjson => Format::Ndjson,
-            DataFormat::Csv => Format::Csv,
-        }
-    }
-}
 
 #[derive(Args)]
 pub struct AnonymizeArgs {
@@ -67,19 +32,10 @@ pub struct AnonymizeArgs {
     policy: Option<PathBuf>,
     #[command(flatten)]
     keyring: KeyringArgs,
-    /// Record format; default from each file's extension (stdin: ndjson).
-    #[arg(long, value_enum)]
-    format: Option<DataFormat>,
-    /// CSV field delimiter (one ASCII character).
-    #[arg(long, default_value_t = ',')]
-    delimiter: char,
-    /// Leave out records that cannot be parsed or that the policy rejects
-    /// (counted and reported by line), instead of stopping.
-    #[arg(long)]
-    skip_bad: bool,
-    /// Worker threads (default: one per core).
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
+    #[command(flatten)]
+    format: FormatArgs,
+    #[command(flatten)]
+    run: RunArgs,
     /// Print nothing on stderr but errors and the one-time-key warning.
     #[arg(long, short)]
     quiet: bool,
@@ -93,10 +49,13 @@ pub struct AnonymizeArgs {
 struct FileSummary {
     stats: Stats,
     found: BTreeMap<&'static str, u64>,
-    skipped: Vec<(u64, String)>,
+    skipped: SkipLog,
 }
 
 pub fn anonymize(args: AnonymizeArgs) -> Result<(), Error> {
+    // What the command line alone can get wrong, before files are read.
+    args.format.delimiter()?;
+    let pool = args.run.pool()?;
     let (policy_text, policy_name) = match &args.policy {
         Some(path) => (
             std::fs::read_to_string(path)
@@ -119,24 +78,8 @@ pub fn anonymize(args: AnonymizeArgs) -> Result<(), Error> {
     } else {
         Some(args.keyring.load()?)
     };
-    let delimiter = u8::try_from(args.delimiter)
-        .ok()
-        .filter(u8::is_ascii)
-        .ok_or_else(|| io::usage("--delimiter must be one ASCII character".into()))?;
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.threads {
-        if n == 0 {
-            return Err(io::usage("--threads must be at least 1".into()));
-        }
-        builder = builder.num_threads(n);
-    }
-    let pool = builder
-        .build()
-        .map_err(|e| Error::invalid_argument(format!("cannot start worker threads: {e}")))?;
     let run = |input: Option<&Path>, output: Option<&Path>, format: Format| {
-        let options = StreamOptions::new(format)
-            .delimiter(delimiter)
-            .skip_bad(args.skip_bad);
+        let options = args.format.stream_options(format, args.run.skip_bad)?;
         let size = input
             .and_then(|p| std::fs::metadata(p).ok())
             .map(|m| m.len());
@@ -150,7 +93,7 @@ pub fn anonymize(args: AnonymizeArgs) -> Result<(), Error> {
 
     let mut summaries = Vec::new();
     if args.inputs.is_empty() {
-        let format = data_format(args.format, None)?;
+        let format = args.format.format_of(None)?;
         if let Some(out) = &args.out {
             return Err(io::usage(format!(
                 "--out {} names a directory for input files; with stdin the output goes to stdout",
@@ -163,7 +106,7 @@ pub fn anonymize(args: AnonymizeArgs) -> Result<(), Error> {
             .out
             .as_ref()
             .ok_or_else(|| io::usage("--out DIR is required with input files".into()))?;
-        let jobs = plan(&args.inputs, dir, args.format)?;
+        let jobs = plan(&args.inputs, dir, &args.format)?;
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::from(e).context(format!("cannot create {}", dir.display())))?;
         for (input, output, format) in &jobs {
@@ -180,11 +123,11 @@ pub fn anonymize(args: AnonymizeArgs) -> Result<(), Error> {
 fn plan(
     inputs: &[PathBuf],
     dir: &Path,
-    format: Option<DataFormat>,
+    format: &FormatArgs,
 ) -> Result<Vec<(PathBuf, PathBuf, Format)>, Error> {
     let mut jobs: Vec<(PathBuf, PathBuf, Format)> = Vec::new();
     for input in inputs {
-        let format = data_format(format, Some(input))?;
+        let format = format.format_of(Some(input))?;
         let name = input
             .file_name()
             .ok_or_else(|| io::usage(format!("{} is not a file name", input.display())))?;
@@ -219,14 +162,10 @@ fn one_file(
     bar: &ProgressBar,
 ) -> Result<FileSummary, Error> {
     let transform = |record: &mut Value| -> fieldguard::Result<Vec<FoundEntity>> {
-        let report = match keyring {
-            Some(k) => policy.apply_with_keyring(record, k)?,
-            None => policy.apply(record)?,
-        };
-        Ok(report.found())
+        Ok(policy.apply(record, keyring)?.found())
     };
     let mut found = BTreeMap::<&'static str, u64>::new();
-    let mut skipped = Vec::new();
+    let mut skipped = SkipLog::default();
     let reader = io::open_input(input)?;
     let stats = io::with_output(output, |out| {
         let callbacks = Callbacks {
@@ -235,12 +174,7 @@ fn one_file(
                     *found.entry(f.entity_type.name()).or_default() += f.count;
                 }
             },
-            on_skip: &mut |s: Skipped| {
-                // Lines and codes only; the first thousand are enough to act on.
-                if skipped.len() < 1000 {
-                    skipped.push((s.at.line, s.error.code().to_owned()));
-                }
-            },
+            on_skip: &mut |s: Skipped| skipped.push(s),
             on_progress: &mut |p: Progress| {
                 bar.set_position(p.bytes);
                 bar.set_message(format!("{} records", p.records));
@@ -285,7 +219,7 @@ fn report(summaries: &[(String, FileSummary)], args: &AnonymizeArgs, ephemeral: 
                     "file": file,
                     "records": s.stats.records,
                     "written": s.stats.written,
-                    "skipped": s.skipped.iter().map(|(line, code)| json!({"line": line, "code": code})).collect::<Vec<_>>(),
+                    "skipped": s.skipped.lines.iter().map(|(line, code)| json!({"line": line, "code": code})).collect::<Vec<_>>(),
                     "bytes": s.stats.bytes,
                     "anonymized": s.found,
                 })
@@ -316,14 +250,6 @@ fn report(summaries: &[(String, FileSummary)], args: &AnonymizeArgs, ephemeral: 
                 format!(" ({})", types.join(", "))
             }
         );
-        for (line, code) in s.skipped.iter().take(20) {
-            eprintln!("fieldguard: {file}: line {line}: skipped ({code})");
-        }
-        if s.skipped.len() > 20 {
-            eprintln!(
-                "fieldguard: {file}: … {} more skipped",
-                s.skipped.len() - 20
-            );
-        }
+        s.skipped.print(file, s.stats.skipped);
     }
 }

@@ -3,15 +3,14 @@
 //! JS API takes (`--options '{"normalize":"nfkc"}'`), so a rule tried on the
 //! command line behaves the same in a browser or a service.
 
-use crate::anonymize::DataFormat;
+use crate::args::{self, FormatArgs, KeyringArgs, OptionsArg};
 use crate::io;
 use clap::Args;
 use fieldguard::escape::EscapeContext;
 use fieldguard::policy::{Policy, PolicyReport};
-use fieldguard::stream::{self, Callbacks, StreamOptions};
+use fieldguard::stream::{self, Callbacks};
 use fieldguard::validate::Validator;
 use fieldguard::{detect, text, Error};
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -30,33 +29,6 @@ impl ValueArg {
             Some(v) => Ok(v.clone()),
             None => io::read_stdin_value(),
         }
-    }
-}
-
-/// Options as a JSON object, exactly as in the JS API.
-#[derive(Args)]
-pub struct OptionsArg {
-    /// Options as a JSON object, the same names as the JS API (see the README).
-    #[arg(long, value_name = "JSON")]
-    options: Option<String>,
-}
-
-impl OptionsArg {
-    pub(crate) fn object(&self) -> Result<Map<String, Value>, Error> {
-        match &self.options {
-            None => Ok(Map::new()),
-            Some(text) => match serde_json::from_str(text) {
-                Ok(Value::Object(map)) => Ok(map),
-                Ok(_) => Err(io::usage("--options must be a JSON object".into())),
-                Err(e) => Err(io::usage(format!("--options: {e}"))),
-            },
-        }
-    }
-
-    pub(crate) fn parse<T: DeserializeOwned>(&self, extra: Map<String, Value>) -> Result<T, Error> {
-        let mut map = self.object()?;
-        map.extend(extra);
-        serde_json::from_value(Value::Object(map)).map_err(|e| io::usage(format!("--options: {e}")))
     }
 }
 
@@ -132,9 +104,8 @@ pub struct CheckArgs {
     /// Output file for the cleaned records, written atomically; stdout if omitted.
     #[arg(long, short, value_name = "FILE")]
     out: Option<PathBuf>,
-    /// Input format; default from the --in extension, else ndjson.
-    #[arg(long, value_enum)]
-    format: Option<DataFormat>,
+    #[command(flatten)]
+    format: FormatArgs,
     /// Write one JSON report line per record with changes or violations
     /// ({"record": N, "fields": [...]}); values never appear in it.
     #[arg(long, value_name = "FILE")]
@@ -145,7 +116,7 @@ pub struct CheckArgs {
     /// Keys for the policy's hash, pseudonymize, encrypt and date-shift
     /// operators (read only when the policy uses one).
     #[command(flatten)]
-    keyring: crate::KeyringArgs,
+    keyring: KeyringArgs,
 }
 
 fn print_json(value: &impl serde::Serialize) -> Result<(), Error> {
@@ -246,17 +217,15 @@ pub fn check(args: CheckArgs) -> Result<(), Error> {
         } else {
             None
         };
-    let format = crate::anonymize::data_format(args.format, args.input.as_deref())?;
-    let options = StreamOptions::new(format);
-    let input = io::open_input(args.input.as_deref())?;
-    let transform = |record: &mut Value| match &keyring {
-        Some(keyring) => policy.apply_with_keyring(record, keyring),
-        None => policy.apply(record),
-    };
+    let format = args.format.format_of(args.input.as_deref())?;
+    let options = args.format.stream_options(format, false)?;
+    let pool = args::pool(None)?;
+    let transform = |record: &mut Value| policy.apply(record, keyring.as_ref());
     let (mut index, mut changed, mut violations, mut found) = (0u64, 0u64, 0u64, 0u64);
     // Report lines go to their own atomic file as the records are written,
     // in record order: keeping them in memory would grow with the input.
-    let run = |mut reports: Option<&mut dyn std::io::Write>| {
+    let mut run = |mut reports: Option<&mut dyn std::io::Write>| {
+        let input = io::open_input(args.input.as_deref())?;
         io::with_output(args.out.as_deref(), |output| {
             let mut failed = None;
             let callbacks = Callbacks {
@@ -282,14 +251,15 @@ pub fn check(args: CheckArgs) -> Result<(), Error> {
             }
         })
     };
-    let stats = match &args.report {
-        Some(path) => io::with_output(Some(path), |reports| run(Some(reports))),
-        None => run(None),
-    }
-    .map_err(|e| match &args.input {
-        Some(path) => e.context(path.display()),
-        None => e.context("stdin"),
-    })?;
+    let stats = pool
+        .install(|| match &args.report {
+            Some(path) => io::with_output(Some(path), |reports| run(Some(reports))),
+            None => run(None),
+        })
+        .map_err(|e| match &args.input {
+            Some(path) => e.context(path.display()),
+            None => e.context("stdin"),
+        })?;
     if !args.quiet {
         eprintln!(
             "fieldguard: checked {} records; {} fields changed, {} violations cleaned, {} PII values anonymized",

@@ -5,16 +5,19 @@
 //!   score or act on them.
 //! * In files (`scan FILE...`): a report per file and field path — counts
 //!   per type and a masked example — as a table or JSON, with `--fail-on`
-//!   to gate pipelines that must not publish PII.
+//!   to gate pipelines that must not publish PII. Fields are named as
+//!   policy reports name them ([`FieldPath::generalize`]: `orders[*].card`,
+//!   `["a.b"]`), because both walk records with
+//!   [`fieldguard::path::walk_leaves`].
 
-use crate::anonymize::DataFormat;
+use crate::args::{self, FormatArgs, OptionsArg};
 use crate::io;
-use crate::sanitize::OptionsArg;
 use clap::Args;
+use fieldguard::path::{walk_leaves, FieldPath, LeafVisitor, Segment};
 use fieldguard::pii::operators::{apply, Mask, Operator, OperatorContext};
 use fieldguard::pii::recognize::{char_offsets, RecognizeOptions, Recognizer};
 use fieldguard::pii::EntityType;
-use fieldguard::stream::{self, Format, StreamOptions};
+use fieldguard::stream::{self, Format};
 use fieldguard::Error;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -24,6 +27,7 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 
 #[derive(Args)]
+#[command(mut_arg("format", |a| a.requires("inputs")))]
 pub struct ScanArgs {
     /// Files to report on: records (.json, .ndjson/.jsonl, .csv) per field
     /// path, anything else line by line. Without files: text mode.
@@ -46,12 +50,10 @@ pub struct ScanArgs {
     /// ("any", or names such as EMAIL_ADDRESS,CREDIT_CARD).
     #[arg(long, value_name = "TYPES", requires = "inputs")]
     fail_on: Option<String>,
-    /// File mode: record format of every file (default: from the extension).
-    #[arg(long, value_enum, requires = "inputs")]
-    format: Option<DataFormat>,
-    /// File mode: CSV field delimiter.
-    #[arg(long, default_value_t = ',')]
-    delimiter: char,
+    /// File mode: the record format of every file, and the CSV delimiter
+    /// (default: from each extension; other files are scanned line by line).
+    #[command(flatten)]
+    format: FormatArgs,
     #[command(flatten)]
     options: OptionsArg,
 }
@@ -141,18 +143,17 @@ fn report(args: &ScanArgs, scanner: &Recognizer) -> Result<ExitCode, Error> {
                 .collect::<Result<Vec<_>, _>>()?,
         ),
     };
-    let delimiter = u8::try_from(args.delimiter)
-        .ok()
-        .filter(u8::is_ascii)
-        .ok_or_else(|| io::usage("--delimiter must be one ASCII character".into()))?;
+    args.format.delimiter()?;
+    let pool = args::pool(None)?;
     let mut files = Vec::new();
     for path in &args.inputs {
         let format = args
             .format
+            .format
             .map(Format::from)
             .or_else(|| Format::from_extension(path));
         let mut scanned = match format {
-            Some(format) => scan_records(path, format, delimiter, scanner),
+            Some(format) => pool.install(|| scan_records(path, format, &args.format, scanner)),
             None => scan_lines(path, scanner),
         }
         .map_err(|e| e.context(path.display()))?;
@@ -282,52 +283,43 @@ fn count(tally: &Mutex<Tally>, field: &str, scanner: &Recognizer, text: &str) {
     }
 }
 
-/// Every string and number under `value`, with its path (`[*]` for array
-/// positions, as in policy reports). Depth is bounded by the JSON parser (128).
-fn walk(value: &Value, path: &mut String, f: &mut dyn FnMut(&str, &str)) {
-    match value {
-        Value::Object(map) => {
-            for (key, member) in map {
-                let len = path.len();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-                walk(member, path, f);
-                path.truncate(len);
-            }
+/// Counts the findings of every string and number of a record, under the
+/// name policy reports give its field.
+struct Counter<'a> {
+    tally: &'a Mutex<Tally>,
+    scanner: &'a Recognizer,
+}
+
+impl LeafVisitor for Counter<'_> {
+    type Scope = ();
+
+    fn leaf(&mut self, at: &[Segment], value: &mut Value, (): ()) -> fieldguard::Result<()> {
+        let field = FieldPath::generalize(at).to_string();
+        match value {
+            Value::String(s) => count(self.tally, &field, self.scanner, s),
+            Value::Number(n) => count(self.tally, &field, self.scanner, &n.to_string()),
+            _ => {}
         }
-        Value::Array(items) => {
-            let len = path.len();
-            path.push_str("[*]");
-            for item in items {
-                walk(item, path, f);
-            }
-            path.truncate(len);
-        }
-        Value::String(s) => f(path, s),
-        Value::Number(n) => f(path, &n.to_string()),
-        _ => {}
+        Ok(())
     }
 }
 
 fn scan_records(
     path: &Path,
     format: Format,
-    delimiter: u8,
+    format_args: &FormatArgs,
     scanner: &Recognizer,
 ) -> Result<FileScan, Error> {
     let tally = Mutex::new(Tally::new());
-    let transform = |record: &mut Value| -> fieldguard::Result<()> {
-        walk(record, &mut String::new(), &mut |field, text| {
-            count(&tally, field, scanner, text)
-        });
-        Ok(())
+    let transform = |record: &mut Value| {
+        let mut counter = Counter {
+            tally: &tally,
+            scanner,
+        };
+        walk_leaves(record, &mut Vec::new(), (), &mut counter)
     };
     // A report goes on past records it cannot read, and says how many.
-    let options = StreamOptions::new(format)
-        .delimiter(delimiter)
-        .skip_bad(true);
+    let options = format_args.stream_options(format, true)?;
     let stats = stream::process(
         io::open_input(Some(path))?,
         std::io::sink(),

@@ -1,15 +1,19 @@
-//! The policy's PII scan: after the field rules, every string and number
-//! of the record that no rule protects is scanned for PII, and each finding
-//! is replaced by its type's operator (see [`crate::pii::anonymize`]).
+//! The policy's PII pass (phase 3): after the field rules, every string
+//! and number of the record that no rule protects is scanned for PII, and
+//! each finding is replaced by its type's operator (see
+//! [`crate::pii::anonymize`]). The walk itself is
+//! [`path::walk_leaves`](crate::path::walk_leaves), shared with `fieldguard
+//! scan`, so both name fields alike; this module decides which subtrees
+//! the rules leave out and what happens to each leaf.
 
 use super::report::PolicyReport;
 use super::rule::{json_value, CompiledRule, Scope};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
+use crate::path::{walk_leaves, FieldPath, LeafVisitor, Segment};
 use crate::pii::anonymize::{AnonymizeOptions, Anonymizer};
 use crate::pii::operators::{Operator, OperatorContext};
 use crate::pii::recognize::RecognizeOptions;
 use crate::pii::EntityType;
-use crate::records::{FieldPath, Segment};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -71,94 +75,72 @@ impl PiiRules {
     }
 }
 
-/// serde_json refuses to parse documents nested deeper than 128; a record
-/// built in Rust could be deeper, and the walk is recursive.
-const MAX_DEPTH: usize = 128;
-
 /// Scans one record (or one field value).
-pub(super) struct Walker<'a> {
+pub(super) struct PiiPass<'a> {
     pub(super) anonymizer: &'a Anonymizer,
     pub(super) rules: &'a [CompiledRule],
     pub(super) scope: &'a Scope<'a>,
+    pub(super) report: &'a mut PolicyReport,
 }
 
-impl Walker<'_> {
-    /// Scan `value`, found at `path` (concrete steps; the rule's own path
-    /// when one field value is checked on its own).
-    pub(super) fn walk(
-        &self,
-        value: &mut Value,
-        path: &mut Vec<Segment>,
-        mut included: bool,
-        report: &mut PolicyReport,
-    ) -> Result<()> {
-        if path.len() > MAX_DEPTH {
-            return Err(Error::with(
-                ErrorKind::RecordInvalid,
-                format!("the record is nested deeper than {MAX_DEPTH} levels"),
-            ));
-        }
+/// The scope is whether the subtree is scanned.
+impl LeafVisitor for PiiPass<'_> {
+    type Scope = bool;
+
+    /// A rule with `anonymize` or `"scan": false` leaves its fields out
+    /// with everything inside them; `"scan": true` brings them in.
+    fn enter(&mut self, at: &[Segment], mut included: bool) -> Option<bool> {
         for compiled in self.rules {
-            if compiled.path.matches(path) {
+            if compiled.path.matches(at) {
                 let rule = &compiled.rule;
                 if rule.anonymize.is_some() || rule.scan == Some(false) {
-                    return Ok(());
+                    return None;
                 }
                 included |= rule.scan == Some(true);
             }
         }
+        Some(included)
+    }
+
+    fn leaf(&mut self, at: &[Segment], value: &mut Value, included: bool) -> Result<()> {
+        if !included {
+            return Ok(());
+        }
         match value {
-            Value::Object(map) => {
-                for (key, member) in map.iter_mut() {
-                    path.push(Segment::Key(key.clone()));
-                    let result = self.walk(member, path, included, report);
-                    path.pop();
-                    result?;
-                }
-                Ok(())
-            }
-            Value::Array(items) => {
-                for (i, item) in items.iter_mut().enumerate() {
-                    path.push(Segment::Index(i));
-                    let result = self.walk(item, path, included, report);
-                    path.pop();
-                    result?;
-                }
-                Ok(())
-            }
-            Value::String(text) if included => {
-                if let Some(out) = self.anonymize(text, path, report)? {
+            Value::String(text) => {
+                if let Some(out) = self.anonymize(text, at)? {
                     *text = out;
                 }
-                Ok(())
             }
-            Value::Number(n) if included => {
-                if let Some(out) = self.anonymize(&n.to_string(), path, report)? {
+            Value::Number(n) => {
+                if let Some(out) = self.anonymize(&n.to_string(), at)? {
                     *value = json_value(out, true);
                 }
-                Ok(())
             }
-            _ => Ok(()),
+            _ => {}
         }
+        Ok(())
+    }
+}
+
+impl PiiPass<'_> {
+    /// Scan `value`, found at `at` (concrete steps: empty for a record, the
+    /// rule's own path when one field value is checked on its own);
+    /// `scan_all` says whether the walk starts out scanning.
+    pub(super) fn run(
+        &mut self,
+        value: &mut Value,
+        at: &mut Vec<Segment>,
+        scan_all: bool,
+    ) -> Result<()> {
+        walk_leaves(value, at, scan_all, self)
     }
 
     /// The anonymized text, or `None` when nothing was found.
-    fn anonymize(
-        &self,
-        text: &str,
-        path: &[Segment],
-        report: &mut PolicyReport,
-    ) -> Result<Option<String>> {
+    fn anonymize(&mut self, text: &str, at: &[Segment]) -> Result<Option<String>> {
         // Array positions are not part of the name: all elements of
         // `orders[*].note` share one report entry and one token context.
-        let general = path
-            .iter()
-            .map(|s| match s {
-                Segment::Index(_) => Segment::AnyIndex,
-                other => other.clone(),
-            })
-            .collect();
-        let name = FieldPath::from_segments(general).to_string();
+        let name = FieldPath::generalize(at).to_string();
         let context = self.scope.context_for(&name);
         let ctx = OperatorContext {
             entity_type: None,
@@ -173,7 +155,7 @@ impl Walker<'_> {
         if out.items.is_empty() {
             return Ok(None);
         }
-        let entry = report.entry(&name);
+        let entry = self.report.entry(&name);
         entry.change("anonymized");
         for item in &out.items {
             entry.count(item.entity_type);
