@@ -1,8 +1,8 @@
 //! Field paths, selections and record contexts: how fieldguard names a
 //! place inside a JSON record. No I/O here — reading and writing record
-//! files is [`stream`](crate::stream)'s job; this module is what the
-//! stream's transforms, policies and the CLI agree on, so a field is
-//! spelled, selected and bound to its tokens one way everywhere.
+//! files is `fieldguard::stream`'s job (cargo feature `stream`); this
+//! module is what stream transforms, policies and the CLI agree on, so a
+//! field is spelled, selected and bound to its tokens one way everywhere.
 //!
 //! A [`FieldPath`] selects values inside a JSON record:
 //!
@@ -400,6 +400,8 @@ impl FieldSelection {
     }
 }
 
+/// The record ID at `path` as it goes into token contexts: a string, or
+/// an integer's decimal text; anything else, or nothing, is an error.
 pub(crate) fn record_id_text(path: &FieldPath, record: &Value) -> Result<String> {
     match path.get(record) {
         Some(Value::String(s)) => Ok(s.clone()),
@@ -460,7 +462,8 @@ pub trait LeafVisitor {
 /// usually empty, and is restored on return). Objects are walked in member
 /// order, arrays in index order; object keys, booleans and nulls are not
 /// leaves. A value nested deeper than [`MAX_DEPTH`] steps is a
-/// `RECORD_INVALID` error; so is whatever error `visitor` returns.
+/// `RECORD_INVALID` error; an error from `visitor` stops the walk and is
+/// returned as it is.
 ///
 /// ```
 /// use fieldguard::path::{walk_leaves, FieldPath, LeafVisitor, Segment};

@@ -2,7 +2,7 @@
 //! and friends still compile (with a deprecation warning): everything here
 //! moved to [`crate::path`]. The record engine that used to live here
 //! (`RecordFormat`, `transform_records`, `for_each_record`) is gone:
-//! reading and writing record files is [`crate::stream`]'s job alone.
+//! reading and writing record files is `fieldguard::stream`'s job alone.
 //!
 //! Aliases and a forwarding function rather than `pub use`, because rustc
 //! ignores `#[deprecated]` on re-exports and on the paths through a module.
