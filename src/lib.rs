@@ -4,7 +4,7 @@
 //!
 //! The shared vectors in `tests/vectors/` give byte-identical results in
 //! every runtime, so a browser form, a Node service, this crate and a data
-//! pipeline that share a [policy](policy) and a [keyring](Keyring) protect data
+//! pipeline that share a [`policy`] and a [`Keyring`] protect data
 //! the same way. This page is for Rust users; the repository README covers
 //! the other runtimes and the CLI.
 //!
@@ -204,5 +204,7 @@ pub use path::{field_context, FieldPath};
 
 // The README's Rust examples are doctests too, so what users copy compiles.
 #[cfg(doctest)]
+// `js test=node-cjs` and friends tag the examples the JS suites run.
+#[allow(rustdoc::invalid_codeblock_attributes)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

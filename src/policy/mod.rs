@@ -29,7 +29,7 @@
 //! }
 //! ```
 //!
-//! Each key of `fields` is a [`FieldPath`](crate::FieldPath); each value is a
+//! Each key of `fields` is a [`FieldPath`](crate::path); each value is a
 //! [`FieldRule`]. Applying a policy to a record runs three phases.
 //!
 //! **1. Sanitize.** For every value a rule's path selects, these steps run

@@ -29,8 +29,8 @@ pub enum OnViolation {
     Clean,
 }
 
-/// The rule for one field. Every key is optional; see the [module
-/// docs](self) for the order the steps run in.
+/// The rule for one field. Every key is optional; see the [policy
+/// docs](crate::policy) for the order the steps run in.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 #[non_exhaustive]
