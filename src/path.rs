@@ -643,26 +643,4 @@ mod tests {
         let mut shallow = deep[0].take();
         assert!(walk_leaves(&mut shallow, &mut Vec::new(), false, &mut Probe(Vec::new())).is_ok());
     }
-
-    #[test]
-    #[allow(deprecated)]
-    fn the_old_records_paths_name_the_same_items() {
-        let path: crate::records::FieldPath = "user.email".parse().unwrap();
-        let moved: FieldPath = path.clone();
-        assert_eq!(
-            crate::records::field_context(&path, Some("7")),
-            field_context(&moved, Some("7"))
-        );
-        let selection: crate::records::FieldSelection = FieldSelection::new(vec![moved]);
-        assert_eq!(
-            selection
-                .apply(&mut json!({}), &mut |v, _| Ok(v.into()))
-                .unwrap(),
-            0
-        );
-        assert!(matches!(
-            path.segments()[0],
-            crate::records::Segment::Key(ref k) if k == "user"
-        ));
-    }
 }
