@@ -12,6 +12,7 @@ pub mod escape;
 pub mod html;
 mod keyring;
 mod keys;
+mod offsets;
 pub mod pii;
 pub mod policy;
 mod random;
