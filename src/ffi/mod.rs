@@ -17,7 +17,7 @@
 //! `unsafe` is allowed in this module only (`src/lib.rs`), as for the wasm
 //! adapter; the core stays `#![deny(unsafe_code)]`.
 
-mod crypto;
+mod keyring;
 mod pii;
 mod policy;
 mod text;

@@ -1,7 +1,7 @@
 //! `fg_scan_pii` and `fg_anonymize_text`: `crate::pii` for C. Offsets in
 //! the JSON results are UTF-8 byte offsets (the JS API gives UTF-16 ones).
 
-use super::crypto::FgKeyring;
+use super::keyring::FgKeyring;
 use super::{guard, invalid, optional_out, options_arg, out_arg, put, str_arg};
 use crate::pii::anonymize::AnonymizeTextRequest;
 use crate::pii::recognize::{scan, ScanOptions};
