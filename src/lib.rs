@@ -175,6 +175,7 @@ pub mod escape;
 #[cfg(feature = "html")]
 #[cfg_attr(docsrs, doc(cfg(feature = "html")))]
 pub mod html;
+mod offsets;
 pub mod path;
 pub mod pii;
 pub mod policy;

@@ -3,7 +3,7 @@
 //! lambdas, and a value that *is* a function call, such as
 //! `print("ciao",flush=True)`.
 
-use super::scan::{Kind, Toks};
+use super::views::{Kind, Toks};
 use super::{Category, Hits};
 
 const CODE: Category = Category::CodeEval;

@@ -1,7 +1,7 @@
 //! OS command injection: a command separator or substitution followed by a
 //! known command, shell paths, `${IFS}`, redirections to sensitive paths.
 
-use super::scan::{Kind, Toks};
+use super::views::{Kind, Toks};
 use super::{Category, Hits};
 
 const CMD: Category = Category::Command;

@@ -120,9 +120,9 @@
 mod code;
 mod command;
 mod path;
-mod scan;
 mod sql;
 mod template;
+mod views;
 mod xss;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -395,10 +395,10 @@ pub fn detect(input: &str, options: &DetectOptions) -> Result<Vec<Finding>> {
     }
     let wanted = |c: Category| options.categories.as_ref().is_none_or(|l| l.contains(&c));
     let original: Vec<char> = input.chars().collect();
-    let mut views = vec![scan::View::raw(&original)];
+    let mut views = vec![views::View::raw(&original)];
     if options.decode {
         for _ in 0..2 {
-            match views.last().and_then(scan::decode_round) {
+            match views.last().and_then(views::decode_round) {
                 Some(v) => views.push(v),
                 None => break,
             }
@@ -408,8 +408,8 @@ pub fn detect(input: &str, options: &DetectOptions) -> Result<Vec<Finding>> {
     // in several views.
     let mut best: HashMap<(&'static str, usize), (u8, usize, Category)> = HashMap::new();
     for view in &views {
-        let toks = scan::tokenize(view);
-        let t = scan::Toks { v: view, t: &toks };
+        let toks = views::tokenize(view);
+        let t = views::Toks { v: view, t: &toks };
         let mut hits = Hits(Vec::new());
         if wanted(Category::Sql) {
             sql::scan(&t, &mut hits);

@@ -1,7 +1,7 @@
 //! Path traversal: `../` runs (also encoded, overlong, fullwidth and
 //! filter-bypass forms such as `....//`), sensitive absolute paths, NUL bytes.
 
-use super::scan::View;
+use super::views::View;
 use super::{Category, Hits};
 
 const PT: Category = Category::PathTraversal;

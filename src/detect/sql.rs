@@ -1,7 +1,7 @@
 //! SQL injection patterns, on tokens with `/* … */` comments removed (they
 //! are whitespace to SQL, and `UNION/**/SELECT` is a classic evasion).
 
-use super::scan::{Kind, Tok, Toks};
+use super::views::{Kind, Tok, Toks};
 use super::{Category, Hits};
 
 const SQL: Category = Category::Sql;

@@ -7,7 +7,7 @@
 //! Linear: for each delimiter kind only the most recent opening is kept, so
 //! the contents analysed are disjoint.
 
-use super::scan::{is_word_char, View};
+use super::views::{is_word_char, View};
 use super::{Category, Hits};
 
 const TPL: Category = Category::Template;

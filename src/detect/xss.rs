@@ -2,7 +2,7 @@
 //! The pass remembers whether it is inside an open tag (`<name …` not yet
 //! closed by `>`), because `onerror=` means much more inside a tag.
 
-use super::scan::View;
+use super::views::View;
 use super::{Category, Hits};
 
 const XSS: Category = Category::Xss;

@@ -17,7 +17,7 @@
 //! `unsafe` is allowed in this module only (`src/lib.rs`), as for the wasm
 //! adapter; the core stays `#![deny(unsafe_code)]`.
 
-mod crypto;
+mod keyring;
 mod pii;
 mod policy;
 mod text;
@@ -28,7 +28,8 @@ use std::ffi::{c_char, c_int, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use zeroize::Zeroize;
 
-/// `fg_status` values (see the header). The numbers are ABI: never reuse one.
+/// The `fg_status` values that are not error kinds (see the header; the
+/// kinds' numbers are `ErrorKind::status`). The numbers are ABI.
 pub(crate) const FG_OK: c_int = 0;
 /// Status of a caught panic (a bug in fieldguard, never the caller's input).
 pub(crate) const FG_INTERNAL: c_int = 100;
@@ -36,61 +37,9 @@ pub(crate) const FG_INTERNAL: c_int = 100;
 /// The `len` value that means "NUL-terminated": `(size_t)-1` in C.
 pub(crate) const NUL_TERMINATED: usize = usize::MAX;
 
-/// The status number of an error kind. Matching without a wildcard arm (the
-/// enum is only `non_exhaustive` for other crates) makes a new kind a
-/// compile error here until it has a number in the header too.
-const fn status(kind: ErrorKind) -> c_int {
-    match kind {
-        ErrorKind::DecryptFailed => 1,
-        ErrorKind::TokenMalformed => 2,
-        ErrorKind::TokenUnknownVersion => 3,
-        ErrorKind::KeyUnknownId => 4,
-        ErrorKind::KeyDisabled => 5,
-        ErrorKind::KeyInvalidLength => 6,
-        ErrorKind::KeyInvalidEncoding => 7,
-        ErrorKind::KeyringInvalid => 8,
-        ErrorKind::KeyringNoPrimary => 9,
-        ErrorKind::KeyringMultiplePrimary => 10,
-        ErrorKind::KeyringDuplicateKeyId => 11,
-        ErrorKind::KeyringSource => 12,
-        ErrorKind::InvalidArgument => 13,
-        ErrorKind::RandomUnavailable => 14,
-        ErrorKind::FieldPathInvalid => 15,
-        ErrorKind::FieldType => 16,
-        ErrorKind::RecordInvalid => 17,
-        ErrorKind::Io => 18,
-        ErrorKind::ValueInvalid => 19,
-        ErrorKind::PolicyInvalid => 20,
-        ErrorKind::InputTooLarge => 21,
-    }
-}
-
-/// Every kind, to map a status number back to its code string.
-const KINDS: [ErrorKind; 21] = [
-    ErrorKind::DecryptFailed,
-    ErrorKind::TokenMalformed,
-    ErrorKind::TokenUnknownVersion,
-    ErrorKind::KeyUnknownId,
-    ErrorKind::KeyDisabled,
-    ErrorKind::KeyInvalidLength,
-    ErrorKind::KeyInvalidEncoding,
-    ErrorKind::KeyringInvalid,
-    ErrorKind::KeyringNoPrimary,
-    ErrorKind::KeyringMultiplePrimary,
-    ErrorKind::KeyringDuplicateKeyId,
-    ErrorKind::KeyringSource,
-    ErrorKind::InvalidArgument,
-    ErrorKind::RandomUnavailable,
-    ErrorKind::FieldPathInvalid,
-    ErrorKind::FieldType,
-    ErrorKind::RecordInvalid,
-    ErrorKind::Io,
-    ErrorKind::ValueInvalid,
-    ErrorKind::PolicyInvalid,
-    ErrorKind::InputTooLarge,
-];
-
-/// The code string of a status, NUL-terminated and static.
+/// The code string of a status, NUL-terminated and static. The numbers and
+/// codes are the rows of the error table (`src/error.rs`), against which
+/// the header's `fg_status` is tested.
 fn status_code(status_number: c_int) -> &'static CStr {
     if status_number == FG_OK {
         return c"OK";
@@ -98,37 +47,16 @@ fn status_code(status_number: c_int) -> &'static CStr {
     if status_number == FG_INTERNAL {
         return c"INTERNAL";
     }
-    KINDS
+    ErrorKind::ALL
         .iter()
-        .find(|k| status(**k) == status_number)
+        .find(|k| k.status() == status_number)
         .map_or(c"UNKNOWN", |k| code_cstr(*k))
 }
 
-/// `ErrorKind::code` as a static C string (the codes are ASCII constants).
+/// `ErrorKind::code` as a static C string (the table's codes are ASCII
+/// without NUL, so the conversion cannot fail; `UNKNOWN` keeps it panic-free).
 fn code_cstr(kind: ErrorKind) -> &'static CStr {
-    match kind {
-        ErrorKind::DecryptFailed => c"DECRYPT_FAILED",
-        ErrorKind::TokenMalformed => c"TOKEN_MALFORMED",
-        ErrorKind::TokenUnknownVersion => c"TOKEN_UNKNOWN_VERSION",
-        ErrorKind::KeyUnknownId => c"KEY_UNKNOWN_ID",
-        ErrorKind::KeyDisabled => c"KEY_DISABLED",
-        ErrorKind::KeyInvalidLength => c"KEY_INVALID_LENGTH",
-        ErrorKind::KeyInvalidEncoding => c"KEY_INVALID_ENCODING",
-        ErrorKind::KeyringInvalid => c"KEYRING_INVALID",
-        ErrorKind::KeyringNoPrimary => c"KEYRING_NO_PRIMARY",
-        ErrorKind::KeyringMultiplePrimary => c"KEYRING_MULTIPLE_PRIMARY",
-        ErrorKind::KeyringDuplicateKeyId => c"KEYRING_DUPLICATE_KEY_ID",
-        ErrorKind::KeyringSource => c"KEYRING_SOURCE",
-        ErrorKind::InvalidArgument => c"INVALID_ARGUMENT",
-        ErrorKind::RandomUnavailable => c"RANDOM_UNAVAILABLE",
-        ErrorKind::FieldPathInvalid => c"FIELD_PATH_INVALID",
-        ErrorKind::FieldType => c"FIELD_TYPE",
-        ErrorKind::RecordInvalid => c"RECORD_INVALID",
-        ErrorKind::Io => c"IO",
-        ErrorKind::ValueInvalid => c"VALUE_INVALID",
-        ErrorKind::PolicyInvalid => c"POLICY_INVALID",
-        ErrorKind::InputTooLarge => c"INPUT_TOO_LARGE",
-    }
+    CStr::from_bytes_with_nul(kind.code_with_nul().as_bytes()).unwrap_or(c"UNKNOWN")
 }
 
 /// The last error of this thread: its code and message. Per thread so that
@@ -161,7 +89,7 @@ fn record_error(err: &Error) -> c_int {
         code: code_cstr(err.kind()),
         message: CString::new(text).unwrap_or_default(),
     }));
-    status(err.kind())
+    err.kind().status()
 }
 
 /// Run one entry point: clear the last error, run `body`, turn its error into

@@ -1,7 +1,7 @@
 //! Policies for C: an opaque `fg_policy` handle and `fg_policy_apply` on a
 //! JSON record.
 
-use super::crypto::FgKeyring;
+use super::keyring::FgKeyring;
 use super::{guard, invalid, optional_out, out_arg, put, str_arg};
 use crate::error::json_position;
 use crate::policy::Policy;

@@ -17,8 +17,8 @@ fn a_panic_becomes_fg_internal() {
 #[test]
 fn every_kind_has_a_distinct_status_and_its_code() {
     let mut seen = std::collections::HashSet::new();
-    for kind in KINDS {
-        let n = status(kind);
+    for &kind in ErrorKind::ALL {
+        let n = kind.status();
         assert!(n > FG_OK && n < FG_INTERNAL && seen.insert(n));
         assert_eq!(status_code(n).to_str().unwrap(), kind.code());
         assert_eq!(code_cstr(kind).to_str().unwrap(), kind.code());

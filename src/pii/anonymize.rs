@@ -27,11 +27,20 @@
 //! replaced by the `<TYPE>` tag instead and its [item](AnonymizedItem) says
 //! `fallback: true`. The PII never survives. Configuration errors (a keyed
 //! operator without a keyring) are still errors.
+//!
+//! # From other runtimes
+//!
+//! JS `anonymizeText`, C `fg_anonymize_text` and the shared test vectors
+//! send one JSON object, [`AnonymizeTextRequest`]: these options plus the
+//! operator context's `context` and `subject`. The adapters only convert
+//! their types into it and the result back
+//! ([`Anonymized::with_utf16_offsets`] for JS).
 
 use super::operators::{apply, Operator, OperatorContext, Replace};
 use super::recognize::{RecognizeOptions, Recognizer};
 use super::EntityType;
 use crate::error::{ErrorKind, Result};
+use crate::Keyring;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -114,23 +123,32 @@ impl Anonymizer {
     /// assert_eq!(Anonymizer::new(&bad).unwrap_err().code(), "INVALID_ARGUMENT");
     /// ```
     pub fn new(options: &AnonymizeOptions) -> Result<Self> {
-        let scanner = Recognizer::new(&options.scan)?;
-        options
-            .default_operator
+        Self::build(&options.scan, &options.operators, &options.default_operator)
+    }
+
+    /// [`Anonymizer::new`] from the parts, which [`AnonymizeTextRequest`]
+    /// holds too.
+    fn build(
+        scan: &RecognizeOptions,
+        by_type: &BTreeMap<EntityType, Operator>,
+        default_operator: &Operator,
+    ) -> Result<Self> {
+        let scanner = Recognizer::new(scan)?;
+        default_operator
             .check()
             .map_err(|e| e.context("defaultOperator"))?;
         let mut operators = vec![None; EntityType::ALL.len()];
-        for (t, op) in &options.operators {
+        for (t, op) in by_type {
             op.check()
                 .map_err(|e| e.context(format!("operators.{}", t.name())))?;
             operators[*t as usize] = Some(op.clone());
         }
-        let needs_keyring = options.default_operator.needs_keyring()
-            || options.operators.values().any(Operator::needs_keyring);
+        let needs_keyring =
+            default_operator.needs_keyring() || by_type.values().any(Operator::needs_keyring);
         Ok(Self {
             scanner,
             operators,
-            default_operator: options.default_operator.clone(),
+            default_operator: default_operator.clone(),
             needs_keyring,
         })
     }
@@ -248,6 +266,86 @@ pub fn anonymize_text(
     Anonymizer::new(options)?.anonymize(text, ctx)
 }
 
+/// One anonymize-text call as it arrives from outside Rust: the
+/// [`AnonymizeOptions`] and the operator context's `context` and `subject`
+/// in one JSON object. It is the JS `AnonymizeTextOptions` and the C
+/// `options_json` of `fg_anonymize_text`; every adapter deserializes this
+/// one type (unknown keys refused), so the three cannot drift apart.
+///
+/// ```json
+/// { "operators": { "EMAIL_ADDRESS": { "op": "hash" } },
+///   "context": "tickets.body", "subject": "user-42" }
+/// ```
+///
+/// ```
+/// use fieldguard::pii::anonymize::AnonymizeTextRequest;
+/// let request: AnonymizeTextRequest = serde_json::from_str(
+///     r#"{"defaultOperator": {"op": "redact"}, "context": "tickets.body"}"#,
+/// ).unwrap();
+/// assert_eq!(request.context, b"tickets.body");
+/// let out = request.anonymize("mail bob@example.com", None)?;
+/// assert_eq!(out.text, "mail ");
+/// assert!(serde_json::from_str::<AnonymizeTextRequest>(r#"{"contxt": "x"}"#).is_err());
+/// # Ok::<(), fieldguard::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct AnonymizeTextRequest {
+    /// What to look for ([`AnonymizeOptions::scan`]).
+    pub scan: RecognizeOptions,
+    /// The operator for each entity type ([`AnonymizeOptions::operators`]).
+    pub operators: BTreeMap<EntityType, Operator>,
+    /// The operator for other types ([`AnonymizeOptions::default_operator`]).
+    pub default_operator: Operator,
+    /// [`OperatorContext::context`]: in JSON a string (its UTF-8 bytes);
+    /// adapters whose callers pass bytes (a JS `Uint8Array`) set the field
+    /// themselves. Default empty; `null` counts as absent.
+    #[serde(deserialize_with = "string_bytes")]
+    pub context: Vec<u8>,
+    /// [`OperatorContext::subject`], for `date-shift`. Default none.
+    pub subject: Option<String>,
+}
+
+impl Default for AnonymizeTextRequest {
+    fn default() -> Self {
+        let options = AnonymizeOptions::default();
+        Self {
+            scan: options.scan,
+            operators: options.operators,
+            default_operator: options.default_operator,
+            context: Vec::new(),
+            subject: None,
+        }
+    }
+}
+
+impl AnonymizeTextRequest {
+    /// Check the options, then anonymize `text` with `keyring` (needed only
+    /// by keyed operators) and this request's context and subject. Offsets
+    /// are UTF-8 bytes; see [`Anonymized::with_utf16_offsets`] for JS.
+    ///
+    /// Errors as [`Anonymizer::new`] and [`Anonymizer::anonymize`].
+    pub fn anonymize(&self, text: &str, keyring: Option<&Keyring>) -> Result<Anonymized> {
+        let anonymizer = Anonymizer::build(&self.scan, &self.operators, &self.default_operator)?;
+        let mut ctx = OperatorContext::new().context(&self.context);
+        if let Some(subject) = &self.subject {
+            ctx = ctx.subject(subject);
+        }
+        if let Some(keyring) = keyring {
+            ctx = ctx.keyring(keyring);
+        }
+        anonymizer.anonymize(text, &ctx)
+    }
+}
+
+/// A JSON string as its UTF-8 bytes (`null` as none).
+fn string_bytes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?
+        .map(String::into_bytes)
+        .unwrap_or_default())
+}
+
 /// The anonymized text and what was replaced.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -256,6 +354,30 @@ pub struct Anonymized {
     pub text: String,
     /// One item per replaced finding, in text order.
     pub items: Vec<AnonymizedItem>,
+}
+
+impl Anonymized {
+    /// The same result with the items' offsets in UTF-16 code units of the
+    /// output text, as the JS API returns them (one walk over the text).
+    ///
+    /// ```
+    /// use fieldguard::pii::anonymize::{anonymize_text, AnonymizeOptions};
+    /// use fieldguard::pii::operators::OperatorContext;
+    /// let out = anonymize_text("😀 bob@example.com", &AnonymizeOptions::default(), &OperatorContext::new())?;
+    /// assert_eq!((out.items[0].start, out.items[0].end), (5, 20)); // bytes
+    /// let js = out.with_utf16_offsets();
+    /// assert_eq!((js.items[0].start, js.items[0].end), (3, 18));
+    /// # Ok::<(), fieldguard::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_utf16_offsets(mut self) -> Self {
+        let spans = crate::offsets::utf16(&self.text, self.items.iter().map(|i| (i.start, i.end)));
+        for (item, (start, end)) in self.items.iter_mut().zip(spans) {
+            item.start = start;
+            item.end = end;
+        }
+        self
+    }
 }
 
 /// One replaced finding. Offsets locate the *replacement* in the output

@@ -9,18 +9,28 @@
 //! inside options is an `INVALID_ARGUMENT` too, never silently replaced.
 
 use super::{invalid, JsResult};
+use js_sys::Object;
 use serde::{de::DeserializeOwned, Serialize};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// `undefined`/`null` → `T::default()`; a plain object → parsed with serde.
 pub(super) fn options<T: DeserializeOwned + Default>(value: Option<JsValue>) -> JsResult<T> {
+    match plain_object(value)? {
+        Some(object) => parse(&object, "options"),
+        None => Ok(T::default()),
+    }
+}
+
+/// `undefined`/`null` → `None`; a plain object → the object; anything
+/// else (a string, an array, a function) is an error.
+pub(super) fn plain_object(value: Option<JsValue>) -> JsResult<Option<Object>> {
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(T::default());
+        return Ok(None);
     };
     if !value.is_object() || value.is_function() || js_sys::Array::is_array(&value) {
         return Err(invalid("options must be a plain object"));
     }
-    parse(&value, "options")
+    Ok(Some(value.unchecked_into()))
 }
 
 /// Any JSON-compatible JS value (object, array, string, number…) → `T`.

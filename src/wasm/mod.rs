@@ -30,17 +30,13 @@ use args::{
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
+/// The `ErrorCode` union, generated from the error table (`src/error.rs`),
+/// so that it cannot drift from the codes the core returns.
+#[wasm_bindgen(typescript_custom_section)]
+const ERROR_CODE: &str = crate::error::TS_ERROR_CODE;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** Stable error codes; `error.code` is always one of these. */
-export type ErrorCode =
-  | "DECRYPT_FAILED" | "TOKEN_MALFORMED" | "TOKEN_UNKNOWN_VERSION"
-  | "KEY_UNKNOWN_ID" | "KEY_DISABLED" | "KEY_INVALID_LENGTH" | "KEY_INVALID_ENCODING"
-  | "KEYRING_INVALID" | "KEYRING_NO_PRIMARY" | "KEYRING_MULTIPLE_PRIMARY"
-  | "KEYRING_DUPLICATE_KEY_ID" | "KEYRING_SOURCE" | "INVALID_ARGUMENT"
-  | "RANDOM_UNAVAILABLE" | "FIELD_PATH_INVALID" | "FIELD_TYPE" | "RECORD_INVALID" | "IO"
-  | "VALUE_INVALID" | "POLICY_INVALID" | "INPUT_TOO_LARGE";
-
 /** Every error fieldguard throws. Messages never contain keys or plaintext. */
 export interface FieldguardError extends Error {
   name: "FieldguardError";

@@ -1,12 +1,10 @@
 //! JS bindings for `crate::pii::anonymize`: `anonymizeText` and
 //! `Keyring.anonymizeText`.
 
-use super::args::{context_option, options_object, string_arg};
+use super::args::{context_option, string_arg};
 use super::{into_error, invalid, json, JsKeyring, JsResult};
-use crate::pii::anonymize::{AnonymizeOptions, AnonymizedItem, Anonymizer};
-use crate::pii::operators::OperatorContext;
-use js_sys::Reflect;
-use serde_json::{Map, Value};
+use crate::pii::anonymize::AnonymizeTextRequest;
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -94,63 +92,24 @@ fn run(
     options: Option<JsValue>,
 ) -> JsResult<JsValue> {
     let text = zeroize::Zeroizing::new(string_arg(text, "text")?);
-    let o = options_object(
-        options,
-        &["scan", "operators", "defaultOperator", "context", "subject"],
-    )?;
-    let context = context_option(o.as_ref())?;
-    let mut ctx = OperatorContext::new().context(&context);
-    // The anonymizer's own options go through serde, exactly as natively.
-    let mut doc = Map::new();
-    let mut subject = None;
-    if let Some(o) = &o {
-        for key in ["scan", "operators", "defaultOperator"] {
-            let v = Reflect::get(o, &key.into())?;
-            if !v.is_undefined() {
-                doc.insert(key.to_owned(), json::parse::<Value>(&v, key)?);
-            }
-        }
-        let s = Reflect::get(o, &"subject".into())?;
-        if !s.is_undefined() {
-            subject = Some(string_arg(&s, "subject")?);
-        }
-    }
-    if let Some(s) = &subject {
-        ctx = ctx.subject(s);
-    }
-    if let Some(kr) = keyring {
-        ctx = ctx.keyring(kr);
-    }
-    let options: AnonymizeOptions =
-        serde_json::from_value(Value::Object(doc)).map_err(|e| invalid(format!("options: {e}")))?;
-    let out = Anonymizer::new(&options)
-        .and_then(|a| a.anonymize(&text, &ctx))
+    let out = request(options)?
+        .anonymize(&text, keyring)
         .map_err(into_error)?;
-    let items = to_utf16(&out.text, out.items);
-    json::to_js(&serde_json::json!({ "text": out.text, "items": items }))
+    json::to_js(&out.with_utf16_offsets())
 }
 
-/// Items with UTF-16 offsets, in one pass over the text (items are in text
-/// order and never overlap).
-fn to_utf16(text: &str, items: Vec<AnonymizedItem>) -> Vec<AnonymizedItem> {
-    let mut chars = text.char_indices().peekable();
-    let mut units = 0;
-    let mut at = |byte: usize| {
-        while let Some(&(i, c)) = chars.peek() {
-            if i >= byte {
-                break;
-            }
-            units += c.len_utf16();
-            chars.next();
-        }
-        units
+/// The options object as the core's request: through JSON (the serde code
+/// every runtime uses), except `context`, which may be a `Uint8Array` and
+/// is converted to bytes here.
+fn request(options: Option<JsValue>) -> JsResult<AnonymizeTextRequest> {
+    let Some(object) = json::plain_object(options)? else {
+        return Ok(AnonymizeTextRequest::default());
     };
-    items
-        .into_iter()
-        .map(|mut item| {
-            item.start = at(item.start);
-            item.end = at(item.end);
-            item
-        })
-        .collect()
+    let context = context_option(Some(&object))?;
+    // A shallow copy without `context`, so the caller's object is untouched.
+    let rest = Object::assign(&Object::new(), &object);
+    Reflect::delete_property(&rest, &"context".into())?;
+    let mut request: AnonymizeTextRequest = json::parse(&rest, "options")?;
+    request.context = context;
+    Ok(request)
 }

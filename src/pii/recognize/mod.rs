@@ -508,7 +508,7 @@ fn resolve(mut cands: Vec<Finding>) -> Vec<Finding> {
 /// assert_eq!(utf16_offsets(text, &found), vec![(3, 18)]);
 /// ```
 pub fn utf16_offsets(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
-    convert(text, findings, char::len_utf16)
+    crate::offsets::utf16(text, findings.iter().map(|f| (f.start, f.end)))
 }
 
 /// The findings' spans as code point (Rust `char`) offsets.
@@ -520,38 +520,5 @@ pub fn utf16_offsets(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
 /// assert_eq!(char_offsets(text, &found), vec![(2, 17)]);
 /// ```
 pub fn char_offsets(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
-    convert(text, findings, |_| 1)
-}
-
-/// Map every byte offset of the findings through one walk over the text.
-/// Offsets that are not char boundaries (never produced by the scanner)
-/// map to the next boundary.
-fn convert(text: &str, findings: &[Finding], units: impl Fn(char) -> usize) -> Vec<(usize, usize)> {
-    let mut wanted: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let mut map = Vec::with_capacity(wanted.len());
-    let mut next = wanted.iter().peekable();
-    let mut count = 0;
-    for (byte, ch) in text.char_indices() {
-        while let Some(&&w) = next.peek() {
-            if w > byte {
-                break;
-            }
-            map.push((w, count));
-            next.next();
-        }
-        count += units(ch);
-    }
-    for &w in next {
-        map.push((w, count));
-    }
-    let look = |b: usize| match map.binary_search_by_key(&b, |&(w, _)| w) {
-        Ok(k) => map[k].1,
-        Err(_) => count,
-    };
-    findings
-        .iter()
-        .map(|f| (look(f.start), look(f.end)))
-        .collect()
+    crate::offsets::chars(text, findings.iter().map(|f| (f.start, f.end)))
 }

@@ -1,5 +1,5 @@
-//! Keyrings and tokens for C: an opaque `fg_keyring` handle, `fg_encrypt`
-//! and `fg_decrypt` on text tokens (`fg.…`).
+//! Keyrings and text tokens (AES-256-GCM / AES-SIV) for C: the opaque
+//! `fg_keyring` handle, `fg_encrypt` and `fg_decrypt`.
 
 use super::{bytes_arg, guard, out_arg, put, str_arg};
 use crate::{decode_text, encode_text, Keyring};

@@ -1,5 +1,6 @@
-//! Shared machinery of the detectors: bounded decoding into *views* that
-//! remember where every char came from, and one tokenizer.
+//! The decoding *views* the detectors look at (the input, then after one or
+//! two rounds of decoding, each char remembering where it came from) and the
+//! one tokenizer they share.
 //!
 //! Everything here is a single left-to-right pass with constant lookahead,
 //! so the cost is linear in the input whatever it contains.
