@@ -34,10 +34,29 @@ export interface RedactOptions extends AnonymizeTextOptions {
   /** For operators that need keys (hash, pseudonymize, encrypt, date-shift). Default none. */
   keyring?: Keyring | null;
 }
-/** PII in a string replaced by type tags; "[REDACTED]" if the string cannot be scanned. Non-strings pass through. */
-export function redactText<T>(text: T, options?: RedactOptions): T;
-/** A copy with PII redacted in every string at any depth (keys kept; cycles "[Circular]"). */
-export function redact<T>(value: T, options?: RedactOptions): T;
+/** PII in a string replaced by type tags; "[REDACTED]" if the string cannot be scanned. */
+export function redactText(text: string, options?: RedactOptions): string;
+/** Non-strings pass through unchanged. */
+export function redactText<T>(text: T, options?: RedactOptions): T extends string ? string : T;
+
+/**
+ * What `redact` returns for a value of type `T`: every string a string
+ * (redacted), an Error a plain `{ type, message, stack?, code? }`, bytes
+ * "[Binary]", arrays and plain objects mapped (own enumerable string keys).
+ * Not expressed in the type: a cycle becomes "[Circular]", nesting past 32
+ * levels "[Truncated]", a throwing getter "[Unreadable]".
+ */
+export type Redacted<T> =
+  T extends string ? string
+  : T extends Error ? { type: string; message: string; stack?: string; code?: unknown }
+  : T extends Date ? T
+  : T extends ArrayBuffer | ArrayBufferView ? '[Binary]'
+  : T extends (...args: never[]) => unknown ? T
+  : T extends readonly unknown[] ? { [K in keyof T]: Redacted<T[K]> }
+  : T extends object ? { [K in keyof T as K extends string ? K : never]: Redacted<T[K]> }
+  : T;
+/** A copy with PII redacted in every string at any depth (keys kept; see `Redacted`). */
+export function redact<T>(value: T, options?: RedactOptions): Redacted<T>;
 /** `pino({ ...pinoRedaction() })`: formatters.log and hooks.logMethod that redact. */
 export function pinoRedaction(options?: RedactOptions): {
   formatters: { log(obj: Record<string, unknown>): Record<string, unknown> };

@@ -2,11 +2,12 @@
 // .ci/package-npm.sh), the tarball installed offline into throwaway Node and
 // Deno projects, imported by package name — require, import, subpaths, the
 // "deno" condition — and a smoke test run in each, plus every example of
-// the package README (code blocks tagged `js test=node-cjs|node-esm|deno`)
-// and a `deno check` of the TypeScript types.
+// the package README (code blocks tagged `js test=node-cjs|node-esm|deno`),
+// `tsc --strict` over every .d.ts in the tarball with a usage of every
+// export (fixtures/types/, then run), and a `deno check` of the types.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const pkgDir = join(root, 'pkg/npm');
 const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url));
 const deno = join(root, 'tests/node_modules/.bin/deno');
+const tsc = join(root, 'tests/node_modules/.bin/tsc');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 let tmp, tarball, nodeProject, denoProject;
@@ -107,6 +109,56 @@ test('Node, bundler build (wasm ES-module integration): fieldguard/bundler', () 
 test('Deno: the "deno" condition, init(), fieldguard/node and fieldguard/html', () => {
   copyFileSync(join(fixtures, 'smoke-deno.mjs'), join(denoProject, 'smoke-deno.mjs'));
   assert.match(run(deno, ['run', '--quiet', '--allow-read', '--no-prompt', 'smoke-deno.mjs'], denoProject), /deno ok/);
+});
+
+/** Every `.d.ts`, `.d.mts` and `.d.cts` under `dir`, relative to `from`. */
+function declarations(dir, from) {
+  return readdirSync(dir, { recursive: true })
+    .filter((f) => /\.d\.[cm]?ts$/.test(f))
+    .map((f) => join(dir, f).slice(from.length + 1))
+    .sort();
+}
+
+test('TypeScript: tsc --strict over every declaration in the tarball and a usage of every export, which then runs', () => {
+  const dir = join(nodeProject, 'types');
+  cpSync(join(fixtures, 'types'), dir, { recursive: true });
+  // Every declaration file of the installed package joins the program, so
+  // one that does not compile fails here even if no usage imports it.
+  const tsconfig = JSON.parse(readFileSync(join(dir, 'tsconfig.json'), 'utf8'));
+  const installed = join(nodeProject, 'node_modules/fieldguard');
+  const dts = declarations(installed, nodeProject).map((f) => `../${f}`);
+  assert.ok(dts.length >= 10, `only ${dts.length} declaration files in the package`);
+  tsconfig.files.push(...dts);
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 1));
+  run(tsc, ['-p', 'tsconfig.json'], dir);
+  assert.match(run(process.execPath, ['out/usage.mjs'], dir), /usage\.mts ok/);
+  assert.match(run(process.execPath, ['out/usage.cjs'], dir), /usage\.cts ok/);
+
+  // Every runtime export and class member (static or prototype) of the
+  // entries is named in the usage, so a new export without a use fails.
+  const lister = `const out = new Set();
+    for (const id of ['fieldguard', 'fieldguard/node', 'fieldguard/html']) {
+      for (const [k, v] of Object.entries(require(id))) {
+        out.add(k);
+        if (typeof v === 'function' && v.prototype) {
+          for (const o of [v, v.prototype]) for (const p of Object.getOwnPropertyNames(o)) out.add(p);
+        }
+      }
+    }
+    console.log(JSON.stringify([...out]));`;
+  const names = JSON.parse(run(process.execPath, ['-e', lister], nodeProject));
+  const usage = ['exercise.mts', 'usage.mts', 'usage.cts'].map((f) => readFileSync(join(fixtures, 'types', f), 'utf8')).join('\n');
+  const used = new Set(usage.match(/[A-Za-z_$][\w$]*/g));
+  // Function internals and wasm-bindgen's private helpers are not API.
+  const notApi = /^(__.*|constructor|length|name|prototype|caller|arguments)$/;
+  assert.deepEqual(names.filter((n) => !notApi.test(n) && !used.has(n)), [], 'exports the type usage never calls');
+  assert.ok(names.length >= 40, `only ${names.length} exports found`);
+
+  // And the check can fail: a wrong type is an error.
+  writeFileSync(join(nodeProject, 'bad.mts'), "import { clean } from 'fieldguard';\nexport const n: number = clean('x').value;\n");
+  const r = spawnSync(tsc, ['--noEmit', '--strict', '--module', 'nodenext', 'bad.mts'], { cwd: nodeProject, env: env(), encoding: 'utf8' });
+  assert.notEqual(r.status, 0);
+  assert.match(r.stdout + r.stderr, /TS2322/);
 });
 
 test('TypeScript: the types check (deno check), and a wrong type is caught', () => {
