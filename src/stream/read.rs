@@ -44,6 +44,84 @@ impl CountHandle {
     }
 }
 
+/// Watches the raw CSV bytes for a quoted field that the input never
+/// closes. The csv crate accepts such a field and gives it the rest of the
+/// file, so `1,"a@b.co\n2,c@d.co\n` would read as one record holding the
+/// second row: a silent loss of records, and a field no one meant to write.
+/// The states follow RFC 4180 as the csv crate reads it (quotes doubled
+/// inside a quoted field; a quote elsewhere in a field is literal).
+pub(super) struct QuoteWatch<R> {
+    inner: R,
+    delimiter: u8,
+    state: QuoteState,
+    line: u64,
+    /// Bytes handed to the csv reader so far.
+    consumed: u64,
+    /// Set at end of input when a quoted field is still open: the line it
+    /// opened on.
+    open_at_end: Arc<AtomicU64>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum QuoteState {
+    FieldStart,
+    Unquoted,
+    /// In a quoted field opened on `line`.
+    Quoted(u64),
+    /// A quote inside a quoted field: the end of the field, or the first
+    /// half of a doubled quote.
+    QuoteInQuoted(u64),
+}
+
+impl<R: Read> QuoteWatch<R> {
+    pub(super) fn new(inner: R, delimiter: u8) -> (Self, Arc<AtomicU64>) {
+        let open_at_end = Arc::new(AtomicU64::new(0));
+        let watch = Self {
+            inner,
+            delimiter,
+            state: QuoteState::FieldStart,
+            line: 1,
+            consumed: 0,
+            open_at_end: Arc::clone(&open_at_end),
+        };
+        (watch, open_at_end)
+    }
+
+    fn step(&mut self, b: u8) {
+        use QuoteState::*;
+        let ends_field = b == self.delimiter || b == b'\n' || b == b'\r';
+        self.state = match (self.state, b) {
+            (FieldStart, b'"') => Quoted(self.line),
+            (FieldStart | Unquoted, _) if ends_field => FieldStart,
+            (FieldStart | Unquoted, _) => Unquoted,
+            (Quoted(at), b'"') => QuoteInQuoted(at),
+            (Quoted(at), _) => Quoted(at),
+            (QuoteInQuoted(at), b'"') => Quoted(at),
+            (QuoteInQuoted(_), _) if ends_field => FieldStart,
+            (QuoteInQuoted(_), _) => Unquoted,
+        };
+        if b == b'\n' {
+            self.line += 1;
+        }
+    }
+}
+
+impl<R: Read> Read for QuoteWatch<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n == 0 && !buf.is_empty() {
+            if let QuoteState::Quoted(at) = self.state {
+                self.open_at_end.store(at, Ordering::Relaxed);
+            }
+        }
+        for &b in &buf[..n] {
+            self.step(b);
+        }
+        self.consumed += n as u64;
+        Ok(n)
+    }
+}
+
 /// The layout the writer must reproduce.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Shape {
@@ -66,9 +144,12 @@ pub(super) enum Source<R: Read> {
     },
     JsonObject(Option<(Location, Result<Value>)>),
     Csv {
-        reader: csv::Reader<R>,
+        reader: csv::Reader<QuoteWatch<R>>,
         headers: Vec<String>,
         record: csv::ByteRecord,
+        /// The line of a quoted field left open at the end of the input
+        /// (0: none), from the [`QuoteWatch`].
+        open_at_end: Arc<AtomicU64>,
     },
 }
 
@@ -127,6 +208,7 @@ impl<R: Read> Source<R> {
                 }
             }
             Format::Csv => {
+                let (input, open_at_end) = QuoteWatch::new(input, options.delimiter);
                 let mut reader = csv::ReaderBuilder::new()
                     .delimiter(options.delimiter)
                     .has_headers(true)
@@ -149,10 +231,16 @@ impl<R: Read> Source<R> {
                     }
                     headers.push(name.to_owned());
                 }
+                if open_at_end.load(Ordering::Relaxed) > 0 {
+                    return Err(record_invalid(
+                        "the CSV header: a quoted field is never closed",
+                    ));
+                }
                 Ok(Self::Csv {
                     reader,
                     headers,
                     record: csv::ByteRecord::new(),
+                    open_at_end,
                 })
             }
         }
@@ -214,6 +302,7 @@ impl<R: Read> Source<R> {
                 reader,
                 headers,
                 record,
+                open_at_end,
             } => {
                 let more = reader.read_byte_record(record).map_err(|e| csv_error(&e))?;
                 if !more {
@@ -222,10 +311,28 @@ impl<R: Read> Source<R> {
                 let at = Location {
                     line: record.position().map_or(0, |p| p.line()),
                 };
+                // A field left open runs to the end of the input, so it is
+                // in the last record: the one after which nothing is left.
+                let open = open_at_end.load(Ordering::Relaxed);
+                if open > 0 && at_end(reader) {
+                    return Ok(Some((
+                        at,
+                        Err(record_invalid(format!(
+                            "the quoted field opened on line {open} is never closed"
+                        ))),
+                    )));
+                }
                 Ok(Some((at, csv_record(headers, record))))
             }
         }
     }
+}
+
+/// Whether the CSV reader has nothing left: its position is past every
+/// byte the input gave. (`csv::Reader::is_done` is only set by the read
+/// that returns no record.)
+fn at_end<R: Read>(reader: &csv::Reader<QuoteWatch<R>>) -> bool {
+    reader.position().byte() >= reader.get_ref().consumed
 }
 
 /// One CSV row as an object of strings keyed by the header.
@@ -404,5 +511,32 @@ mod tests {
         );
         assert_eq!(got[2].0, 5);
         assert!(all(Format::Csv, "a,a\n1,2\n").is_err());
+    }
+
+    #[test]
+    fn a_csv_quote_never_closed_is_a_bad_record_not_the_rest_of_the_file() {
+        let got = all(Format::Csv, "id,email\n1,\"a@b.co\n2,c@d.co\n").unwrap();
+        assert_eq!(got, vec![(2, Err("RECORD_INVALID".into()))]);
+        // The rows before it are fine.
+        let got = all(Format::Csv, "id,n\n0,x\n1,\"open").unwrap();
+        assert_eq!(got[0].1, Ok(serde_json::json!({"id": "0", "n": "x"})));
+        assert_eq!(got[1], (3, Err("RECORD_INVALID".into())));
+        // Closed quotes, doubled quotes, quotes inside unquoted fields, a
+        // closed quote on the last line without a newline: all fine.
+        for good in [
+            "a,b\n\"x\"\"y\",\"multi\nline\"\n",
+            "a,b\nx\"y,z\n",
+            "a,b\n1,\"2\"",
+            "a,b\n\"\",\"\"\"\"\n",
+        ] {
+            assert!(
+                all(Format::Csv, good)
+                    .unwrap()
+                    .iter()
+                    .all(|(_, r)| r.is_ok()),
+                "{good:?}"
+            );
+        }
+        assert!(all(Format::Csv, "\"a,b\n1,2\n").is_err());
     }
 }

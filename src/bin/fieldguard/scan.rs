@@ -47,7 +47,8 @@ pub struct ScanArgs {
     #[arg(long, requires = "inputs")]
     json: bool,
     /// File mode: exit with status 1 when PII of these types is found
-    /// ("any", or names such as EMAIL_ADDRESS,CREDIT_CARD).
+    /// ("any", or names such as EMAIL_ADDRESS,CREDIT_CARD), or when a
+    /// record could not be read (and so not scanned).
     #[arg(long, value_name = "TYPES", requires = "inputs")]
     fail_on: Option<String>,
     /// File mode: the record format of every file, and the CSV delimiter
@@ -188,8 +189,18 @@ fn report(args: &ScanArgs, scanner: &Recognizer) -> Result<ExitCode, Error> {
     } else {
         print_table(&files);
     }
+    // What could not be read could not be scanned: a gate fails on it, and
+    // a plain report says so on stderr as well as in its table.
+    let unreadable: u64 = files.iter().map(|f| f.unreadable).sum();
+    if unreadable > 0 {
+        eprintln!("fieldguard: {unreadable} records could not be read and were not scanned");
+    }
     if fail_on.is_some() && flagged > 0 {
         eprintln!("fieldguard: {flagged} PII values of the --fail-on types found");
+        return Ok(ExitCode::FAILURE);
+    }
+    if fail_on.is_some() && unreadable > 0 {
+        eprintln!("fieldguard: --fail-on fails on records it could not scan");
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
@@ -247,21 +258,32 @@ fn print_table(files: &[FileScan]) {
     }
 }
 
-/// At most 40 chars, letters and digits masked but the first and (for
-/// values of 8 or more) the last two, or an email's domain: enough to
-/// recognize, not to use.
+/// At most 40 chars, letters and digits masked but the first (for values
+/// of 4 or more), the last two (for values of 8 or more), or an email's
+/// domain: enough to recognize, not to use. Never the whole value: a short
+/// one (`a@b.co`, `12`) is masked entirely but for an email's domain.
 fn masked_example(entity_type: EntityType, value: &str) -> String {
+    let alnum = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
     let mut mask = Mask {
-        keep_first: 1,
+        keep_first: usize::from(alnum(value) >= 4),
         ..Mask::default()
     };
     if entity_type == EntityType::EmailAddress {
         mask.keep_domain = true;
-    } else if value.chars().filter(|c| c.is_alphanumeric()).count() >= 8 {
+        let local = value.split('@').next().unwrap_or(value);
+        if alnum(local) < 4 {
+            mask.keep_first = 0;
+        }
+    } else if alnum(value) >= 8 {
         mask.keep_last = 2;
     }
     let short: String = value.chars().take(40).collect();
     let mut out = apply(&Operator::Mask(mask), &short, &OperatorContext::new()).unwrap_or_default();
+    if out == short || out.is_empty() {
+        // Nothing was masked (no letters or digits where the mask looks):
+        // show the length only.
+        out = "*".repeat(short.chars().count());
+    }
     if short.len() < value.len() {
         out.push('…');
     }
