@@ -84,11 +84,17 @@ pub fn anonymize(args: AnonymizeArgs) -> Result<(), Error> {
             .and_then(|p| std::fs::metadata(p).ok())
             .map(|m| m.len());
         let bar = progress_bar(size, args.quiet || args.json, input);
-        let result =
-            pool.install(|| one_file(input, output, &options, &policy, keyring.as_ref(), &bar));
-        bar.finish_and_clear();
         let label = input.map_or("stdin".to_owned(), |p| p.display().to_string());
-        result.map_err(|e| e.context(&label)).map(|s| (label, s))
+        let result = pool.install(|| {
+            let file = File {
+                input,
+                label: &label,
+                output,
+            };
+            one_file(&file, &options, &policy, keyring.as_ref(), &bar)
+        });
+        bar.finish_and_clear();
+        result.map(|s| (label, s))
     };
 
     let mut summaries = Vec::new();
@@ -113,8 +119,7 @@ pub fn anonymize(args: AnonymizeArgs) -> Result<(), Error> {
             summaries.push(run(Some(input), Some(output), *format)?);
         }
     }
-    report(&summaries, &args, ephemeral);
-    Ok(())
+    report(&summaries, &args, ephemeral)
 }
 
 /// Input → output path and format for every file, checked before anything
@@ -153,9 +158,16 @@ fn plan(
     Ok(jobs)
 }
 
+/// One input of a run, and where its output goes.
+struct File<'a> {
+    input: Option<&'a Path>,
+    /// The input's name in messages ("stdin" without a file).
+    label: &'a str,
+    output: Option<&'a Path>,
+}
+
 fn one_file(
-    input: Option<&Path>,
-    output: Option<&Path>,
+    file: &File<'_>,
     options: &StreamOptions,
     policy: &Policy,
     keyring: Option<&Keyring>,
@@ -166,8 +178,8 @@ fn one_file(
     };
     let mut found = BTreeMap::<&'static str, u64>::new();
     let mut skipped = SkipLog::default();
-    let reader = io::open_input(input)?;
-    let stats = io::with_output(output, |out| {
+    let reader = io::open_input(file.input).map_err(|e| e.context(file.label))?;
+    let stats = io::with_output_from(Some(file.label), file.output, |out| {
         let callbacks = Callbacks {
             on_record: &mut |_, counts: Vec<FoundEntity>| {
                 for f in counts {
@@ -210,7 +222,11 @@ fn progress_bar(size: Option<u64>, silent: bool, input: Option<&Path>) -> Progre
     bar
 }
 
-fn report(summaries: &[(String, FileSummary)], args: &AnonymizeArgs, ephemeral: bool) {
+fn report(
+    summaries: &[(String, FileSummary)],
+    args: &AnonymizeArgs,
+    ephemeral: bool,
+) -> Result<(), Error> {
     if args.json {
         let files: Vec<Value> = summaries
             .iter()
@@ -227,14 +243,14 @@ fn report(summaries: &[(String, FileSummary)], args: &AnonymizeArgs, ephemeral: 
             .collect();
         let doc = json!({"files": files, "oneTimeKey": ephemeral});
         if args.out.is_some() {
-            println!("{doc}");
+            io::write_stdout(format!("{doc}\n").as_bytes())?;
         } else {
             eprintln!("{doc}");
         }
-        return;
+        return Ok(());
     }
     if args.quiet {
-        return;
+        return Ok(());
     }
     for (file, s) in summaries {
         let total: u64 = s.found.values().sum();
@@ -252,4 +268,5 @@ fn report(summaries: &[(String, FileSummary)], args: &AnonymizeArgs, ephemeral: 
         );
         s.skipped.print(file, s.stats.skipped);
     }
+    Ok(())
 }

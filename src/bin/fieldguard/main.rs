@@ -93,6 +93,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    io::clean_up_on_signals();
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(code) => code,
@@ -154,11 +155,14 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 None => io::read_stdin_value()?,
             };
             let info = fieldguard::inspect(token.trim())?;
-            println!(
-                "{{\"format\":\"{}\",\"key_id\":{}}}",
-                info.format.name(),
-                info.key_id
-            );
+            io::write_stdout(
+                format!(
+                    "{{\"format\":\"{}\",\"key_id\":{}}}\n",
+                    info.format.name(),
+                    info.key_id
+                )
+                .as_bytes(),
+            )?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -224,9 +224,13 @@ pub fn check(args: CheckArgs) -> Result<(), Error> {
     let (mut index, mut changed, mut violations, mut found) = (0u64, 0u64, 0u64, 0u64);
     // Report lines go to their own atomic file as the records are written,
     // in record order: keeping them in memory would grow with the input.
+    let label = args
+        .input
+        .as_ref()
+        .map_or("stdin".to_owned(), |p| p.display().to_string());
     let mut run = |mut reports: Option<&mut dyn std::io::Write>| {
-        let input = io::open_input(args.input.as_deref())?;
-        io::with_output(args.out.as_deref(), |output| {
+        let input = io::open_input(args.input.as_deref()).map_err(|e| e.context(&label))?;
+        io::with_output_from(Some(&label), args.out.as_deref(), |output| {
             let mut failed = None;
             let callbacks = Callbacks {
                 on_record: &mut |_, report: PolicyReport| {
@@ -251,15 +255,10 @@ pub fn check(args: CheckArgs) -> Result<(), Error> {
             }
         })
     };
-    let stats = pool
-        .install(|| match &args.report {
-            Some(path) => io::with_output(Some(path), |reports| run(Some(reports))),
-            None => run(None),
-        })
-        .map_err(|e| match &args.input {
-            Some(path) => e.context(path.display()),
-            None => e.context("stdin"),
-        })?;
+    let stats = pool.install(|| match &args.report {
+        Some(path) => io::with_output(Some(path), |reports| run(Some(reports))),
+        None => run(None),
+    })?;
     if !args.quiet {
         eprintln!(
             "fieldguard: checked {} records; {} fields changed, {} violations cleaned, {} PII values anonymized",

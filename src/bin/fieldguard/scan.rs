@@ -185,9 +185,9 @@ fn report(args: &ScanArgs, scanner: &Recognizer) -> Result<ExitCode, Error> {
                 json!({"file": f.file, "records": f.records, "unreadable": f.unreadable, "findings": findings})
             })
             .collect();
-        println!("{}", json!({ "files": doc }));
+        io::write_stdout(format!("{}\n", json!({ "files": doc })).as_bytes())?;
     } else {
-        print_table(&files);
+        io::write_stdout(table(&files).as_bytes())?;
     }
     // What could not be read could not be scanned: a gate fails on it, and
     // a plain report says so on stderr as well as in its table.
@@ -206,7 +206,7 @@ fn report(args: &ScanArgs, scanner: &Recognizer) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_table(files: &[FileScan]) {
+fn table(files: &[FileScan]) -> String {
     let mut rows = vec![[
         "FILE".to_owned(),
         "FIELD".to_owned(),
@@ -248,14 +248,17 @@ fn print_table(files: &[FileScan]) {
     let widths: Vec<usize> = (0..5)
         .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
         .collect();
+    let mut out = String::new();
     for row in rows {
         let line: Vec<String> = row
             .iter()
             .zip(&widths)
             .map(|(cell, w)| format!("{cell:<w$}"))
             .collect();
-        println!("{}", line.join("  ").trim_end());
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
     }
+    out
 }
 
 /// At most 40 chars, letters and digits masked but the first (for values

@@ -123,19 +123,17 @@ pub fn run(args: &TokenArgs, op: Op) -> Result<(), Error> {
         .input
         .as_ref()
         .map_or("stdin".to_owned(), |p| p.display().to_string());
-    let stats = pool
-        .install(|| {
-            let input = io::open_input(args.input.as_deref())?;
-            io::with_output(args.out.as_deref(), |output| {
-                let callbacks = Callbacks {
-                    on_record: &mut |_, n: u64| values += n,
-                    on_skip: &mut |s: Skipped| skipped.push(s),
-                    on_progress: &mut |_| {},
-                };
-                stream::process_with(input, output, &options, &transform, callbacks)
-            })
+    let stats = pool.install(|| {
+        let input = io::open_input(args.input.as_deref()).map_err(|e| e.context(&label))?;
+        io::with_output_from(Some(&label), args.out.as_deref(), |output| {
+            let callbacks = Callbacks {
+                on_record: &mut |_, n: u64| values += n,
+                on_skip: &mut |s: Skipped| skipped.push(s),
+                on_progress: &mut |_| {},
+            };
+            stream::process_with(input, output, &options, &transform, callbacks)
         })
-        .map_err(|e| e.context(&label))?;
+    })?;
     if !args.quiet {
         let skip_note = if stats.skipped > 0 {
             format!("; {} skipped", stats.skipped)
