@@ -152,13 +152,55 @@ fn errors_never_contain_values() {
     assert!(!e.to_string().contains("Ana Secret"), "{e}");
 }
 
+/// Issue 12: a policy without a `pii` section used to copy every value it
+/// did not name in clear. Now the fields it does not name are scanned with
+/// the default operators; the fields it names are left to their rules; and
+/// `"scan": false` says, explicitly, not to scan.
 #[test]
-fn a_policy_without_pii_steps_behaves_as_before() {
-    let p = policy(json!({"version": 1, "fields": {"n": {"validate": {"type": "integer"}}}}));
+fn a_policy_without_a_pii_section_still_scans_what_it_does_not_name() {
+    let p = policy(json!({"version": 1, "fields": {"x": {"anonymize": {"op": "redact"}}}}));
+    let mut r =
+        json!({"x": "a@example.com", "y": "mail b@example.com", "z": {"w": ["c@example.com"]}});
+    let report = p.apply(&mut r, None).unwrap();
+    assert_eq!(
+        r,
+        json!({"x": "", "y": "mail <EMAIL_ADDRESS>", "z": {"w": ["<EMAIL_ADDRESS>"]}})
+    );
+    assert_eq!(report.found()[0].count, 3);
+
+    // A validation policy keeps the email it validates, and still catches
+    // the one in a field it does not name.
+    let p = policy(
+        json!({"version": 1, "fields": {"n": {"validate": {"type": "integer"}},
+        "email": {"validate": {"type": "email"}}}}),
+    );
     assert!(!p.needs_keyring());
+    let mut r = json!({"n": 5, "email": "a@example.com", "note": "call a@example.com"});
+    p.apply(&mut r, None).unwrap();
+    assert_eq!(
+        r,
+        json!({"n": 5, "email": "a@example.com", "note": "call <EMAIL_ADDRESS>"})
+    );
+    // `"scan": true` brings a named field in.
+    let p = policy(json!({"version": 1, "fields": {"email": {"scan": true}}}));
+    let mut r = json!({"email": "a@example.com"});
+    p.apply(&mut r, None).unwrap();
+    assert_eq!(r, json!({"email": "<EMAIL_ADDRESS>"}));
+
+    // Off only when the policy says so.
+    let p = policy(
+        json!({"version": 1, "scan": false, "fields": {"n": {"validate": {"type": "integer"}}}}),
+    );
     let mut r = json!({"n": 5, "mail": "a@example.com"});
     assert!(p.apply(&mut r, None).unwrap().is_clean());
     assert_eq!(r, json!({"n": 5, "mail": "a@example.com"}));
+    for contradiction in [
+        json!({"version": 1, "scan": false, "pii": {}}),
+        json!({"version": 1, "scan": false, "fields": {"a": {"scan": true}}}),
+    ] {
+        let e = fieldguard::policy::Policy::from_json(&contradiction.to_string()).unwrap_err();
+        assert_eq!(e.code(), "POLICY_INVALID", "{contradiction}");
+    }
 }
 
 fn all_operators() -> Vec<Value> {

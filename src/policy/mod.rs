@@ -67,12 +67,24 @@
 //! that cannot read the value (a `date-shift` of something that is not a
 //! date) is an `ANONYMIZE_FAILED` violation, handled as above.
 //!
-//! **3. Scan.** With a `pii` section ([`PiiRules`]), every remaining string
-//! and number of the record — in every field, named in the policy or not,
-//! at any depth — is scanned for PII, and each finding is replaced by the
-//! operator for its type (default: the tag `<EMAIL_ADDRESS>`). Fields with
-//! `anonymize` or `"scan": false` are skipped, with everything inside them;
-//! with `"scanAll": false` only fields with `"scan": true` are scanned.
+//! **3. Scan.** PII is scanned for unless the policy says not to: no value
+//! leaves unprotected because a policy forgot a section.
+//!
+//! * With a `pii` section ([`PiiRules`]), every remaining string and number
+//!   of the record — in every field, named in the policy or not, at any
+//!   depth — is scanned, and each finding is replaced by the operator for
+//!   its type. Fields with `anonymize` or `"scan": false` are skipped, with
+//!   everything inside them; with `"scanAll": false` only fields with
+//!   `"scan": true` are scanned.
+//! * Without one, the fields the policy does **not** name are scanned with
+//!   the default operators (each finding becomes its tag,
+//!   `<EMAIL_ADDRESS>`); named fields are left to their rules unless they
+//!   say `"scan": true`. So a validation policy for a form keeps the email
+//!   it validates, and a stray field with an email in it is still caught.
+//! * `"scan": false` at the top level turns the scan off for the record
+//!   (then the policy may not have a `pii` section or `"scan": true` fields).
+//!
+//! [`Policy::unscanned`] lists what a policy leaves out, for summaries.
 //! Object keys are not scanned.
 //!
 //! **Keys and contexts.** `hash`, `pseudonymize`, `encrypt` and
@@ -116,6 +128,19 @@ use rule::{CompiledRule, Scope};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::str::FromStr;
+
+/// What a policy's PII scan covers ([`Policy::scan_coverage`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ScanCoverage<'a> {
+    /// The policy turns the scan off (`"scan": false`).
+    Off,
+    /// Only these fields are scanned (`"scanAll": false`).
+    Only(Vec<&'a str>),
+    /// Every string and number except in these fields (and those protected
+    /// by `anonymize`).
+    AllBut(Vec<&'a str>),
+}
 
 /// A parsed policy. Build it once and apply it to many records.
 ///
@@ -180,6 +205,9 @@ struct PiiScan {
     anonymizer: Anonymizer,
     /// Whether the walk starts out scanning (`scanAll`).
     scan_all: bool,
+    /// No `pii` section: the default scan, which leaves the fields the
+    /// policy names to their rules.
+    implicit: bool,
 }
 
 #[derive(Deserialize)]
@@ -194,6 +222,9 @@ struct Document {
     record_id: Option<String>,
     #[serde(default)]
     subject: Option<String>,
+    /// `false` turns the PII scan off; default on.
+    #[serde(default)]
+    scan: Option<bool>,
 }
 
 impl Policy {
@@ -214,20 +245,34 @@ impl Policy {
             .into_iter()
             .map(|(name, value)| CompiledRule::compile(&name, value))
             .collect::<Result<Vec<_>>>()?;
-        if doc.pii.is_none() {
-            if let Some(r) = rules.iter().find(|r| r.rule.scan.is_some()) {
+        let scan_off = doc.scan == Some(false);
+        if scan_off && doc.pii.is_some() {
+            return Err(bad(
+                "\"scan\": false turns off the scan the \"pii\" section configures; remove one of them"
+                    .into(),
+            ));
+        }
+        if scan_off {
+            if let Some(r) = rules.iter().find(|r| r.rule.scan == Some(true)) {
                 return Err(bad(format!(
-                    "field {}: \"scan\" needs a \"pii\" section saying what to do with findings",
+                    "field {}: \"scan\": true in a policy with \"scan\": false",
                     r.name
                 )));
             }
         }
-        let pii = match &doc.pii {
+        let implicit = doc.pii.is_none();
+        let pii_rules = match doc.pii {
+            Some(rules) => Some(rules),
+            None if scan_off => None,
+            None => Some(PiiRules::default()),
+        };
+        let pii = match &pii_rules {
             None => None,
             Some(rules) => Some(PiiScan {
                 anonymizer: Anonymizer::new(&rules.anonymize_options())
                     .map_err(|e| bad(format!("pii: {}", e.detail())))?,
                 scan_all: rules.scan_all,
+                implicit,
             }),
         };
         let single = |key: &str, path: Option<String>| -> Result<Option<FieldPath>> {
@@ -267,6 +312,45 @@ impl Policy {
     /// ```
     pub fn fields(&self) -> impl Iterator<Item = &str> {
         self.rules.iter().map(|r| r.name.as_str())
+    }
+
+    /// What the PII scan covers, for summaries that must say what was not
+    /// looked at: nothing (`"scan": false`), only some fields
+    /// (`"scanAll": false`), or every field but those listed — rules with
+    /// `"scan": false` and, in a policy without a `pii` section, the fields
+    /// it names. Fields with `anonymize` are protected, not listed.
+    ///
+    /// ```
+    /// use fieldguard::policy::{Policy, ScanCoverage};
+    /// let p = Policy::from_json(r#"{"version":1,"fields":{
+    ///     "x": {"anonymize": {"op": "redact"}}, "id": {"scan": false}, "email": {"validate": {"type": "email"}}}}"#)?;
+    /// assert_eq!(p.scan_coverage(), ScanCoverage::AllBut(vec!["id", "email"]));
+    /// let off = Policy::from_json(r#"{"version":1,"scan":false}"#)?;
+    /// assert_eq!(off.scan_coverage(), ScanCoverage::Off);
+    /// # Ok::<(), fieldguard::Error>(())
+    /// ```
+    pub fn scan_coverage(&self) -> ScanCoverage<'_> {
+        let Some(pii) = &self.pii else {
+            return ScanCoverage::Off;
+        };
+        let unprotected = || self.rules.iter().filter(|r| r.rule.anonymize.is_none());
+        if !pii.scan_all {
+            return ScanCoverage::Only(
+                unprotected()
+                    .filter(|r| r.rule.scan == Some(true))
+                    .map(|r| r.name.as_str())
+                    .collect(),
+            );
+        }
+        ScanCoverage::AllBut(
+            unprotected()
+                .filter(|r| match r.rule.scan {
+                    Some(scan) => !scan,
+                    None => pii.implicit,
+                })
+                .map(|r| r.name.as_str())
+                .collect(),
+        )
     }
 
     /// Whether applying the policy needs a keyring (an operator is `hash`,
@@ -342,6 +426,7 @@ impl Policy {
             PiiPass {
                 anonymizer: &pii.anonymizer,
                 rules: &self.rules,
+                named_fields_excluded: pii.implicit,
                 scope: &scope,
                 report: &mut report,
             }
@@ -404,6 +489,7 @@ impl Policy {
             PiiPass {
                 anonymizer: &pii.anonymizer,
                 rules: &self.rules,
+                named_fields_excluded: pii.implicit,
                 scope: &scope,
                 report: &mut report,
             }

@@ -79,6 +79,9 @@ impl PiiRules {
 pub(super) struct PiiPass<'a> {
     pub(super) anonymizer: &'a Anonymizer,
     pub(super) rules: &'a [CompiledRule],
+    /// The default scan of a policy without a `pii` section: a field the
+    /// policy names is left to its rule unless it says `"scan": true`.
+    pub(super) named_fields_excluded: bool,
     pub(super) scope: &'a Scope<'a>,
     pub(super) report: &'a mut PolicyReport,
 }
@@ -94,6 +97,9 @@ impl LeafVisitor for PiiPass<'_> {
             if compiled.path.matches(at) {
                 let rule = &compiled.rule;
                 if rule.anonymize.is_some() || rule.scan == Some(false) {
+                    return None;
+                }
+                if self.named_fields_excluded && rule.scan != Some(true) {
                     return None;
                 }
                 included |= rule.scan == Some(true);

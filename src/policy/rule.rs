@@ -61,9 +61,10 @@ pub struct FieldRule {
     /// when a single finding covers all of it (so `PERSON_NAME`, which is
     /// never recognized, must be named), else none (the generic format).
     pub entity: Option<EntityType>,
-    /// Whether the policy's PII scan (`pii` in the policy) looks inside
-    /// this field. Default: it does when `pii.scanAll` is true. A field
-    /// with `anonymize` is never scanned again.
+    /// Whether the policy's PII scan looks inside this field. Default: it
+    /// does when `pii.scanAll` is true, and without a `pii` section it does
+    /// not (the field is the rule's business; see the [module
+    /// docs](super)). A field with `anonymize` is never scanned again.
     pub scan: Option<bool>,
     /// What a violation does. Default `reject`.
     pub on_violation: OnViolation,

@@ -4,7 +4,7 @@
 use crate::args::{FormatArgs, KeyringArgs, RunArgs, SkipLog};
 use crate::io;
 use clap::Args;
-use fieldguard::policy::{FoundEntity, Policy};
+use fieldguard::policy::{FoundEntity, Policy, ScanCoverage};
 use fieldguard::stream::{self, Callbacks, Format, Progress, Skipped, Stats, StreamOptions};
 use fieldguard::{Error, Keyring};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -119,7 +119,7 @@ pub fn anonymize(args: AnonymizeArgs) -> Result<(), Error> {
             summaries.push(run(Some(input), Some(output), *format)?);
         }
     }
-    report(&summaries, &args, ephemeral)
+    report(&summaries, &args, ephemeral, &policy.scan_coverage())
 }
 
 /// Input → output path and format for every file, checked before anything
@@ -222,11 +222,36 @@ fn progress_bar(size: Option<u64>, silent: bool, input: Option<&Path>) -> Progre
     bar
 }
 
+/// What the scan left out, in words for the summary (`None`: nothing).
+fn unscanned_note(coverage: &ScanCoverage<'_>) -> Option<String> {
+    match coverage {
+        ScanCoverage::Off => Some(
+            "the policy turns the PII scan off (\"scan\": false): only fields with rules were changed"
+                .into(),
+        ),
+        ScanCoverage::Only(fields) if fields.is_empty() => {
+            Some("\"scanAll\": false and no field says \"scan\": true: nothing was scanned for PII".into())
+        }
+        ScanCoverage::Only(fields) => Some(format!(
+            "only {} scanned for PII (\"scanAll\": false)",
+            fields.join(", ")
+        )),
+        ScanCoverage::AllBut(fields) if fields.is_empty() => None,
+        ScanCoverage::AllBut(fields) => Some(format!(
+            "not scanned for PII (left to their rules): {}",
+            fields.join(", ")
+        )),
+        _ => Some("the PII scan's coverage is not known to this version".into()),
+    }
+}
+
 fn report(
     summaries: &[(String, FileSummary)],
     args: &AnonymizeArgs,
     ephemeral: bool,
+    coverage: &ScanCoverage<'_>,
 ) -> Result<(), Error> {
+    let note = unscanned_note(coverage);
     if args.json {
         let files: Vec<Value> = summaries
             .iter()
@@ -241,7 +266,13 @@ fn report(
                 })
             })
             .collect();
-        let doc = json!({"files": files, "oneTimeKey": ephemeral});
+        let unscanned = match coverage {
+            ScanCoverage::Off => json!({"scan": false}),
+            ScanCoverage::Only(fields) => json!({"onlyScanned": fields}),
+            ScanCoverage::AllBut(fields) => json!({"notScanned": fields}),
+            _ => Value::Null,
+        };
+        let doc = json!({"files": files, "oneTimeKey": ephemeral, "scan": unscanned});
         if args.out.is_some() {
             io::write_stdout(format!("{doc}\n").as_bytes())?;
         } else {
@@ -267,6 +298,9 @@ fn report(
             }
         );
         s.skipped.print(file, s.stats.skipped);
+    }
+    if let Some(note) = note {
+        eprintln!("fieldguard: {note}");
     }
     Ok(())
 }

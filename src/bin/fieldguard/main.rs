@@ -87,7 +87,7 @@ enum Command {
     /// stdin), one JSON line per finding with byte and code point offsets.
     Scan(scan::ScanArgs),
     /// Turn exports (JSON, NDJSON, CSV) into safe test data: the policy's
-    /// sanitize rules and PII operators, plus a PII scan of every string;
+    /// sanitize rules and PII operators, plus a PII scan of every string no rule protects (unless the policy says "scan": false);
     /// consistent pseudonyms for one keyring.
     Anonymize(anonymize::AnonymizeArgs),
 }

@@ -145,7 +145,24 @@ P("bad operator options in a field", {"version": 1, "fields": {"a": {"anonymize"
 P("unknown entity", {"version": 1, "fields": {"a": {"entity": "EMAIL", "anonymize": {"op": "redact"}}}}, {}, error="POLICY_INVALID")
 P("entity without anonymize", {"version": 1, "fields": {"a": {"entity": "EMAIL_ADDRESS"}}}, {}, error="POLICY_INVALID")
 P("scan on an anonymized field", {"version": 1, "fields": {"a": {"anonymize": {"op": "redact"}, "scan": False}}, "pii": {}}, {}, error="POLICY_INVALID")
-P("scan without a pii section", {"version": 1, "fields": {"a": {"scan": True}}}, {}, error="POLICY_INVALID")
+# Without a pii section the fields the policy does not name are still
+# scanned (default operators); named fields are left to their rules unless
+# they say "scan": true; "scan": false at the top turns the scan off.
+P("no pii section: the fields the policy does not name are scanned, named ones are not",
+  {"version": 1, "fields": {"e": {"validate": {"type": "email"}}, "x": {"anonymize": {"op": "redact"}}}},
+  {"e": "ana@example.org", "x": "bo@example.net", "note": "mail ana@example.org", "deep": [{"t": "call +44 20 7946 0958"}]},
+  {"record": {"e": "ana@example.org", "x": "", "note": "mail <EMAIL_ADDRESS>", "deep": [{"t": "call <PHONE_NUMBER>"}]},
+   "report": {"fields": [FR("x", ["anonymized"], found=[("EMAIL_ADDRESS", 1)]), FR("note", ["anonymized"], found=[("EMAIL_ADDRESS", 1)]),
+                         FR("deep[*].t", ["anonymized"], found=[("PHONE_NUMBER", 1)])]}})
+P("no pii section: scan: true brings a named field in",
+  {"version": 1, "fields": {"a": {"scan": True}}}, {"a": "mail ana@example.org"},
+  {"record": {"a": "mail <EMAIL_ADDRESS>"}, "report": {"fields": [FR("a", ["anonymized"], found=[("EMAIL_ADDRESS", 1)])]}})
+P("scan: false at the top turns the scan off",
+  {"version": 1, "scan": False, "fields": {"e": {"validate": {"type": "email"}}}},
+  {"e": "ana@example.org", "note": "mail ana@example.org"},
+  {"record": {"e": "ana@example.org", "note": "mail ana@example.org"}, "report": {"fields": []}})
+P("scan: false at the top with a pii section", {"version": 1, "scan": False, "pii": {}}, {}, error="POLICY_INVALID")
+P("scan: false at the top with a scan: true field", {"version": 1, "scan": False, "fields": {"a": {"scan": True}}}, {}, error="POLICY_INVALID")
 P("recordId with a wildcard", {"version": 1, "recordId": "rows[*].id"}, {}, error="POLICY_INVALID")
 P("recordId missing in the record", {"version": 1, "recordId": "id", "fields": {"a": {"anonymize": {"op": "redact"}}}}, {"a": "x"}, error="RECORD_INVALID")
 hid = H("ana@example.org", "EMAIL_ADDRESS", b"email\x00u-7", 8)
