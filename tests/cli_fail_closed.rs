@@ -355,3 +355,34 @@ fn interrupted_runs_leave_no_temporary_files() {
     left.sort();
     assert_eq!(left, vec![live, ".fieldguard-nopid".to_owned()]);
 }
+
+/// A policy without a `pii` section used to copy every email outside its
+/// fields in clear and exit 0 without a word.
+#[test]
+fn anonymize_with_a_policy_without_pii_still_scans_and_says_what_it_skipped() {
+    let dir = setup();
+    fs::write(
+        dir.path().join("p.json"),
+        r#"{"version":1,"fields":{"x":{"anonymize":{"op":"redact"}},"id":{"scan":false}}}"#,
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("in.ndjson"),
+        "{\"id\":\"a@b.co\",\"x\":\"c@d.co\",\"y\":\"mail e@example.com\"}\n",
+    )
+    .unwrap();
+    fg().args(["anonymize", "--policy", "p.json", "--out", "out", "in.ndjson"])
+        .current_dir(dir.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("not scanned for PII (left to their rules): id"));
+    let out = fs::read_to_string(dir.path().join("out/in.ndjson")).unwrap();
+    assert_eq!(out, "{\"id\":\"a@b.co\",\"x\":\"\",\"y\":\"mail <EMAIL_ADDRESS>\"}\n");
+
+    fs::write(dir.path().join("off.json"), r#"{"version":1,"scan":false}"#).unwrap();
+    fg().args(["anonymize", "--policy", "off.json", "--out", "off", "in.ndjson"])
+        .current_dir(dir.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("turns the PII scan off"));
+}
