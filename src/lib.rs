@@ -22,7 +22,7 @@
 //! | apply field rules | [`policy`] | one JSON policy: sanitize, validate, protect, scan |
 //! | address fields | [`path`] | field paths (`a.b`, `items[*].card`, `["odd key"]`), record contexts, the leaf walker |
 //! | read and write records | `stream` (feature `stream`) | JSON arrays, NDJSON, CSV in constant memory, in parallel, in order |
-//! | specifications | [`spec`] | token and keyring formats, error codes, what leaks |
+//! | specifications | [`spec`] | token and keyring formats, record contexts, error codes, what leaks |
 //!
 //! Errors: every fallible function returns [`Result`] with one [`Error`] type
 //! whose [`ErrorKind`] has a stable code shared by every runtime

@@ -102,11 +102,12 @@ fn every_date_of_a_subject_moves_by_the_same_number_of_days() {
 }
 
 #[test]
-fn encrypted_fields_and_findings_decrypt_with_their_field_context() {
+fn encrypted_fields_and_findings_decrypt_with_their_location_context() {
     let p = policy(json!({"version": 1, "recordId": "id",
         "fields": {"ssn": {"anonymize": {"op": "encrypt"}}},
         "pii": {"operators": {"IBAN_CODE": {"op": "encrypt"}}}}));
-    let mut r = json!({"id": 42, "ssn": "536-90-4399", "rows": [{"memo": "pay GB82 WEST 1234 5698 7654 32 now"}]});
+    let mut r = json!({"id": 42, "ssn": "536-90-4399",
+        "rows": [{"memo": "x"}, {"memo": "pay GB82 WEST 1234 5698 7654 32 now"}]});
     p.apply(&mut r, Some(keyring())).unwrap();
     let ssn_ctx = field_context(&"ssn".parse::<FieldPath>().unwrap(), Some("42"));
     assert_eq!(
@@ -115,22 +116,61 @@ fn encrypted_fields_and_findings_decrypt_with_their_field_context() {
             .unwrap(),
         "536-90-4399"
     );
-    let memo = r["rows"][0]["memo"].as_str().unwrap();
+    let memo = r["rows"][1]["memo"].as_str().unwrap();
     let token = memo
         .strip_prefix("pay ")
         .unwrap()
         .strip_suffix(" now")
         .unwrap();
-    let memo_ctx = field_context(&"rows[*].memo".parse::<FieldPath>().unwrap(), Some("42"));
+    // A finding inside an array element is bound to that element.
+    let memo_ctx = field_context(&"rows[1].memo".parse::<FieldPath>().unwrap(), Some("42"));
     assert_eq!(
         keyring().decrypt_str(token, &memo_ctx).unwrap(),
         "GB82 WEST 1234 5698 7654 32"
     );
+    let shared = field_context(&"rows[*].memo".parse::<FieldPath>().unwrap(), Some("42"));
+    assert!(keyring().decrypt_str(token, &shared).is_err());
     // Bound to the record: another ID does not decrypt.
     let other = field_context(&"ssn".parse::<FieldPath>().unwrap(), Some("43"));
     assert!(keyring()
         .decrypt_str(r["ssn"].as_str().unwrap(), &other)
         .is_err());
+}
+
+#[test]
+fn array_rules_bind_randomized_tokens_to_each_element_and_the_rest_to_the_field() {
+    let p = policy(json!({"version": 1, "recordId": "id", "fields": {
+        "orders[*].card": {"anonymize": {"op": "encrypt"}},
+        "orders[*].email": {"anonymize": {"op": "encrypt", "deterministic": true}},
+        "orders[*].tag": {"anonymize": {"op": "hash"}}}}));
+    let mut r = json!({"id": "c1", "orders": [
+        {"card": "4111", "email": "a@x.org", "tag": "t"},
+        {"card": "5500", "email": "a@x.org", "tag": "t"}]});
+    p.apply(&mut r, Some(keyring())).unwrap();
+    let at = |i: usize, k: &str| r["orders"][i][k].as_str().unwrap().to_owned();
+    let ctx = |path: &str| field_context(&path.parse::<FieldPath>().unwrap(), Some("c1"));
+    let open = |i: usize, token: &str| {
+        fieldguard::path::ValueContexts {
+            location: &ctx(&format!("orders[{i}].card")),
+            field: &ctx("orders[*].card"),
+        }
+        .decrypt(keyring(), &fieldguard::decode_text(token).unwrap())
+    };
+    let cards = [at(0, "card"), at(1, "card")];
+    assert_eq!(open(0, &cards[0]).unwrap(), b"4111");
+    assert_eq!(open(1, &cards[1]).unwrap(), b"5500");
+    // Swapped, each fails: the tokens are bound to their element.
+    assert_eq!(open(0, &cards[1]).unwrap_err().code(), "DECRYPT_FAILED");
+    assert_eq!(open(1, &cards[0]).unwrap_err().code(), "DECRYPT_FAILED");
+    // Equal values stay equal across elements where that is the point.
+    assert_eq!(at(0, "email"), at(1, "email"));
+    assert_eq!(
+        keyring()
+            .decrypt_str(&at(0, "email"), &ctx("orders[*].email"))
+            .unwrap(),
+        "a@x.org"
+    );
+    assert_eq!(at(0, "tag"), at(1, "tag"));
 }
 
 #[test]

@@ -108,6 +108,7 @@ fn run(file: &Value, case: &Value) -> Result<Value, Error> {
             json!({
                 "plaintext": kr.decrypt_str(&again, &ctx)?,
                 "key_id": inspect(&again)?.key_id,
+                "format": inspect(&again)?.format.name(),
                 "unchanged": again == token,
             })
         }
@@ -158,8 +159,48 @@ fn run(file: &Value, case: &Value) -> Result<Value, Error> {
             };
             json!({"record": record, "report": report})
         }
+        // A policy applied with a keyring, then the tokens it made opened:
+        // each `open` entry names a token by JSON pointer (`in_text`: the
+        // first `fg.` token inside that string) and the context to try, so
+        // the record-context text of src/spec/records.md is checked exactly.
+        "policy_open" => {
+            let policy = fieldguard::policy::Policy::from_json(&case["policy"].to_string())?;
+            let kr = keyring(file, case)?;
+            let mut record = case["record"].clone();
+            match case.get("field").and_then(Value::as_str) {
+                Some(field) => policy.apply_field(field, &mut record, Some(&kr))?,
+                None => policy.apply(&mut record, Some(&kr))?,
+            };
+            let open = case["open"].as_array().expect("open");
+            let opened = open.iter().map(|o| {
+                let at = text(o, "at");
+                let found = record.pointer(at).and_then(Value::as_str);
+                let found = found.unwrap_or_else(|| panic!("no string at {at}: {record}"));
+                let token = match o.get("in_text") {
+                    Some(Value::Bool(true)) => first_token(found),
+                    _ => found,
+                };
+                match kr.decrypt_str(token, text(o, "context").as_bytes()) {
+                    Ok(plaintext) => json!(plaintext),
+                    Err(e) => json!({"error": e.code()}),
+                }
+            });
+            json!(opened.collect::<Vec<_>>())
+        }
         other => panic!("unknown op {other}"),
     })
+}
+
+/// The first `fg.` text token inside `text`.
+fn first_token(text: &str) -> &str {
+    let start = text
+        .find("fg.")
+        .unwrap_or_else(|| panic!("no token in {text:?}"));
+    let rest = &text[start..];
+    let len = 3 + rest[3..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len() - 3);
+    &rest[..len]
 }
 
 #[test]

@@ -139,8 +139,16 @@ impl Keyring {
     /// # Ok::<(), fieldguard::Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
+        // JSON parsers may skip a byte order mark (RFC 8259 §8.1); we refuse
+        // it, as JavaScript's JSON.parse does, but say what it is.
+        if json.starts_with('\u{feff}') {
+            return Err(Error::with(
+                ErrorKind::KeyringInvalid,
+                "the keyring starts with a byte order mark (U+FEFF): save it as UTF-8 without one",
+            ));
+        }
         let file: KeyringFile = serde_json::from_str(json)
-            .map_err(|e| Error::with(ErrorKind::KeyringInvalid, json_position(&e)))?;
+            .map_err(|e| Error::with(ErrorKind::KeyringInvalid, keyring_json_error(&e)))?;
         if file.version != FORMAT_VERSION {
             return Err(Error::with(
                 ErrorKind::KeyringInvalid,
@@ -531,6 +539,28 @@ impl fmt::Debug for Keyring {
     }
 }
 
+/// Where the keyring JSON is wrong, and, for a member given twice, which
+/// one: a duplicate is refused rather than letting the last one win, so a
+/// pasted second `"material"` can never silently replace the first. Only
+/// serde's duplicate-field message is read, because it names a schema
+/// field (`id`, `status`, …) and never keyring content.
+fn keyring_json_error(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let duplicate = message
+        .strip_prefix("duplicate field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(name, _)| name)
+        .filter(|name| ["version", "keys", "id", "status", "material"].contains(name));
+    match duplicate {
+        Some(name) => format!(
+            "member \"{name}\" appears twice at line {} column {}",
+            e.line(),
+            e.column()
+        ),
+        None => json_position(e),
+    }
+}
+
 fn unknown_key(id: u32) -> Error {
     Error::with(ErrorKind::KeyUnknownId, format!("key ID {id}"))
 }
@@ -554,5 +584,34 @@ mod tests {
         let err = Keyring::from_json(&bad).unwrap_err();
         assert!(!err.to_string().contains(material), "{err}");
         assert!(!format!("{err:?}").contains(material));
+    }
+
+    #[test]
+    fn duplicate_members_and_a_byte_order_mark_are_refused_by_name() {
+        let key = r#""status":"primary","material":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=""#;
+        let good = format!(r#"{{"version":1,"keys":[{{"id":5,{key}}}]}}"#);
+        assert!(Keyring::from_json(&good).is_ok());
+        for (json, name) in [
+            (good.replace(r#""id":5"#, r#""id":5,"id":6"#), "id"),
+            (
+                good.replace(r#""status""#, r#""material":"x","status""#),
+                "material",
+            ),
+            (
+                good.replace(r#""version":1"#, r#""version":1,"version":1"#),
+                "version",
+            ),
+        ] {
+            let err = Keyring::from_json(&json).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::KeyringInvalid);
+            assert!(
+                err.to_string()
+                    .contains(&format!("\"{name}\" appears twice")),
+                "{err}"
+            );
+        }
+        let err = Keyring::from_json(&format!("\u{feff}{good}")).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::KeyringInvalid);
+        assert!(err.to_string().contains("byte order mark"), "{err}");
     }
 }

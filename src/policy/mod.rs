@@ -90,11 +90,14 @@
 //! **Keys and contexts.** `hash`, `pseudonymize`, `encrypt` and
 //! `date-shift` need a keyring (the second argument of [`Policy::apply`]);
 //! applying a policy that uses one without a keyring is an `INVALID_ARGUMENT` error
-//! before anything changes. Tokens and hashes are bound to the field path
-//! (array positions as `[*]`) and, when `recordId` names the record's ID
-//! field, to the ID, as [`field_context`](crate::field_context) does; the ID
-//! is read after phase 1, so choose an ID field that is not itself
-//! anonymized. `date-shift` moves all dates of one subject by the same
+//! before anything changes. Randomized `encrypt` tokens are bound to the
+//! value's location (`orders[1].card`, so two elements' tokens cannot be
+//! swapped); deterministic tokens, hashes and date shifts to the field path
+//! (array positions as `[*]`, so equal values stay equal across elements);
+//! both, when `recordId` names the record's ID field, to the ID too — the
+//! location and field contexts of [`ValueContexts`](crate::path::ValueContexts),
+//! specified in `src/spec/records.md`. The ID is read after phase 1, so
+//! choose an ID field that is not itself anonymized. `date-shift` moves all dates of one subject by the same
 //! number of days: the subject is the value at `subject` (a field path),
 //! else the record ID.
 //!
@@ -120,7 +123,7 @@ pub use rule::{FieldRule, OnViolation};
 
 use crate::crypto::Keyring;
 use crate::error::{Error, ErrorKind, Result};
-use crate::path::{record_id_text, type_name, FieldPath};
+use crate::path::{id_text, record_id_text, FieldPath};
 use crate::pii::anonymize::Anonymizer;
 use crate::pii::recognize::{RecognizeOptions, Recognizer};
 use pii_pass::PiiPass;
@@ -418,9 +421,11 @@ impl Policy {
                 }
                 continue;
             }
-            compiled.path.for_each_mut(record, &mut |value| {
-                compiled.protect(value, &scope, &self.detector, field)
-            })?;
+            compiled
+                .path
+                .for_each_located_mut(record, &mut |at, value| {
+                    compiled.protect(value, Some(at), &scope, &self.detector, field)
+                })?;
         }
         if let Some(pii) = &self.pii {
             PiiPass {
@@ -481,7 +486,7 @@ impl Policy {
                 entry.change("dropped");
             }
             Some(op) if op.removes_field() => {}
-            Some(_) => compiled.protect(value, &scope, &self.detector, entry)?,
+            Some(_) => compiled.protect(value, None, &scope, &self.detector, entry)?,
             None => {}
         }
         if let Some(pii) = &self.pii {
@@ -509,19 +514,12 @@ impl Policy {
     }
 }
 
-/// The subject of a record for `date-shift`: a string or an integer; a
-/// missing or `null` subject means none (dates then shift per field).
+/// The subject of a record for `date-shift`: a string or an integer, as
+/// record IDs are read; a missing or `null` subject means none (dates then
+/// shift per field).
 fn subject_text(path: &FieldPath, record: &Value) -> Result<Option<String>> {
     match path.get(record) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => Ok(Some(n.to_string())),
-        Some(other) => Err(Error::with(
-            ErrorKind::FieldType,
-            format!(
-                "subject {path} holds {}; it must be a string or an integer",
-                type_name(other)
-            ),
-        )),
+        Some(value) => id_text("subject", path, value).map(Some),
     }
 }

@@ -145,13 +145,17 @@ impl PiiPass<'_> {
     /// The anonymized text, or `None` when nothing was found.
     fn anonymize(&mut self, text: &str, at: &[Segment]) -> Result<Option<String>> {
         // Array positions are not part of the name: all elements of
-        // `orders[*].note` share one report entry and one token context.
+        // `orders[*].note` share one report entry and one field context
+        // (hashes and pseudonyms stay equal across elements); randomized
+        // tokens are bound to the element itself.
         let name = FieldPath::generalize(at).to_string();
         let context = self.scope.context_for(&name);
+        let location = self.scope.location_for(at, &name);
         let ctx = OperatorContext {
             entity_type: None,
             keyring: self.scope.keyring,
             context: &context,
+            location: location.as_deref(),
             subject: self.scope.subject.as_deref(),
         };
         let out = self

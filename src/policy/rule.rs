@@ -5,7 +5,7 @@ use super::report::{FieldReport, Violation, ViolationAction};
 use crate::crypto::Keyring;
 use crate::detect::{self, Category, DetectOptions};
 use crate::error::{Error, ErrorKind, Result};
-use crate::path::{context_bytes, type_name, FieldPath};
+use crate::path::{context_bytes, type_name, FieldPath, Segment};
 use crate::pii::operators::{apply, Operator, OperatorContext};
 use crate::pii::recognize::Recognizer;
 use crate::pii::EntityType;
@@ -300,20 +300,29 @@ pub(super) struct Scope<'a> {
 }
 
 impl Scope<'_> {
-    /// The operator context for a value at the field named `field`
-    /// (canonical spelling): the token context is the field path plus the
-    /// record ID, as [`field_context`](crate::field_context) builds it.
+    /// The context of the field named `field` (canonical spelling) or of
+    /// the concrete location spelled `field`: the path plus the record ID,
+    /// as [`field_context`](crate::field_context) builds it.
     pub(super) fn context_for(&self, field: &str) -> Vec<u8> {
         context_bytes(field, self.record_id.as_deref())
+    }
+
+    /// The location context of a value found at `at` when it differs from
+    /// the field context `field_name` (the rule's path had wildcards).
+    pub(super) fn location_for(&self, at: &[Segment], field_name: &str) -> Option<Vec<u8>> {
+        let location = FieldPath::concrete(at).to_string();
+        (location != field_name).then(|| self.context_for(&location))
     }
 }
 
 impl CompiledRule {
     /// The protect step: run `anonymize` over one value (not `drop`, which
-    /// the caller does on the parent).
+    /// the caller does on the parent) found at `at` (its concrete location;
+    /// `None` for a value checked on its own, bound to the rule's path).
     pub(super) fn protect(
         &self,
         value: &mut Value,
+        at: Option<&[Segment]>,
         scope: &Scope,
         detector: &Recognizer,
         report: &mut FieldReport,
@@ -342,10 +351,12 @@ impl CompiledRule {
             .entity
             .or_else(|| whole_value_type(detector, &text));
         let context = scope.context_for(&self.name);
+        let location = at.and_then(|at| scope.location_for(at, &self.name));
         let ctx = OperatorContext {
             entity_type: entity,
             keyring: scope.keyring,
             context: &context,
+            location: location.as_deref(),
             subject: scope.subject.as_deref(),
         };
         match apply(op, &text, &ctx) {

@@ -14,3 +14,6 @@ pub mod errors {}
 
 #[doc = include_str!("leakage.md")]
 pub mod leakage {}
+
+#[doc = include_str!("records.md")]
+pub mod records {}

@@ -53,9 +53,14 @@ export async function decryptToken(masterKey, token, context) {
   return new Uint8Array(opened);
 }
 
+// Unicode White_Space, the 25 code points the spec trims. Not String.prototype.trim:
+// that one also strips U+FEFF and keeps U+0085.
+const WHITE_SPACE = '[\\u0009-\\u000d\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const TRIM = new RegExp(`^${WHITE_SPACE}+|${WHITE_SPACE}+$`, 'g');
+
 /** hex(HMAC-SHA256(blind-index subkey, u32_be(len(ctx)) || ctx || canonical)[..length]). */
 export async function blindIndex(masterKey, value, context, length = 16, caseInsensitive = false) {
-  let canonical = value.trim().normalize('NFC');
+  let canonical = value.replace(TRIM, '').normalize('NFC');
   if (caseInsensitive) canonical = canonical.toLowerCase();
   const key = await subtle.importKey('raw', await deriveSubkey(masterKey, 'blind-index'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const len = new Uint8Array(4);

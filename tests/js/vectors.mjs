@@ -59,6 +59,29 @@ const ops = {
       kr?.free();
     }
   },
+  // A policy applied with a keyring, then its tokens opened: each `open` entry names a token
+  // by JSON pointer (`in_text`: the first fg. token inside that string) and the context to try.
+  policy_open: (fg, file, c) => {
+    const policy = fg.Policy.fromJson(JSON.stringify(c.policy));
+    const kr = keyring(fg, file, c);
+    try {
+      const { record } = c.field !== undefined ? policy.applyFieldWithKeyring(c.field, c.record, kr) : policy.applyWithKeyring(c.record, kr);
+      return c.open.map((o) => {
+        const found = pointer(record, o.at);
+        if (typeof found !== 'string') throw new Error(`vector error: no string at ${o.at}`);
+        const token = o.in_text ? found.match(/fg\.[A-Za-z0-9_-]+/)[0] : found;
+        try {
+          return kr.decrypt(token, { context: o.context });
+        } catch (e) {
+          if (e?.name === 'FieldguardError') return { error: e.code };
+          throw e;
+        }
+      });
+    } finally {
+      policy.free();
+      kr.free();
+    }
+  },
   derive_subkey: (fg, _file, c) => toHex(fg.deriveSubkey(fromHex(c.master_key), c.purpose)),
   keyring_parse: (fg, file, c) => {
     const kr = keyring(fg, file, c);
@@ -101,10 +124,17 @@ const ops = {
       return {
         plaintext: kr.decrypt(again, { context: context(c) }),
         key_id: fg.inspectToken(again).keyId,
+        format: fg.inspectToken(again).format,
         unchanged: again === c.token,
       };
     }),
 };
+
+/** RFC 6901 JSON pointer into a parsed value. */
+function pointer(value, at) {
+  if (at === '') return value;
+  return at.slice(1).split('/').reduce((v, step) => v?.[step.replaceAll('~1', '/').replaceAll('~0', '~')], value);
+}
 
 function withKeyring(fg, file, c, f) {
   const kr = keyring(fg, file, c);

@@ -2,14 +2,19 @@
 //! `--field` values of record files. Record files go through
 //! [`fieldguard::stream`] like `anonymize` and `check` — JSON arrays
 //! element by element, NDJSON, CSV, in parallel, `--skip-bad`, output
-//! replaced atomically.
+//! replaced atomically. Which context each token is bound to (the value's
+//! location for randomized tokens, its field for deterministic ones, the
+//! field as a fallback for tokens of earlier releases) is decided by
+//! [`ValueContexts`], so the CLI and the library cannot disagree.
 
 use crate::args::{FormatArgs, KeyringArgs, RunArgs, SkipLog};
 use crate::io;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
 use clap::Args;
-use fieldguard::path::FieldSelection;
+use fieldguard::path::{FieldSelection, ValueContexts};
 use fieldguard::stream::{self, Callbacks, Skipped};
-use fieldguard::{Error, FieldPath, Keyring};
+use fieldguard::{decode_text, encode_text, Error, FieldPath, Keyring};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -33,9 +38,14 @@ pub struct TokenArgs {
     #[arg(conflicts_with_all = ["field", "input"])]
     value: Option<String>,
     /// Record mode: a field path to process (repeatable), e.g. user.email or orders[*].card.
-    /// Each token's context is the canonical path (plus NUL and the record ID with --record-id).
+    /// Randomized tokens are bound to each value's location (orders[1].card), deterministic
+    /// ones to the path (orders[*].card); then NUL and the record ID with --record-id.
     #[arg(long, value_name = "PATH")]
     field: Vec<String>,
+    /// Plaintexts are bytes written as base64 (standard alphabet, padded): encrypt decodes
+    /// each value first; decrypt prints each plaintext so, UTF-8 or not.
+    #[arg(long)]
+    base64: bool,
     /// Record mode: bind tokens to their record through the value at this path.
     #[arg(long, value_name = "PATH", requires = "field")]
     record_id: Option<String>,
@@ -62,16 +72,46 @@ pub enum Op {
 }
 
 impl Op {
-    fn apply(self, keyring: &Keyring, value: &str, context: &[u8]) -> Result<String, Error> {
+    fn apply(
+        self,
+        keyring: &Keyring,
+        value: &str,
+        contexts: &ValueContexts,
+        base64: bool,
+    ) -> Result<String, Error> {
         match self {
-            Op::Encrypt {
-                deterministic: false,
-            } => keyring.encrypt_str(value, context),
-            Op::Encrypt {
-                deterministic: true,
-            } => keyring.encrypt_deterministic_str(value, context),
-            Op::Decrypt => keyring.decrypt_str(value, context),
-            Op::Reencrypt => keyring.reencrypt_str(value, context),
+            Op::Encrypt { deterministic } => {
+                let plaintext = zeroize::Zeroizing::new(if base64 {
+                    STANDARD.decode(value).map_err(|_| {
+                        Error::invalid_argument("--base64: the value is not standard padded base64")
+                    })?
+                } else {
+                    value.as_bytes().to_vec()
+                });
+                Ok(encode_text(&contexts.encrypt(
+                    keyring,
+                    &plaintext,
+                    deterministic,
+                )?))
+            }
+            Op::Decrypt => {
+                let plaintext =
+                    zeroize::Zeroizing::new(contexts.decrypt(keyring, &decode_text(value)?)?);
+                if base64 {
+                    return Ok(STANDARD.encode(&*plaintext));
+                }
+                match std::str::from_utf8(&plaintext) {
+                    Ok(text) => Ok(text.to_owned()),
+                    Err(_) => Err(Error::invalid_argument(
+                        "the plaintext is bytes, not UTF-8 text: decrypt with --base64 \
+                         to print it as base64",
+                    )),
+                }
+            }
+            Op::Reencrypt => {
+                let again = contexts.reencrypt(keyring, &decode_text(value)?)?;
+                Ok(encode_text(&again))
+            }
         }
     }
 
@@ -85,6 +125,10 @@ impl Op {
 }
 
 pub fn run(args: &TokenArgs, op: Op) -> Result<(), Error> {
+    if args.base64 && matches!(op, Op::Reencrypt) {
+        // reencrypt never looks at the plaintext's encoding.
+        return Err(io::usage("--base64 applies to encrypt and decrypt".into()));
+    }
     if args.field.is_empty() {
         let keyring = args.keyring.load()?;
         let value = match &args.value {
@@ -92,7 +136,8 @@ pub fn run(args: &TokenArgs, op: Op) -> Result<(), Error> {
             None => io::read_stdin_value()?,
         };
         let context = args.context.as_deref().unwrap_or("").as_bytes();
-        let mut out = op.apply(&keyring, &value, context)?;
+        let contexts = ValueContexts::single(context);
+        let mut out = op.apply(&keyring, &value, &contexts, args.base64)?;
         out.push('\n');
         return io::write_stdout(out.as_bytes());
     }
@@ -114,8 +159,8 @@ pub fn run(args: &TokenArgs, op: Op) -> Result<(), Error> {
     let keyring = args.keyring.load()?;
 
     let transform = |record: &mut Value| {
-        selection.apply(record, &mut |value, context| {
-            op.apply(&keyring, value, context)
+        selection.apply(record, &mut |value, contexts| {
+            op.apply(&keyring, value, contexts, args.base64)
         })
     };
     let (mut values, mut skipped) = (0u64, SkipLog::default());

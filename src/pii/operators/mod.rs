@@ -232,6 +232,13 @@ pub struct OperatorContext<'a> {
     /// empty. Pseudonyms ignore it on purpose, so one person gets the same
     /// pseudonym in every field and service.
     pub context: &'a [u8],
+    /// The value's own location when it differs from `context` (an array
+    /// element, `orders[1].card`, of the field `orders[*].card`): randomized
+    /// `encrypt` tokens are bound to it, so two elements' tokens cannot be
+    /// swapped. Every other operator, and deterministic `encrypt`, uses
+    /// `context`, so equal values stay equal across elements. Default none
+    /// (`context`).
+    pub location: Option<&'a [u8]>,
     /// Whose value it is (a user ID), for `date-shift`: all dates of one
     /// subject move by the same number of days. Default none.
     pub subject: Option<&'a str>,
@@ -244,6 +251,7 @@ impl<'a> OperatorContext<'a> {
             entity_type: None,
             keyring: None,
             context: b"",
+            location: None,
             subject: None,
         }
     }
@@ -263,6 +271,12 @@ impl<'a> OperatorContext<'a> {
     /// Set the context bytes.
     pub const fn context(mut self, context: &'a [u8]) -> Self {
         self.context = context;
+        self
+    }
+
+    /// Set the location context (see [`OperatorContext::location`]).
+    pub const fn location(mut self, location: &'a [u8]) -> Self {
+        self.location = Some(location);
         self
     }
 
@@ -316,7 +330,7 @@ pub fn apply(operator: &Operator, value: &str, ctx: &OperatorContext) -> Result<
             if e.deterministic {
                 keyring.encrypt_deterministic_str(value, ctx.context)
             } else {
-                keyring.encrypt_str(value, ctx.context)
+                keyring.encrypt_str(value, ctx.location.unwrap_or(ctx.context))
             }
         }
         Operator::Generalize(g) => g.apply(value),

@@ -19,14 +19,24 @@
 //! space and control characters. A path that does not exist in a record is
 //! skipped: optional fields stay optional.
 //!
-//! When a record transform encrypts, the context bound to each token is the
-//! path in its canonical spelling (`orders[*].card`, so reordering an array
-//! does not break decryption), followed by a NUL byte and the record ID when
-//! one is selected — see [`field_context`].
+//! When a record transform encrypts, each value has two contexts (the
+//! [`context`] module, specified in `src/spec/records.md`): its
+//! **location**, the canonical spelling of where it is (`orders[1].card`),
+//! which randomized tokens are bound to, so two elements' tokens cannot be
+//! swapped; and its **field**, the spelling of the selecting path
+//! (`orders[*].card`), which deterministic tokens, hashes and pseudonyms use
+//! so that equal values stay equal across elements. Both are followed by a
+//! NUL byte and the record ID when one is selected — see [`field_context`]
+//! and [`ValueContexts`].
 //!
 //! [`walk_leaves`] visits every string and number of a record with its
 //! location, so whatever reports on fields (a policy's PII pass, `fieldguard
 //! scan`) names them the same way: [`FieldPath::generalize`].
+
+mod context;
+
+pub(crate) use context::{context_bytes, id_text, record_id_text};
+pub use context::{field_context, ValueContexts};
 
 use crate::error::{Error, ErrorKind, Result};
 use serde_json::Value;
@@ -83,9 +93,10 @@ impl FieldPath {
         visit(record, &self.segments, f)
     }
 
-    /// The name of the concrete location `at` in reports and token
+    /// The name of the concrete location `at` in reports and field
     /// contexts: array positions become `[*]`, so all elements of
-    /// `orders[*].note` share one name (and one token context).
+    /// `orders[*].note` share one name (and one field context; randomized
+    /// tokens are bound to the location itself, [`FieldPath::concrete`]).
     ///
     /// ```
     /// use fieldguard::path::{FieldPath, Segment};
@@ -101,6 +112,25 @@ impl FieldPath {
             })
             .collect();
         Self { segments }
+    }
+
+    /// The concrete location `at` as a path (its text is the location
+    /// context of a value found there).
+    pub(crate) fn concrete(at: &[Segment]) -> Self {
+        Self {
+            segments: at.to_vec(),
+        }
+    }
+
+    /// Call `f` on every value the path selects in `record`, with its
+    /// concrete location (`Key` and `Index` steps only: each wildcard
+    /// replaced by the member name or position it matched).
+    pub(crate) fn for_each_located_mut(
+        &self,
+        record: &mut Value,
+        f: &mut dyn FnMut(&[Segment], &mut Value) -> Result<()>,
+    ) -> Result<()> {
+        visit_located(record, &self.segments, &mut Vec::new(), f)
     }
 
     /// Whether this path, read as a pattern, selects the concrete location
@@ -178,6 +208,41 @@ fn visit(
         (Segment::AnyIndex, Value::Array(items)) => {
             items.iter_mut().try_for_each(|v| visit(v, rest, f))
         }
+        _ => Ok(()),
+    }
+}
+
+fn visit_located(
+    value: &mut Value,
+    segments: &[Segment],
+    at: &mut Vec<Segment>,
+    f: &mut dyn FnMut(&[Segment], &mut Value) -> Result<()>,
+) -> Result<()> {
+    let Some((first, rest)) = segments.split_first() else {
+        return f(at, value);
+    };
+    let mut step = |at: &mut Vec<Segment>, segment: Segment, v: &mut Value| {
+        at.push(segment);
+        let result = visit_located(v, rest, at, f);
+        at.pop();
+        result
+    };
+    match (first, value) {
+        (Segment::Key(k), Value::Object(map)) => match map.get_mut(k) {
+            Some(v) => step(at, Segment::Key(k.clone()), v),
+            None => Ok(()),
+        },
+        (Segment::AnyKey, Value::Object(map)) => map
+            .iter_mut()
+            .try_for_each(|(k, v)| step(at, Segment::Key(k.clone()), v)),
+        (Segment::Index(i), Value::Array(items)) => match items.get_mut(*i) {
+            Some(v) => step(at, Segment::Index(*i), v),
+            None => Ok(()),
+        },
+        (Segment::AnyIndex, Value::Array(items)) => items
+            .iter_mut()
+            .enumerate()
+            .try_for_each(|(i, v)| step(at, Segment::Index(i), v)),
         _ => Ok(()),
     }
 }
@@ -307,30 +372,6 @@ fn is_bare_name(name: &str) -> bool {
         })
 }
 
-/// The context bound to a token stored at `path` of a record: the canonical
-/// path, then, if given, a NUL byte and the record ID.
-///
-/// ```
-/// let path: fieldguard::FieldPath = "user.email".parse()?;
-/// assert_eq!(fieldguard::field_context(&path, Some("42")), b"user.email\x0042");
-/// assert_eq!(fieldguard::field_context(&path, None), b"user.email");
-/// # Ok::<(), fieldguard::Error>(())
-/// ```
-pub fn field_context(path: &FieldPath, record_id: Option<&str>) -> Vec<u8> {
-    context_bytes(&path.to_string(), record_id)
-}
-
-pub(crate) fn context_bytes(canonical_path: &str, record_id: Option<&str>) -> Vec<u8> {
-    let id = record_id.map_or(0, |id| id.len() + 1);
-    let mut context = Vec::with_capacity(canonical_path.len() + id);
-    context.extend_from_slice(canonical_path.as_bytes());
-    if let Some(id) = record_id {
-        context.push(0);
-        context.extend_from_slice(id.as_bytes());
-    }
-    context
-}
-
 /// Which fields of each record to transform, and where the record ID is.
 #[derive(Clone, Debug, Default)]
 pub struct FieldSelection {
@@ -368,13 +409,16 @@ impl FieldSelection {
         Ok(self)
     }
 
-    /// Apply `op(value, context)` to every selected string in `record`;
+    /// Apply `op(value, contexts)` to every selected string in `record`;
     /// nulls are left alone, other types are a `FIELD_TYPE` error. Returns
-    /// how many values were transformed.
+    /// how many values were transformed. `contexts` are the value's
+    /// location and field contexts ([`ValueContexts`]): bind randomized
+    /// tokens to the location, anything that must be equal for equal values
+    /// to the field (`ValueContexts`' methods do both).
     pub fn apply(
         &self,
         record: &mut Value,
-        op: &mut dyn FnMut(&str, &[u8]) -> Result<String>,
+        op: &mut dyn FnMut(&str, &ValueContexts) -> Result<String>,
     ) -> Result<u64> {
         let record_id = match &self.record_id {
             None => None,
@@ -382,11 +426,20 @@ impl FieldSelection {
         };
         let mut count = 0;
         for (path, canonical) in &self.fields {
-            let context = context_bytes(canonical, record_id.as_deref());
-            path.for_each_mut(record, &mut |value| match value {
+            let field = context_bytes(canonical, record_id.as_deref());
+            let concrete = !path.has_wildcard();
+            path.for_each_located_mut(record, &mut |at, value| match value {
                 Value::Null => Ok(()),
                 Value::String(s) => {
-                    *s = op(s, &context).map_err(|e| e.context(format!("field {path}")))?;
+                    // Without wildcards the location is the path itself.
+                    let location = (!concrete).then(|| {
+                        context_bytes(&FieldPath::concrete(at).to_string(), record_id.as_deref())
+                    });
+                    let contexts = ValueContexts {
+                        location: location.as_deref().unwrap_or(&field),
+                        field: &field,
+                    };
+                    *s = op(s, &contexts).map_err(|e| e.context(format!("field {path}")))?;
                     count += 1;
                     Ok(())
                 }
@@ -397,26 +450,6 @@ impl FieldSelection {
             })?;
         }
         Ok(count)
-    }
-}
-
-/// The record ID at `path` as it goes into token contexts: a string, or
-/// an integer's decimal text; anything else, or nothing, is an error.
-pub(crate) fn record_id_text(path: &FieldPath, record: &Value) -> Result<String> {
-    match path.get(record) {
-        Some(Value::String(s)) => Ok(s.clone()),
-        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => Ok(n.to_string()),
-        Some(other) => Err(Error::with(
-            ErrorKind::FieldType,
-            format!(
-                "record ID {path} holds {}; it must be a string or an integer",
-                type_name(other)
-            ),
-        )),
-        None => Err(Error::with(
-            ErrorKind::RecordInvalid,
-            format!("record has no ID field {path}"),
-        )),
     }
 }
 
@@ -580,21 +613,40 @@ mod tests {
         .with_record_id("id".parse().unwrap())
         .unwrap();
         let mut seen = Vec::new();
+        let text = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap();
         let n = selection
             .apply(&mut record, &mut |v, ctx| {
-                seen.push(String::from_utf8(ctx.to_vec()).unwrap());
+                seen.push((text(ctx.location), text(ctx.field)));
                 Ok(v.to_uppercase())
             })
             .unwrap();
         assert_eq!(n, 3);
         assert_eq!(record["user"]["email"], "A@X.ORG");
         assert_eq!(record["orders"][1]["card"], "5500");
+        let pair = |l: &str, f: &str| (l.to_owned(), f.to_owned());
         assert_eq!(
             seen,
             [
-                "user.email\u{0}7",
-                "orders[*].card\u{0}7",
-                "orders[*].card\u{0}7"
+                pair("user.email\u{0}7", "user.email\u{0}7"),
+                pair("orders[0].card\u{0}7", "orders[*].card\u{0}7"),
+                pair("orders[1].card\u{0}7", "orders[*].card\u{0}7"),
+            ]
+        );
+
+        // `*` members are located by name, with quoting where needed.
+        let mut record = json!({"user": {"e.mail": "a", "tel": "b"}});
+        let mut seen = Vec::new();
+        FieldSelection::new(vec!["user.*".parse().unwrap()])
+            .apply(&mut record, &mut |v, ctx| {
+                seen.push((text(ctx.location), text(ctx.field)));
+                Ok(v.to_owned())
+            })
+            .unwrap();
+        assert_eq!(
+            seen,
+            [
+                pair(r#"user["e.mail"]"#, "user.*"),
+                pair("user.tel", "user.*")
             ]
         );
 
