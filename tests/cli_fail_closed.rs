@@ -371,18 +371,37 @@ fn anonymize_with_a_policy_without_pii_still_scans_and_says_what_it_skipped() {
         "{\"id\":\"a@b.co\",\"x\":\"c@d.co\",\"y\":\"mail e@example.com\"}\n",
     )
     .unwrap();
-    fg().args(["anonymize", "--policy", "p.json", "--out", "out", "in.ndjson"])
-        .current_dir(dir.path())
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("not scanned for PII (left to their rules): id"));
+    fg().args([
+        "anonymize",
+        "--policy",
+        "p.json",
+        "--out",
+        "out",
+        "in.ndjson",
+    ])
+    .current_dir(dir.path())
+    .assert()
+    .success()
+    .stderr(predicate::str::contains(
+        "not scanned for PII (left to their rules): id",
+    ));
     let out = fs::read_to_string(dir.path().join("out/in.ndjson")).unwrap();
-    assert_eq!(out, "{\"id\":\"a@b.co\",\"x\":\"\",\"y\":\"mail <EMAIL_ADDRESS>\"}\n");
+    assert_eq!(
+        out,
+        "{\"id\":\"a@b.co\",\"x\":\"\",\"y\":\"mail <EMAIL_ADDRESS>\"}\n"
+    );
 
     fs::write(dir.path().join("off.json"), r#"{"version":1,"scan":false}"#).unwrap();
-    fg().args(["anonymize", "--policy", "off.json", "--out", "off", "in.ndjson"])
-        .current_dir(dir.path())
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("turns the PII scan off"));
+    fg().args([
+        "anonymize",
+        "--policy",
+        "off.json",
+        "--out",
+        "off",
+        "in.ndjson",
+    ])
+    .current_dir(dir.path())
+    .assert()
+    .success()
+    .stderr(predicate::str::contains("turns the PII scan off"));
 }
