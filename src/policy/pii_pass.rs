@@ -147,6 +147,7 @@ impl PiiPass<'_> {
             keyring: self.scope.keyring,
             context: &context,
             subject: self.scope.subject.as_deref(),
+            ..OperatorContext::new()
         };
         let out = self
             .anonymizer

@@ -346,6 +346,7 @@ impl CompiledRule {
             keyring: scope.keyring,
             context: &context,
             subject: scope.subject.as_deref(),
+            ..OperatorContext::new()
         };
         match apply(op, &text, &ctx) {
             Ok(out) => {
