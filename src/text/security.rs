@@ -27,7 +27,7 @@ pub fn skeleton(input: &str) -> String {
 ///
 /// ```
 /// use fieldguard::text::{skeleton_limited, InputLimit};
-/// let limit = InputLimit { max_input_bytes: Some(4) };
+/// let limit = InputLimit::new(4);
 /// assert_eq!(skeleton_limited("abcde", &limit).unwrap_err().code(), "INPUT_TOO_LARGE");
 /// assert_eq!(InputLimit::default().max(), fieldguard::text::DEFAULT_MAX_INPUT_BYTES);
 /// ```
@@ -41,6 +41,13 @@ pub struct InputLimit {
 }
 
 impl InputLimit {
+    /// A limit of `max_input_bytes`.
+    pub const fn new(max_input_bytes: u64) -> Self {
+        Self {
+            max_input_bytes: Some(max_input_bytes),
+        }
+    }
+
     /// The limit in bytes.
     pub fn max(&self) -> u64 {
         self.max_input_bytes.unwrap_or(DEFAULT_MAX_INPUT_BYTES)
