@@ -194,6 +194,11 @@ mod ffi;
 #[cfg(feature = "wasm")]
 #[allow(unsafe_code)]
 mod wasm;
+// The wasm adapter's object slots are plain Rust: their tests run natively too.
+#[cfg(all(test, not(feature = "wasm")))]
+#[allow(unsafe_code)]
+#[path = "wasm/slot.rs"]
+mod wasm_slot;
 
 pub use crypto::{
     canonicalize_for_index, decode_text, encode_text, inspect, inspect_bytes, looks_like_token,

@@ -413,6 +413,26 @@ impl Keyring {
         ))
     }
 
+    /// [`Keyring::encrypt_str`] refusing plaintext over `max_input_bytes`
+    /// (UTF-8 bytes) with `INPUT_TOO_LARGE`: the JS `encrypt` uses it, with
+    /// `clean`'s default ([`crate::text::DEFAULT_MAX_INPUT_BYTES`]).
+    ///
+    /// ```
+    /// let keyring = fieldguard::Keyring::generate()?;
+    /// let err = keyring.encrypt_str_limited("12345", b"", 4).unwrap_err();
+    /// assert_eq!(err.code(), "INPUT_TOO_LARGE");
+    /// # Ok::<(), fieldguard::Error>(())
+    /// ```
+    pub fn encrypt_str_limited(
+        &self,
+        plaintext: &str,
+        context: &[u8],
+        max_input_bytes: u64,
+    ) -> Result<String> {
+        crate::text::check_input_size(plaintext.len(), max_input_bytes)?;
+        self.encrypt_str(plaintext, context)
+    }
+
     /// Decrypt a text token to a string. A token whose plaintext is not UTF-8
     /// (made with [`Keyring::encrypt`] from bytes) gives `INVALID_ARGUMENT`.
     pub fn decrypt_str(&self, token: &str, context: &[u8]) -> Result<String> {

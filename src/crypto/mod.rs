@@ -52,7 +52,7 @@ mod blind_index;
 mod keyring;
 mod keys;
 pub(crate) mod prf;
-mod random;
+pub(crate) mod random;
 mod source;
 mod token;
 

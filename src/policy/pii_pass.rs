@@ -157,6 +157,7 @@ impl PiiPass<'_> {
             context: &context,
             location: location.as_deref(),
             subject: self.scope.subject.as_deref(),
+            ..OperatorContext::new()
         };
         let out = self
             .anonymizer

@@ -358,6 +358,7 @@ impl CompiledRule {
             context: &context,
             location: location.as_deref(),
             subject: scope.subject.as_deref(),
+            ..OperatorContext::new()
         };
         match apply(op, &text, &ctx) {
             Ok(out) => {

@@ -21,16 +21,7 @@ impl Counts {
 }
 
 pub(super) fn run(input: &str, r: &Resolved) -> Result<Cleaned> {
-    if input.len() as u64 > r.max_input_bytes {
-        return Err(Error::with(
-            ErrorKind::InputTooLarge,
-            format!(
-                "input is {} bytes, over maxInputBytes {}",
-                input.len(),
-                r.max_input_bytes
-            ),
-        ));
-    }
+    super::check_input_size(input.len(), r.max_input_bytes)?;
     let mut counts = Counts::default();
     let mut text = normalize(input, r.normalize, &mut counts);
     text = strip(&text, r, &mut counts);

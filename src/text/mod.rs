@@ -125,10 +125,25 @@ pub use options::{
     CharClass, CleanOptions, Disallowed, LengthUnit, Normalization, OverLength, Preset,
     DEFAULT_MAX_INPUT_BYTES,
 };
-pub use security::{analyze_scripts, are_confusable, skeleton, RestrictionLevel, ScriptReport};
+pub use security::{
+    analyze_scripts, analyze_scripts_limited, are_confusable, are_confusable_limited, skeleton,
+    skeleton_limited, InputLimit, RestrictionLevel, ScriptReport,
+};
 
-use crate::Result;
+use crate::{Error, ErrorKind, Result};
 use serde::Serialize;
+
+/// `INPUT_TOO_LARGE` when `input_len` (UTF-8 bytes) is over `max_input_bytes`:
+/// the one size guard of `clean`, the UTS #39 functions and the PII operators.
+pub(crate) fn check_input_size(input_len: usize, max_input_bytes: u64) -> Result<()> {
+    if input_len as u64 > max_input_bytes {
+        return Err(Error::with(
+            ErrorKind::InputTooLarge,
+            format!("input is {input_len} bytes, over maxInputBytes {max_input_bytes}"),
+        ));
+    }
+    Ok(())
+}
 
 /// The Unicode version (major, minor, update) of each data table `text` uses.
 ///

@@ -1,7 +1,9 @@
 //! UTS #39 (Unicode Security Mechanisms): confusable skeletons, mixed-script
 //! detection and restriction levels, from the `unicode-security` crate.
 
-use serde::Serialize;
+use super::{check_input_size, DEFAULT_MAX_INPUT_BYTES};
+use crate::Result;
+use serde::{Deserialize, Serialize};
 use unicode_script::{Script, UnicodeScript};
 use unicode_security::{MixedScript, RestrictionLevelDetection};
 
@@ -17,6 +19,58 @@ use unicode_security::{MixedScript, RestrictionLevelDetection};
 /// ```
 pub fn skeleton(input: &str) -> String {
     unicode_security::skeleton(input).collect()
+}
+
+/// The size limit of the `_limited` functions (JS: their options object).
+/// UTS #39 skeletons expand and renormalize every character, so an
+/// unbounded input is unbounded work; the default is `clean`'s.
+///
+/// ```
+/// use fieldguard::text::{skeleton_limited, InputLimit};
+/// let limit = InputLimit::new(4);
+/// assert_eq!(skeleton_limited("abcde", &limit).unwrap_err().code(), "INPUT_TOO_LARGE");
+/// assert_eq!(InputLimit::default().max(), fieldguard::text::DEFAULT_MAX_INPUT_BYTES);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[non_exhaustive]
+pub struct InputLimit {
+    /// Longer input (UTF-8 bytes) is refused with `INPUT_TOO_LARGE`.
+    /// Default [`DEFAULT_MAX_INPUT_BYTES`] (1 MiB).
+    pub max_input_bytes: Option<u64>,
+}
+
+impl InputLimit {
+    /// A limit of `max_input_bytes`.
+    pub const fn new(max_input_bytes: u64) -> Self {
+        Self {
+            max_input_bytes: Some(max_input_bytes),
+        }
+    }
+
+    /// The limit in bytes.
+    pub fn max(&self) -> u64 {
+        self.max_input_bytes.unwrap_or(DEFAULT_MAX_INPUT_BYTES)
+    }
+}
+
+/// [`skeleton`] with a size limit: `INPUT_TOO_LARGE` over `limit`.
+pub fn skeleton_limited(input: &str, limit: &InputLimit) -> Result<String> {
+    check_input_size(input.len(), limit.max())?;
+    Ok(skeleton(input))
+}
+
+/// [`are_confusable`] with a size limit applied to each string.
+pub fn are_confusable_limited(a: &str, b: &str, limit: &InputLimit) -> Result<bool> {
+    check_input_size(a.len(), limit.max())?;
+    check_input_size(b.len(), limit.max())?;
+    Ok(are_confusable(a, b))
+}
+
+/// [`analyze_scripts`] with a size limit.
+pub fn analyze_scripts_limited(input: &str, limit: &InputLimit) -> Result<ScriptReport> {
+    check_input_size(input.len(), limit.max())?;
+    Ok(analyze_scripts(input))
 }
 
 /// Whether `a` and `b` are confusable per UTS #39 (equal skeletons). Equal

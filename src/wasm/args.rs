@@ -2,8 +2,51 @@
 //! error naming the argument, never its value.
 
 use super::{invalid, JsResult};
-use js_sys::{JsString, Object, Reflect, Uint8Array};
+use js_sys::{Array, ArrayBuffer, JsString, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
+
+// Catching forms of the built-ins that can run caller code (proxy traps,
+// getters) or throw (revoked proxies, detached buffers). js-sys binds them
+// without `catch`; a JS exception thrown through Rust frames would come out
+// without a code and abandon the call half-way.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(object: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn array_is_array(value: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_namespace = Object, js_name = assign, catch)]
+    fn object_assign(target: &JsValue, source: &JsValue) -> Result<JsValue, JsValue>;
+    /// `String.prototype.isWellFormed.call(s)`; throws (caught) where it does not exist.
+    #[wasm_bindgen(js_namespace = ["String", "prototype", "isWellFormed"], js_name = call, catch)]
+    fn is_well_formed(this: &JsString) -> Result<bool, JsValue>;
+}
+
+/// `Array.isArray`, with a revoked proxy counting as "not a plain object" (`None`).
+pub(super) fn is_array(value: &JsValue) -> Option<bool> {
+    array_is_array(value).ok()
+}
+
+/// A shallow copy of `object` (`Object.assign({}, object)`); a throwing getter is a coded error.
+pub(super) fn shallow_copy(object: &Object, name: &str) -> JsResult<Object> {
+    object_assign(&Object::new(), object)
+        .map(JsCast::unchecked_into)
+        .map_err(|_| {
+            invalid(format!(
+                "{name} could not be read (a getter or proxy threw)"
+            ))
+        })
+}
+
+/// `object[key]`; a throwing getter or proxy trap is a coded error naming the key.
+pub(super) fn get(object: &Object, key: &str) -> JsResult<JsValue> {
+    Reflect::get(object, &key.into()).map_err(|_| {
+        invalid(format!(
+            "option {key} could not be read (a getter or proxy threw)"
+        ))
+    })
+}
 
 /// A JS string as Rust UTF-8. Lone surrogates are refused rather than
 /// replaced with U+FFFD: replacing would silently change what is encrypted.
@@ -11,20 +54,35 @@ pub(super) fn string_arg(value: &JsValue, name: &str) -> JsResult<String> {
     let js: &JsString = value
         .dyn_ref()
         .ok_or_else(|| invalid(format!("{name} must be a string")))?;
-    if !js.is_valid_utf16() {
+    // The conversion replaces lone surrogates with U+FFFD, so only a result
+    // containing U+FFFD needs the well-formedness check. Why not always
+    // check: js-sys's `is_valid_utf16` makes one JS call per code unit,
+    // seconds for a 32 MB string before any size limit could refuse it.
+    let s = String::from(js);
+    if s.contains('\u{FFFD}') && !is_well_formed(js).unwrap_or_else(|_| js.is_valid_utf16()) {
         return Err(invalid(format!(
             "{name} contains a lone UTF-16 surrogate and is not valid Unicode"
         )));
     }
-    Ok(String::from(js))
+    Ok(s)
 }
 
 /// A `Uint8Array` (or subclass such as Node's `Buffer`) as bytes.
+///
+/// Copied with `new Uint8Array(value)` first: for a real typed array that
+/// reads the internal slots and runs no caller code, where `length` and
+/// `set` could be overridden getters on a subclass; a detached buffer
+/// throws there and becomes a coded error.
 pub(super) fn bytes_arg(value: &JsValue, name: &str) -> JsResult<Vec<u8>> {
-    value
-        .dyn_ref::<Uint8Array>()
-        .map(Uint8Array::to_vec)
-        .ok_or_else(|| invalid(format!("{name} must be a Uint8Array")))
+    let refuse = || invalid(format!("{name} must be a Uint8Array"));
+    // `isView` checks the internal slot (a proxy is not a view); `instanceof` the kind.
+    if !ArrayBuffer::is_view(value) || !value.is_instance_of::<Uint8Array>() {
+        return Err(refuse());
+    }
+    let ctor: JsValue = Uint8Array::new_with_length(0).constructor().into();
+    let copy = Reflect::construct(ctor.unchecked_ref::<js_sys::Function>(), &Array::of1(value))
+        .map_err(|_| invalid(format!("{name} could not be read (detached buffer?)")))?;
+    Ok(copy.unchecked_into::<Uint8Array>().to_vec())
 }
 
 /// An integer in `1..=u32::MAX`.
@@ -43,11 +101,13 @@ pub(super) fn options_object(value: Option<JsValue>, allowed: &[&str]) -> JsResu
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(None);
     };
-    if !value.is_object() || value.is_function() || js_sys::Array::is_array(&value) {
+    if !value.is_object() || value.is_function() || is_array(&value) != Some(false) {
         return Err(invalid("options must be a plain object"));
     }
+    let keys =
+        object_keys(&value).map_err(|_| invalid("options could not be read (a proxy threw)"))?;
     let object: Object = value.unchecked_into();
-    for key in Object::keys(&object).iter() {
+    for key in keys.iter() {
         let key = key.as_string().unwrap_or_default();
         if !allowed.contains(&key.as_str()) {
             return Err(invalid(format!(
@@ -65,7 +125,7 @@ pub(super) fn context_option(options: Option<&Object>) -> JsResult<Vec<u8>> {
     let Some(o) = options else {
         return Ok(Vec::new());
     };
-    let value = Reflect::get(o, &"context".into())?;
+    let value = get(o, "context")?;
     if value.is_undefined() {
         Ok(Vec::new())
     } else if value.is_string() {
@@ -85,7 +145,7 @@ pub(super) fn integer_option(
     max: u64,
 ) -> JsResult<Option<u64>> {
     let Some(o) = options else { return Ok(None) };
-    let value = Reflect::get(o, &key.into())?;
+    let value = get(o, key)?;
     if value.is_undefined() {
         return Ok(None);
     }
@@ -100,7 +160,7 @@ pub(super) fn integer_option(
 /// An optional boolean option.
 pub(super) fn bool_option(options: Option<&Object>, key: &str) -> JsResult<Option<bool>> {
     let Some(o) = options else { return Ok(None) };
-    let value = Reflect::get(o, &key.into())?;
+    let value = get(o, key)?;
     if value.is_undefined() {
         return Ok(None);
     }

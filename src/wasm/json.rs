@@ -27,7 +27,7 @@ pub(super) fn plain_object(value: Option<JsValue>) -> JsResult<Option<Object>> {
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(None);
     };
-    if !value.is_object() || value.is_function() || js_sys::Array::is_array(&value) {
+    if !value.is_object() || value.is_function() || super::args::is_array(&value) != Some(false) {
         return Err(invalid("options must be a plain object"));
     }
     Ok(Some(value.unchecked_into()))

@@ -20,6 +20,7 @@ mod pii_anonymize;
 mod pii_ops;
 mod pii_scan;
 mod policy;
+mod slot;
 mod text;
 mod validate;
 
@@ -27,7 +28,11 @@ use crate::{BlindIndexOptions, Error, ErrorKind, KeyStatus, Keyring, Purpose, Se
 use args::{
     bool_option, bytes_arg, context_option, integer_option, options_object, string_arg, u32_arg,
 };
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Object, Reflect, Uint8Array, WeakMap};
+use slot::Slot;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 
 /// The `ErrorCode` union, generated from the error table (`src/error.rs`),
@@ -49,6 +54,11 @@ export type Context = string | Uint8Array;
 export interface EncryptOptions {
   /** Where the value belongs, e.g. "users.email\u0000user-42". Default: empty. */
   context?: Context;
+}
+
+export interface EncryptTextOptions extends EncryptOptions {
+  /** Longer plaintext (UTF-8 bytes) throws INPUT_TOO_LARGE. Default 1048576, as `clean`. */
+  maxInputBytes?: number;
 }
 
 export interface DeterministicOptions extends EncryptOptions {
@@ -87,6 +97,9 @@ extern "C" {
     /// `EncryptOptions` from the TypeScript section above.
     #[wasm_bindgen(typescript_type = "EncryptOptions")]
     pub type EncryptOptionsArg;
+    /// `EncryptTextOptions` from the TypeScript section above.
+    #[wasm_bindgen(typescript_type = "EncryptTextOptions")]
+    pub type EncryptTextOptionsArg;
     /// `DeterministicOptions` from the TypeScript section above.
     #[wasm_bindgen(typescript_type = "DeterministicOptions")]
     pub type DeterministicOptionsArg;
@@ -116,46 +129,145 @@ fn invalid(detail: impl Into<std::borrow::Cow<'static, str>>) -> JsValue {
 
 /// A keyring held inside the wasm instance. Call `free()` (or use `using`)
 /// when done: the key bytes are zeroized when it is freed.
+///
+/// Why a slot and not the keyring itself: see `slot.rs` (free must work
+/// after a trap, re-entrant calls must fail with a code). Every method takes
+/// `&self`, so wasm-bindgen's own borrow check never refuses (its errors
+/// have no code); the slot decides.
 #[wasm_bindgen(js_name = Keyring)]
 pub struct JsKeyring {
-    inner: Keyring,
+    id: u32,
+    slot: Rc<Slot<Keyring>>,
+}
+
+thread_local! {
+    /// Keyring JS objects made here → their id. A `WeakMap` is keyed by
+    /// identity and runs no caller code, so a look-alike object or a proxy
+    /// of a keyring is never taken for one.
+    static BRAND: WeakMap = WeakMap::new();
+    /// id → slot, for keyrings passed as arguments.
+    static KEYRINGS: RefCell<HashMap<u32, Weak<Slot<Keyring>>>> = RefCell::new(HashMap::new());
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+impl JsKeyring {
+    /// Wrap a core keyring as a JS `Keyring` object and remember it.
+    fn into_js(inner: Keyring) -> JsResult<JsValue> {
+        let id = NEXT_ID.with(|n| {
+            let id = n.get();
+            n.set(id.wrapping_add(1).max(1));
+            id
+        });
+        let slot = Rc::new(Slot::new(inner, "keyring"));
+        KEYRINGS
+            .with(|m| {
+                m.try_borrow_mut()
+                    .map(|mut m| m.insert(id, Rc::downgrade(&slot)))
+            })
+            .map_err(|_| invalid("keyring registry unavailable after an earlier trap"))?;
+        let js = JsValue::from(JsKeyring { id, slot });
+        BRAND.with(|b| b.set(js.unchecked_ref(), &id.into()));
+        Ok(js)
+    }
+
+    fn read<R>(&self, f: impl FnOnce(&Keyring) -> crate::Result<R>) -> JsResult<R> {
+        self.slot.read(f).and_then(|r| r).map_err(into_error)
+    }
+}
+
+impl Drop for JsKeyring {
+    fn drop(&mut self) {
+        // The JS object was garbage-collected (or freed): forget its id. A
+        // registry left borrowed by a trap keeps the entry; its Weak is dead.
+        KEYRINGS.with(|m| {
+            if let Ok(mut m) = m.try_borrow_mut() {
+                m.remove(&self.id);
+            }
+        });
+    }
+}
+
+/// The slot of a `Keyring` passed as an argument; anything else is `INVALID_ARGUMENT`.
+pub(crate) fn keyring_arg(value: &JsValue) -> JsResult<Rc<Slot<Keyring>>> {
+    let refuse = || invalid("keyring must be a Keyring");
+    if !value.is_object() {
+        return Err(refuse());
+    }
+    let id = BRAND
+        .with(|b| b.get(value.unchecked_ref()))
+        .as_f64()
+        .ok_or_else(refuse)?;
+    KEYRINGS
+        .with(|m| m.try_borrow().ok()?.get(&(id as u32))?.upgrade())
+        .ok_or_else(refuse)
+}
+
+/// `null`/`undefined` → no keyring; a `Keyring` → its slot.
+pub(crate) fn optional_keyring_arg(value: &JsValue) -> JsResult<Option<Rc<Slot<Keyring>>>> {
+    if value.is_null() || value.is_undefined() {
+        return Ok(None);
+    }
+    keyring_arg(value)
+        .map(Some)
+        .map_err(|_| invalid("keyring must be a Keyring, null or undefined"))
+}
+
+/// Run `f` with the keyring of an optional slot.
+pub(crate) fn with_optional<R>(
+    slot: Option<&Slot<Keyring>>,
+    f: impl FnOnce(Option<&Keyring>) -> crate::Result<R>,
+) -> JsResult<R> {
+    match slot {
+        Some(slot) => slot.read(|k| f(Some(k))).and_then(|r| r),
+        None => f(None),
+    }
+    .map_err(into_error)
 }
 
 #[wasm_bindgen(js_class = Keyring)]
 impl JsKeyring {
     /// A new keyring with one fresh primary key (random bytes from Web Crypto).
-    pub fn generate() -> JsResult<JsKeyring> {
-        Ok(Self {
-            inner: Keyring::generate().map_err(into_error)?,
-        })
+    #[wasm_bindgen(unchecked_return_type = "Keyring")]
+    pub fn generate() -> JsResult<JsValue> {
+        Self::into_js(Keyring::generate().map_err(into_error)?)
+    }
+
+    /// Zeroize the key bytes and release the keyring. Idempotent; also
+    /// works after a call on this keyring trapped (see the README). Later
+    /// calls throw `INVALID_ARGUMENT`.
+    #[wasm_bindgen(js_name = free)]
+    pub fn free_keys(&self) {
+        self.slot.free();
     }
 
     /// Parse keyring JSON (schema: src/spec/keyring.md).
     #[wasm_bindgen(js_name = fromJson)]
+    #[wasm_bindgen(unchecked_return_type = "Keyring")]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
-    ) -> JsResult<JsKeyring> {
+    ) -> JsResult<JsValue> {
         let json = zeroize::Zeroizing::new(string_arg(&json, "json")?);
-        Ok(Self {
-            inner: Keyring::from_json(&json).map_err(into_error)?,
-        })
+        Self::into_js(Keyring::from_json(&json).map_err(into_error)?)
     }
 
     /// The keyring JSON, including key material: store it as a secret.
     #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.inner.to_json().to_string()
+    pub fn to_json(&self) -> JsResult<String> {
+        self.read(|k| Ok(k.to_json().to_string()))
     }
 
     /// Add a fresh primary key; the old primary becomes decrypt-only. Returns the new key ID.
-    pub fn rotate(&mut self) -> JsResult<u32> {
-        self.inner.rotate().map_err(into_error)
+    pub fn rotate(&self) -> JsResult<u32> {
+        self.slot
+            .write(Keyring::rotate)
+            .and_then(|r| r)
+            .map_err(into_error)
     }
 
     /// Set a key's status (making one primary demotes the current primary).
     #[wasm_bindgen(js_name = setStatus)]
     pub fn set_status(
-        &mut self,
+        &self,
         #[wasm_bindgen(unchecked_param_type = "number")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "KeyStatus")] status: JsValue,
     ) -> JsResult<()> {
@@ -170,41 +282,47 @@ impl JsKeyring {
                 ))
             }
         };
-        self.inner.set_status(id, status).map_err(into_error)
+        self.slot
+            .write(|k| k.set_status(id, status))
+            .and_then(|r| r)
+            .map_err(into_error)
     }
 
     /// The primary key's ID.
     #[wasm_bindgen(getter, js_name = primaryKeyId)]
-    pub fn primary_key_id(&self) -> u32 {
-        self.inner.primary_id()
+    pub fn primary_key_id(&self) -> JsResult<u32> {
+        self.read(|k| Ok(k.primary_id()))
     }
 
     /// IDs and statuses of all keys (never their bytes).
     #[wasm_bindgen(unchecked_return_type = "KeyInfo[]")]
-    pub fn keys(&self) -> JsValue {
-        self.inner
-            .keys()
-            .map(|k| {
+    pub fn keys(&self) -> JsResult<JsValue> {
+        let keys: Vec<(u32, &'static str)> =
+            self.read(|k| Ok(k.keys().map(|k| (k.id, k.status.name())).collect()))?;
+        Ok(keys
+            .into_iter()
+            .map(|(id, status)| {
                 let o = Object::new();
-                set(&o, "id", k.id.into());
-                set(&o, "status", k.status.name().into());
+                set(&o, "id", id.into());
+                set(&o, "status", status.into());
                 JsValue::from(o)
             })
             .collect::<Array>()
-            .into()
+            .into())
     }
 
     /// Encrypt a string into a text token (`fg.…`) under the primary key.
     pub fn encrypt(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] plaintext: JsValue,
-        options: Option<EncryptOptionsArg>,
+        options: Option<EncryptTextOptionsArg>,
     ) -> JsResult<String> {
         let plaintext = zeroize::Zeroizing::new(string_arg(&plaintext, "plaintext")?);
-        let context = encrypt_options(options.map(JsValue::from))?;
-        self.inner
-            .encrypt_str(&plaintext, &context)
-            .map_err(into_error)
+        let o = options_object(options.map(JsValue::from), &["context", "maxInputBytes"])?;
+        let context = context_option(o.as_ref())?;
+        let max = integer_option(o.as_ref(), "maxInputBytes", 0, u64::MAX >> 11)?
+            .unwrap_or(crate::text::DEFAULT_MAX_INPUT_BYTES);
+        self.read(|k| k.encrypt_str_limited(&plaintext, &context, max))
     }
 
     /// Decrypt a text token (either format) to a string.
@@ -215,7 +333,7 @@ impl JsKeyring {
     ) -> JsResult<String> {
         let token = string_arg(&token, "token")?;
         let context = encrypt_options(options.map(JsValue::from))?;
-        self.inner.decrypt_str(&token, &context).map_err(into_error)
+        self.read(|k| k.decrypt_str(&token, &context))
     }
 
     /// Encrypt bytes into a binary token.
@@ -227,10 +345,7 @@ impl JsKeyring {
     ) -> JsResult<Uint8Array> {
         let plaintext = zeroize::Zeroizing::new(bytes_arg(&plaintext, "plaintext")?);
         let context = encrypt_options(options.map(JsValue::from))?;
-        let token = self
-            .inner
-            .encrypt(&plaintext, &context)
-            .map_err(into_error)?;
+        let token = self.read(|k| k.encrypt(&plaintext, &context))?;
         Ok(Uint8Array::from(&token[..]))
     }
 
@@ -243,8 +358,7 @@ impl JsKeyring {
     ) -> JsResult<Uint8Array> {
         let token = bytes_arg(&token, "token")?;
         let context = encrypt_options(options.map(JsValue::from))?;
-        let plaintext =
-            zeroize::Zeroizing::new(self.inner.decrypt(&token, &context).map_err(into_error)?);
+        let plaintext = zeroize::Zeroizing::new(self.read(|k| k.decrypt(&token, &context))?);
         Ok(Uint8Array::from(&plaintext[..]))
     }
 
@@ -281,9 +395,7 @@ impl JsKeyring {
     ) -> JsResult<String> {
         let token = string_arg(&token, "token")?;
         let context = encrypt_options(options.map(JsValue::from))?;
-        self.inner
-            .reencrypt_str(&token, &context)
-            .map_err(into_error)
+        self.read(|k| k.reencrypt_str(&token, &context))
     }
 
     /// Re-encrypt a binary token under the primary key.
@@ -295,7 +407,7 @@ impl JsKeyring {
     ) -> JsResult<Uint8Array> {
         let token = bytes_arg(&token, "token")?;
         let context = encrypt_options(options.map(JsValue::from))?;
-        let again = self.inner.reencrypt(&token, &context).map_err(into_error)?;
+        let again = self.read(|k| k.reencrypt(&token, &context))?;
         Ok(Uint8Array::from(&again[..]))
     }
 
@@ -322,7 +434,7 @@ impl JsKeyring {
         if let Some(id) = integer_option(o.as_ref(), "keyId", 1, u32::MAX.into())? {
             opts = opts.key_id(id as u32);
         }
-        self.inner.blind_index(&value, &opts).map_err(into_error)
+        self.read(|k| k.blind_index(&value, &opts))
     }
 }
 
@@ -330,13 +442,11 @@ impl JsKeyring {
     fn deterministic(&self, plaintext: &[u8], options: Option<JsValue>) -> JsResult<Vec<u8>> {
         let o = options_object(options, &["context", "keyId"])?;
         let context = context_option(o.as_ref())?;
-        match integer_option(o.as_ref(), "keyId", 1, u32::MAX.into())? {
-            Some(id) => self
-                .inner
-                .encrypt_deterministic_with_key(plaintext, &context, id as u32),
-            None => self.inner.encrypt_deterministic(plaintext, &context),
-        }
-        .map_err(into_error)
+        let key_id = integer_option(o.as_ref(), "keyId", 1, u32::MAX.into())?;
+        self.read(|k| match key_id {
+            Some(id) => k.encrypt_deterministic_with_key(plaintext, &context, id as u32),
+            None => k.encrypt_deterministic(plaintext, &context),
+        })
     }
 }
 

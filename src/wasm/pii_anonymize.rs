@@ -1,9 +1,11 @@
 //! JS bindings for `crate::pii::anonymize`: `anonymizeText` and
 //! `Keyring.anonymizeText`.
 
-use super::args::{context_option, string_arg};
-use super::{into_error, invalid, json, JsKeyring, JsResult};
+use super::args::{context_option, shallow_copy, string_arg};
+use super::slot::Slot;
+use super::{json, optional_keyring_arg, with_optional, JsKeyring, JsResult};
 use crate::pii::anonymize::AnonymizeTextRequest;
+use crate::Keyring;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -58,7 +60,7 @@ impl JsKeyring {
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         options: Option<AnonymizeTextOptionsArg>,
     ) -> JsResult<JsValue> {
-        run(Some(&self.inner), &text, options.map(JsValue::from))
+        run(Some(&self.slot), &text, options.map(JsValue::from))
     }
 }
 
@@ -72,29 +74,18 @@ pub fn anonymize_text(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     options: Option<AnonymizeTextOptionsArg>,
 ) -> JsResult<JsValue> {
-    let options = options.map_or(JsValue::UNDEFINED, JsValue::from);
-    if keyring.is_null() || keyring.is_undefined() {
-        return run(None, &text, Some(options));
-    }
-    // Through the keyring's own method: wasm-bindgen cannot borrow an
-    // optional exported object (see `anonymizeValue`).
-    let method = Reflect::get(&keyring, &"anonymizeText".into())
-        .ok()
-        .filter(|m| keyring.is_object() && m.is_function())
-        .ok_or_else(|| invalid("keyring must be a Keyring, null or undefined"))?;
-    let method: &js_sys::Function = method.unchecked_ref();
-    method.call2(&keyring, &text, &options)
+    let keyring = optional_keyring_arg(&keyring)?;
+    run(keyring.as_deref(), &text, options.map(JsValue::from))
 }
 
 fn run(
-    keyring: Option<&crate::Keyring>,
+    keyring: Option<&Slot<Keyring>>,
     text: &JsValue,
     options: Option<JsValue>,
 ) -> JsResult<JsValue> {
     let text = zeroize::Zeroizing::new(string_arg(text, "text")?);
-    let out = request(options)?
-        .anonymize(&text, keyring)
-        .map_err(into_error)?;
+    let request = request(options)?;
+    let out = with_optional(keyring, |kr| request.anonymize(&text, kr))?;
     json::to_js(&out.with_utf16_offsets())
 }
 
@@ -107,8 +98,9 @@ fn request(options: Option<JsValue>) -> JsResult<AnonymizeTextRequest> {
     };
     let context = context_option(Some(&object))?;
     // A shallow copy without `context`, so the caller's object is untouched.
-    let rest = Object::assign(&Object::new(), &object);
-    Reflect::delete_property(&rest, &"context".into())?;
+    let rest: Object = shallow_copy(&object, "options")?;
+    // A plain new object: deleting an own data property cannot throw.
+    let _ = Reflect::delete_property(&rest, &"context".into());
     let mut request: AnonymizeTextRequest = json::parse(&rest, "options")?;
     request.context = context;
     Ok(request)

@@ -1,10 +1,11 @@
 //! JS bindings for `crate::pii::operators`.
 
-use super::args::{context_option, options_object, string_arg};
-use super::{into_error, invalid, json, JsKeyring, JsResult};
+use super::args::{context_option, get, integer_option, is_array, options_object, string_arg};
+use super::slot::Slot;
+use super::{invalid, json, optional_keyring_arg, with_optional, JsKeyring, JsResult};
 use crate::pii::operators::{apply, Operator, OperatorContext};
 use crate::pii::EntityType;
-use js_sys::Reflect;
+use crate::Keyring;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -39,6 +40,8 @@ export interface AnonymizeOptions {
   context?: Context;
   /** Whose value it is, for date-shift. Default none (the shift follows the context). */
   subject?: string;
+  /** Longer values (UTF-8 bytes) throw INPUT_TOO_LARGE. Default 1048576, as `clean`. */
+  maxInputBytes?: number;
 }
 "#;
 
@@ -62,7 +65,7 @@ impl JsKeyring {
         options: Option<AnonymizeOptionsArg>,
     ) -> JsResult<String> {
         run(
-            Some(&self.inner),
+            Some(&self.slot),
             &value,
             &operator.into(),
             options.map(JsValue::from),
@@ -72,10 +75,6 @@ impl JsKeyring {
 
 /// Apply a PII operator to one value (see `fieldguard::pii::operators`).
 /// `keyring` may be null or undefined for operators that need no key.
-///
-/// Why the keyring goes through its own `anonymize` method: wasm-bindgen
-/// cannot borrow an optional exported object, and taking it by value
-/// would free the caller's keyring.
 #[wasm_bindgen(js_name = anonymizeValue)]
 pub fn anonymize_value(
     #[wasm_bindgen(unchecked_param_type = "Keyring | null | undefined")] keyring: JsValue,
@@ -83,54 +82,68 @@ pub fn anonymize_value(
     operator: PiiOperatorArg,
     options: Option<AnonymizeOptionsArg>,
 ) -> JsResult<String> {
-    let options = options.map_or(JsValue::UNDEFINED, JsValue::from);
-    if keyring.is_null() || keyring.is_undefined() {
-        return run(None, &value, &operator.into(), Some(options));
-    }
-    let method = Reflect::get(&keyring, &"anonymize".into())
-        .ok()
-        .filter(|m| keyring.is_object() && m.is_function())
-        .ok_or_else(|| invalid("keyring must be a Keyring, null or undefined"))?;
-    let method: &js_sys::Function = method.unchecked_ref();
-    method
-        .call3(&keyring, &value, &operator.into(), &options)?
-        .as_string()
-        .ok_or_else(|| invalid("keyring must be a Keyring, null or undefined"))
+    let keyring = optional_keyring_arg(&keyring)?;
+    run(
+        keyring.as_deref(),
+        &value,
+        &operator.into(),
+        options.map(JsValue::from),
+    )
 }
 
+/// Convert every argument first (that may run caller code), then borrow
+/// the keyring for the core call only.
 fn run(
-    keyring: Option<&crate::Keyring>,
+    keyring: Option<&Slot<Keyring>>,
     value: &JsValue,
     operator: &JsValue,
     options: Option<JsValue>,
 ) -> JsResult<String> {
     let value = zeroize::Zeroizing::new(string_arg(value, "value")?);
-    if !operator.is_object() || js_sys::Array::is_array(operator) {
+    if !operator.is_object() || is_array(operator) != Some(false) {
         return Err(invalid(
             "operator must be an object such as {op: \"redact\"}",
         ));
     }
     let operator: Operator = json::parse(operator, "operator")?;
-    let o = options_object(options, &["entityType", "context", "subject"])?;
+    let o = options_object(
+        options,
+        &["entityType", "context", "subject", "maxInputBytes"],
+    )?;
     let context = context_option(o.as_ref())?;
-    let mut ctx = OperatorContext::new().context(&context);
-    let subject;
+    let mut entity_type = None;
+    let mut subject = None;
+    let mut max_input_bytes = crate::text::DEFAULT_MAX_INPUT_BYTES;
     if let Some(o) = &o {
-        let t = Reflect::get(o, &"entityType".into())?;
+        let t = get(o, "entityType")?;
         if !t.is_undefined() {
             let name = string_arg(&t, "entityType")?;
-            let t = EntityType::from_name(&name)
-                .ok_or_else(|| invalid("entityType is not a known entity type name"))?;
+            entity_type = Some(
+                EntityType::from_name(&name)
+                    .ok_or_else(|| invalid("entityType is not a known entity type name"))?,
+            );
+        }
+        let s = get(o, "subject")?;
+        if !s.is_undefined() {
+            subject = Some(string_arg(&s, "subject")?);
+        }
+        if let Some(max) = integer_option(Some(o), "maxInputBytes", 0, u64::MAX >> 11)? {
+            max_input_bytes = max;
+        }
+    }
+    with_optional(keyring, |kr| {
+        let mut ctx = OperatorContext::new()
+            .context(&context)
+            .max_input_bytes(max_input_bytes);
+        if let Some(t) = entity_type {
             ctx = ctx.entity_type(t);
         }
-        let s = Reflect::get(o, &"subject".into())?;
-        if !s.is_undefined() {
-            subject = string_arg(&s, "subject")?;
-            ctx = ctx.subject(&subject);
+        if let Some(s) = &subject {
+            ctx = ctx.subject(s);
         }
-    }
-    if let Some(kr) = keyring {
-        ctx = ctx.keyring(kr);
-    }
-    apply(&operator, &value, &ctx).map_err(into_error)
+        if let Some(kr) = kr {
+            ctx = ctx.keyring(kr);
+        }
+        apply(&operator, &value, &ctx)
+    })
 }

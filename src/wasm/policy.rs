@@ -1,6 +1,7 @@
 //! JS bindings for `crate::policy`: `Policy.fromJson(json).apply(record)`.
 
-use super::{into_error, json, JsKeyring, JsResult};
+use super::slot::Slot;
+use super::{into_error, json, keyring_arg, JsResult};
 use crate::policy::Policy;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -38,9 +39,17 @@ export interface PolicyResult {
 
 /// A parsed policy (field rules). Parse once, apply to many records; call
 /// `free()` when done.
+///
+/// In a slot for the same reasons as `Keyring` (see `slot.rs`).
 #[wasm_bindgen(js_name = Policy)]
 pub struct JsPolicy {
-    inner: Policy,
+    slot: Slot<Policy>,
+}
+
+impl JsPolicy {
+    fn read<R>(&self, f: impl FnOnce(&Policy) -> crate::Result<R>) -> JsResult<R> {
+        self.slot.read(f).and_then(|r| r).map_err(into_error)
+    }
 }
 
 #[wasm_bindgen(js_class = Policy)]
@@ -60,14 +69,21 @@ impl JsPolicy {
             None => return Err(super::invalid("policy must be a JSON string or an object")),
         };
         Ok(Self {
-            inner: Policy::from_json(&text).map_err(into_error)?,
+            slot: Slot::new(Policy::from_json(&text).map_err(into_error)?, "policy"),
         })
+    }
+
+    /// Release the policy. Idempotent; later calls throw `INVALID_ARGUMENT`.
+    #[wasm_bindgen(js_name = free)]
+    pub fn free_policy(&self) {
+        self.slot.free();
     }
 
     /// The field paths with rules, in document order.
     #[wasm_bindgen(unchecked_return_type = "string[]")]
     pub fn fields(&self) -> JsResult<JsValue> {
-        json::to_js(&self.inner.fields().collect::<Vec<_>>())
+        let fields: Vec<String> = self.read(|p| Ok(p.fields().map(str::to_owned).collect()))?;
+        json::to_js(&fields)
     }
 
     /// Apply the policy to a record (a JSON-compatible object). Returns a
@@ -79,15 +95,15 @@ impl JsPolicy {
         #[wasm_bindgen(unchecked_param_type = "JsonValue")] record: JsValue,
     ) -> JsResult<JsValue> {
         let mut record: Value = record_arg(&record)?;
-        let report = self.inner.apply(&mut record, None).map_err(into_error)?;
+        let report = self.read(|p| p.apply(&mut record, None))?;
         json::to_js(&serde_json::json!({ "record": record, "report": report }))
     }
 
     /// Whether applying needs a keyring (`applyWithKeyring`): some operator
     /// is hash, pseudonymize, encrypt or date-shift.
     #[wasm_bindgen(getter, js_name = needsKeyring)]
-    pub fn needs_keyring(&self) -> bool {
-        self.inner.needs_keyring()
+    pub fn needs_keyring(&self) -> JsResult<bool> {
+        self.read(|p| Ok(p.needs_keyring()))
     }
 
     /// `apply` with the keys for hash, pseudonymize, encrypt and date-shift.
@@ -95,13 +111,15 @@ impl JsPolicy {
     pub fn apply_with_keyring(
         &self,
         #[wasm_bindgen(unchecked_param_type = "JsonValue")] record: JsValue,
-        keyring: &JsKeyring,
+        #[wasm_bindgen(unchecked_param_type = "Keyring")] keyring: JsValue,
     ) -> JsResult<JsValue> {
         let mut record: Value = record_arg(&record)?;
-        let report = self
-            .inner
-            .apply(&mut record, Some(&keyring.inner))
-            .map_err(into_error)?;
+        let keyring = keyring_arg(&keyring)?;
+        let report = self.read(|p| {
+            keyring
+                .read(|k| p.apply(&mut record, Some(k)))
+                .and_then(|r| r)
+        })?;
         json::to_js(&serde_json::json!({ "record": record, "report": report }))
     }
 
@@ -111,14 +129,16 @@ impl JsPolicy {
         &self,
         field: JsValue,
         #[wasm_bindgen(unchecked_param_type = "JsonValue")] value: JsValue,
-        keyring: &JsKeyring,
+        #[wasm_bindgen(unchecked_param_type = "Keyring")] keyring: JsValue,
     ) -> JsResult<JsValue> {
         let field = super::args::string_arg(&field, "field")?;
         let mut value: Value = record_arg(&value)?;
-        let report = self
-            .inner
-            .apply_field(&field, &mut value, Some(&keyring.inner))
-            .map_err(into_error)?;
+        let keyring = keyring_arg(&keyring)?;
+        let report = self.read(|p| {
+            keyring
+                .read(|k| p.apply_field(&field, &mut value, Some(k)))
+                .and_then(|r| r)
+        })?;
         json::to_js(&serde_json::json!({ "record": value, "report": report }))
     }
 
@@ -132,10 +152,7 @@ impl JsPolicy {
     ) -> JsResult<JsValue> {
         let field = super::args::string_arg(&field, "field")?;
         let mut value: Value = record_arg(&value)?;
-        let report = self
-            .inner
-            .apply_field(&field, &mut value, None)
-            .map_err(into_error)?;
+        let report = self.read(|p| p.apply_field(&field, &mut value, None))?;
         json::to_js(&serde_json::json!({ "record": value, "report": report }))
     }
 }

@@ -1,6 +1,7 @@
 //! JS bindings for `crate::text`.
 
 use super::{args::string_arg, into_error, json, JsResult};
+use crate::text::InputLimit;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -67,6 +68,12 @@ export type RestrictionLevel =
   | "ascii" | "single-script" | "highly-restrictive" | "moderately-restrictive"
   | "minimally-restrictive" | "unrestricted";
 
+/** Options of `skeleton`, `areConfusable` and `analyzeScripts`. */
+export interface InputLimitOptions {
+  /** Longer input (UTF-8 bytes; each string for `areConfusable`) throws INPUT_TOO_LARGE. Default 1048576, as `clean`. */
+  maxInputBytes?: number;
+}
+
 export interface ScriptReport {
   /** Sorted ISO 15924 codes ("Cyrl", "Latn", …) without Common and Inherited. */
   scripts: string[];
@@ -81,6 +88,9 @@ extern "C" {
     /// `CleanOptions` from the TypeScript section above.
     #[wasm_bindgen(typescript_type = "CleanOptions")]
     pub type CleanOptionsArg;
+    /// `InputLimitOptions` from the TypeScript section above.
+    #[wasm_bindgen(typescript_type = "InputLimitOptions")]
+    pub type InputLimitOptionsArg;
 }
 
 /// Canonicalize and clean untrusted text (see `fieldguard::text::clean`).
@@ -98,8 +108,11 @@ pub fn clean(
 #[wasm_bindgen(js_name = skeleton)]
 pub fn skeleton(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+    options: Option<InputLimitOptionsArg>,
 ) -> JsResult<String> {
-    Ok(crate::text::skeleton(&string_arg(&input, "input")?))
+    let input = string_arg(&input, "input")?;
+    let limit: InputLimit = json::options(options.map(JsValue::from))?;
+    crate::text::skeleton_limited(&input, &limit).map_err(into_error)
 }
 
 /// Whether two strings are confusable per UTS #39 (equal skeletons).
@@ -107,17 +120,20 @@ pub fn skeleton(
 pub fn are_confusable(
     #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
+    options: Option<InputLimitOptionsArg>,
 ) -> JsResult<bool> {
-    Ok(crate::text::are_confusable(
-        &string_arg(&a, "a")?,
-        &string_arg(&b, "b")?,
-    ))
+    let (a, b) = (string_arg(&a, "a")?, string_arg(&b, "b")?);
+    let limit: InputLimit = json::options(options.map(JsValue::from))?;
+    crate::text::are_confusable_limited(&a, &b, &limit).map_err(into_error)
 }
 
 /// Scripts present, mixed-script status and UTS #39 restriction level.
 #[wasm_bindgen(js_name = analyzeScripts, unchecked_return_type = "ScriptReport")]
 pub fn analyze_scripts(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+    options: Option<InputLimitOptionsArg>,
 ) -> JsResult<JsValue> {
-    json::to_js(&crate::text::analyze_scripts(&string_arg(&input, "input")?))
+    let input = string_arg(&input, "input")?;
+    let limit: InputLimit = json::options(options.map(JsValue::from))?;
+    json::to_js(&crate::text::analyze_scripts_limited(&input, &limit).map_err(into_error)?)
 }

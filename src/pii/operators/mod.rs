@@ -242,6 +242,9 @@ pub struct OperatorContext<'a> {
     /// Whose value it is (a user ID), for `date-shift`: all dates of one
     /// subject move by the same number of days. Default none.
     pub subject: Option<&'a str>,
+    /// Longer values (UTF-8 bytes) are refused with `INPUT_TOO_LARGE`.
+    /// Default [`crate::text::DEFAULT_MAX_INPUT_BYTES`] (1 MiB), as `clean`.
+    pub max_input_bytes: u64,
 }
 
 impl<'a> OperatorContext<'a> {
@@ -253,7 +256,14 @@ impl<'a> OperatorContext<'a> {
             context: b"",
             location: None,
             subject: None,
+            max_input_bytes: crate::text::DEFAULT_MAX_INPUT_BYTES,
         }
+    }
+
+    /// Set the size limit.
+    pub const fn max_input_bytes(mut self, max_input_bytes: u64) -> Self {
+        self.max_input_bytes = max_input_bytes;
+        self
     }
 
     /// Set the entity type.
@@ -319,6 +329,7 @@ impl<'a> OperatorContext<'a> {
 /// ```
 pub fn apply(operator: &Operator, value: &str, ctx: &OperatorContext) -> Result<String> {
     operator.check()?;
+    crate::text::check_input_size(value.len(), ctx.max_input_bytes)?;
     match operator {
         Operator::Redact(_) | Operator::Drop(_) => Ok(String::new()),
         Operator::Replace(r) => Ok(r.with.replace("{type}", ctx.type_name())),
