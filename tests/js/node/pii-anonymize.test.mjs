@@ -56,7 +56,9 @@ test('policies: keyed steps need applyWithKeyring; tokens decrypt with the field
   assert.equal(record.ssn, '536-90-4399', 'the input is not modified');
   assert.equal(kr.decrypt(out.ssn, { context: 'ssn\u0000u-1' }), '536-90-4399');
   const token = out.notes[0].slice('IBAN '.length);
-  assert.equal(kr.decrypt(token, { context: 'notes[*]\u0000u-1' }), 'GB82 WEST 1234 5698 7654 32');
+  // Randomized tokens are bound to the element's own position (src/spec/records.md).
+  assert.equal(kr.decrypt(token, { context: 'notes[0]\u0000u-1' }), 'GB82 WEST 1234 5698 7654 32');
+  assert.throws(() => kr.decrypt(token, { context: 'notes[*]\u0000u-1' }), coded('DECRYPT_FAILED'));
   assert.equal(out.email, kr.anonymize('ana@example.org', { op: 'pseudonymize' }, { entityType: 'EMAIL_ADDRESS' }));
   const text = JSON.stringify(report);
   for (const secret of ['536-90-4399', 'ana@example.org', 'GB82']) assert.ok(!text.includes(secret), text);
