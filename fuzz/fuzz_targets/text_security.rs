@@ -3,7 +3,9 @@
 //! strings separated by a NUL byte. Checked besides "no panic":
 //! confusability is reflexive and symmetric and agrees with comparing
 //! skeletons; ASCII letters and digits report the `ascii` level and no
-//! mixed scripts, and only ASCII reports `ascii`; mixed scripts are reported only with two or more scripts.
+//! mixed scripts, and only ASCII reports `ascii`. (Mixed scripts come
+//! from Script_Extensions and the list from Script, so one listed script
+//! can still be mixed: no property ties them.)
 #![no_main]
 
 use fieldguard::text::{analyze_scripts, are_confusable, skeleton, RestrictionLevel};
@@ -26,8 +28,5 @@ fuzz_target!(|data: &[u8]| {
     }
     if report.restriction_level == RestrictionLevel::Ascii {
         assert!(a.is_ascii(), "the ascii level means ASCII only");
-    }
-    if report.mixed_script {
-        assert!(report.scripts.len() >= 2, "mixed scripts name at least two");
     }
 });
