@@ -31,6 +31,15 @@ if [ "$have" != "$want" ]; then
     || cargo install wasm-bindgen-cli --version "=$want"
 fi
 
+# 2b. cargo-fuzz for the fuzzing suite (.ci/fuzz.sh); it runs on the stable
+#     toolchain with `--sanitizer none`, so no nightly is needed.
+want_fuzz=0.13.1
+have_fuzz=$(cargo fuzz --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have_fuzz" != "$want_fuzz" ]; then
+  say "installing cargo-fuzz $want_fuzz (about 2 minutes)"
+  cargo install cargo-fuzz --version "=$want_fuzz" --locked
+fi
+
 # 3. Debian packages: Chromium for the browser tests (no browser downloads),
 #    and Node.js/npm if the machine has none.
 sudo_=""

@@ -45,6 +45,12 @@
 //! `rel` allowed on links while `linkRel` is set, and `class` both allowed
 //! as an attribute and restricted by `allowedClasses` on the same tag.
 //!
+//! The output is a fixed point: sanitizing it again returns it unchanged, so
+//! sanitized HTML can be stored and sanitized again on output (when a
+//! removal leaves a tree the parser would build differently, the output is
+//! sanitized again, at most 4 extra passes, as long as it is within the
+//! input limits; output over them is refused by `sanitize` anyway).
+//!
 //! Output is an HTML fragment for element content (inside a `<div>`), not
 //! for attribute values, `<script>` or `<style>` — use `fieldguard::escape`
 //! for those.
@@ -58,8 +64,13 @@ pub use options::{
 };
 
 use crate::{Error, ErrorKind, Result};
+
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+
+/// How often [`HtmlSanitizer::sanitize`] may sanitize its own output again
+/// to reach a fixed point; nesting repairs settle in one or two.
+const MAX_EXTRA_PASSES: usize = 4;
 
 /// A sanitizer for one profile. Build once, use for many inputs.
 ///
@@ -137,6 +148,49 @@ impl HtmlSanitizer {
     /// # Ok::<(), fieldguard::Error>(())
     /// ```
     pub fn sanitize(&self, input: &str) -> Result<String> {
+        self.check_limits(input)?;
+        let builder = self.builder();
+        let pass = |html: &str| {
+            let out = builder.clean(html).to_string();
+            // html5ever's serializer writes a CR that came from a character
+            // reference (`&#13;`) raw, and every HTML parser reads a raw CR
+            // as LF: the output would not hold what the sanitizer kept, and
+            // sanitizing it again would change it (found by fuzzing). Keep it
+            // a reference, as `escape` does. Raw-text elements, where
+            // references are not decoded, are all forbidden; in a kept
+            // comment it stays literal text.
+            if out.contains('\r') {
+                out.replace('\r', "&#13;")
+            } else {
+                out
+            }
+        };
+        let mut clean = pass(input);
+        // Unwrapping a disallowed element can leave a tree the HTML parser
+        // does not build (`<h5><x><h5>` keeps an h5 inside an h5), so the
+        // output, parsed again, means something else and sanitizing it again
+        // changes it (found by fuzzing). Sanitize the output again until it
+        // stops changing: every pass is a sanitization of its own input, so
+        // the result is allowlisted whichever pass is the last. Output equal
+        // to its input is a fixed point already, so clean input costs one pass.
+        let mut previous = Cow::Borrowed(input);
+        // Only output within the input limits is sanitized again: those are
+        // the outputs `sanitize` accepts (and so can be compared), and it
+        // keeps every pass as cheap as a call (output can be far larger than
+        // its input when the parser re-opens formatting elements).
+        for _ in 0..MAX_EXTRA_PASSES {
+            if clean == *previous || self.check_limits(&clean).is_err() {
+                break;
+            }
+            let next = pass(&clean);
+            previous = Cow::Owned(std::mem::replace(&mut clean, next));
+        }
+        Ok(clean)
+    }
+
+    /// `INPUT_TOO_LARGE` for input over `maxInputBytes`, or that could nest
+    /// too deeply or re-open too many formatting elements.
+    fn check_limits(&self, input: &str) -> Result<()> {
         if input.len() as u64 > self.options.max_input_bytes {
             return Err(Error::with(
                 ErrorKind::InputTooLarge,
@@ -167,7 +221,7 @@ impl HtmlSanitizer {
                 ),
             ));
         }
-        Ok(self.builder().clean(input).to_string())
+        Ok(())
     }
 
     /// The ammonia builder for the (already validated) options. Validation

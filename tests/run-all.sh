@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The test command: installs missing tools, then runs every suite — format,
-# lints, native tests (unit, KAT, vectors, properties, CLI, doctests), the
-# wasm build, the same vectors in Node, Deno and headless Chromium, and the
-# PII quality gate on the labeled corpus.
+# lints, native tests (unit, KAT, vectors, properties, CLI, doctests), a
+# bounded run of every fuzz target, the wasm build, the same vectors in
+# Node, Deno and headless Chromium, and the PII quality gate on the labeled
+# corpus.
 # Every suite runs even if an earlier one fails; the exit status is non-zero
 # if any failed.
 set -uo pipefail
@@ -32,8 +33,12 @@ suite "cargo fmt --check" cargo fmt --check
 suite "clippy (native, all targets)" cargo clippy --quiet --all-targets --features cli -- -D warnings
 suite "clippy (native, with the C ABI)" cargo clippy --quiet --all-targets --features cli,ffi -- -D warnings
 suite "clippy (wasm adapter, with html)" cargo clippy --quiet --lib --target wasm32-unknown-unknown --features wasm,html -- -D warnings
+# The fuzz crate is a workspace of its own: format and lint it separately.
+suite "cargo fmt --check (fuzz targets)" cargo fmt --check --manifest-path fuzz/Cargo.toml
+suite "clippy (fuzz targets)" cargo clippy --quiet --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
 suite "module hygiene (docs, import cycles, file length)" python3 .ci/check-modules.py
 suite "native tests (cargo test)" cargo test --quiet --features cli
+suite "fuzzing (bounded, every target)" bash .ci/fuzz.sh
 suite "wasm build (web, nodejs, bundler)" bash .ci/build-wasm.sh
 suite "Node (node --test, nodejs build)" node --test tests/js/node/
 suite "Deno (deno test, web build)" tests/node_modules/.bin/deno test --quiet --allow-read --no-prompt tests/js/deno/
