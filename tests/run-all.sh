@@ -44,7 +44,9 @@ suite "Node (node --test, nodejs build)" node --test tests/js/node/
 suite "Deno (deno test, web build)" tests/node_modules/.bin/deno test --quiet --allow-read --no-prompt tests/js/deno/
 suite "Chromium (playwright-core, web build; includes the www/ demo end to end, screenshots in tests/out/demo/)" node --test tests/js/browser/
 suite "PII evaluation corpus (offsets, checksums, reproducible)" python3 -m unittest tests/eval/test_generate.py
-suite "PII quality gate (F1 >= Presidio per shared type, hard negatives)" \
+# The external sets (tests/eval/external/) are scored and reported beside Presidio but do not
+# fail the run yet: issue 13 turns on --strict-external once the recognizers meet the goals.
+suite "PII quality gate (F1 >= Presidio per shared type, hard negatives; external sets reported, not enforced)" \
   bash -c 'cargo build --quiet --features cli && python3 tests/eval/gate.py --fieldguard target/debug/fieldguard'
 suite "npm package (npm pack, install and import in Node CJS/ESM and Deno)" node --test tests/js/package/
 suite "C API (install via pkg-config, cc shared+static, valgrind; decrypts a wasm token)" bash tests/c/run.sh

@@ -20,10 +20,28 @@ with `bash tests/eval/run.sh` (installs presidio-analyzer into target/eval-venv)
 `python3 tests/eval/generate.py --seed 7 --out /tmp/heldout.jsonl && target/eval-venv/bin/python
 tests/eval/presidio.py --corpus /tmp/heldout.jsonl --out tests/eval/baseline/presidio-seed7.jsonl`.
 
-Usage: gate.py [--fieldguard target/debug/fieldguard]
+External sets (tests/eval/external/, SOURCES.md: Presidio's recognizer tests, python-stdnum's
+documented numbers, libphonenumber's example numbers; the recognizers were not tuned on them)
+are scored per set and per type, beside Presidio's committed predictions on the same cases
+(tests/eval/baseline/external/, refreshed by tests/eval/external/refresh-baseline.sh; the gate
+refuses a baseline whose set changed since). A type fails an external set when
+
+  * its exact-span F1 is below EXTERNAL_F1 (types with positives), or below Presidio's, or
+  * more than NEGATIVES_FLAGGED of its negatives get a finding of that type, or more than
+    Presidio flags (Presidio columns only for the types it covers).
+
+Those failures are reported, and make the gate fail only with --strict-external (issue 13:
+the recognizers are not there yet). The set "phonenumbers-national-bare" (national numbers
+without any context, ambiguous by nature) is only ever reported. When the eval venv and the
+pinned sources are present (tests/eval/external/fetch-sources.sh), the gate also runs
+`build.py --check` (the committed sets must be reproducible); otherwise it says it skipped it.
+
+Usage: gate.py [--fieldguard target/debug/fieldguard] [--strict-external] [--external-only]
 """
 import argparse
 import ast
+import collections
+import hashlib
 import os
 import subprocess
 import sys
@@ -35,6 +53,13 @@ import score  # noqa: E402
 
 HARD_NEGATIVE_PRECISION = 0.99
 MICRO_F1 = 0.95
+EXTERNAL_F1 = 0.98  # exact-span F1 per type, every external set
+NEGATIVES_FLAGGED = 0.005  # share of a type's negatives with a finding of that type
+
+EXTERNAL = os.path.join(HERE, "external")
+EXTERNAL_BASELINE = os.path.join(HERE, "baseline", "external")
+EXTERNAL_FILES = ["presidio-tests", "stdnum", "phonenumbers"]
+REPORT_ONLY_SETS = {"phonenumbers-national-bare"}
 
 
 def presidio_types():
@@ -93,28 +118,154 @@ def gate(name, corpus, fg_preds, presidio_preds, shared):
     return failures
 
 
+def pct(x):
+    return "-" if x is None else f"{100 * x:.1f} %"
+
+
+def external_gate(name, cases, fg_preds, pr_preds, shared):
+    """One external set: print the per-type table, return the goal failures."""
+    fg = score.score(cases, fg_preds)["types"]
+    pr = score.score(cases, pr_preds)["types"]
+    print(f"### {name} ({len(cases)} cases)\n")
+    print("| type | support | negatives | fieldguard P | R | F1 | negatives flagged "
+          "| Presidio P | R | F1 | negatives flagged |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    failures = []
+    for t in [t for t in fg if t != "(micro)"] + [t for t in pr if t not in fg]:
+        f = fg.get(t) or {"gold": 0, "neg": 0, "p": None, "r": None, "f1": None, "neg_rate": None, "neg_flagged": 0}
+        p = pr.get(t) if t in shared else None
+        support = max(f["gold"], (pr.get(t) or {}).get("gold", 0))
+        negs = max(f["neg"], (pr.get(t) or {}).get("neg", 0))
+        if support == 0 and negs == 0:
+            continue  # a type neither judged nor expected here (a stray finding outside scope cannot occur)
+        def flagged(r):
+            return f"{pct(r['neg_rate'])} ({r['neg_flagged']}/{r['neg']})" if r["neg"] else "-"
+        pcells = [score.fmt(p["p"]), score.fmt(p["r"]), score.fmt(p["f1"]), flagged(p)] if p else ["n/a"] * 4
+        fcells = [score.fmt(f["p"]), score.fmt(f["r"]), score.fmt(f["f1"]), flagged(f)]
+        print(f"| {t} | {support} | {negs} | " + " | ".join(fcells + pcells) + " |")
+        f1 = f["f1"] or 0.0
+        if support:
+            if f1 < EXTERNAL_F1:
+                failures.append(f"{name}: {t}: F1 {f1:.3f} < goal {EXTERNAL_F1}")
+            if p and f1 < (p["f1"] or 0.0):
+                failures.append(f"{name}: {t}: F1 {f1:.3f} below Presidio's {p['f1']:.3f}")
+        if negs:
+            rate = f["neg_rate"] or 0.0
+            if rate > NEGATIVES_FLAGGED:
+                failures.append(f"{name}: {t}: {pct(rate)} of negatives flagged > goal {pct(NEGATIVES_FLAGGED)}")
+            if p and p["neg_rate"] is not None and rate > p["neg_rate"]:
+                failures.append(f"{name}: {t}: {pct(rate)} of negatives flagged, Presidio {pct(p['neg_rate'])}")
+    layouts = sorted({c["origin"]["layout"] for c in cases if "layout" in c.get("origin", {})})
+    if layouts:  # where the misses are: exact-span recall per layout of the value
+        def recall(preds, layout):
+            gold = [(c["id"], (g["type"], g["start"], g["end"])) for c in cases
+                    if c["origin"].get("layout") == layout for g in c["spans"]]
+            return f"{sum(g in preds.get(i, ()) for i, g in gold)}/{len(gold)}" if gold else "-"
+        print("Recall by layout (fieldguard / Presidio): " + ", ".join(
+            f"{lay} {recall(fg_preds, lay)} / {recall(pr_preds, lay)}" for lay in layouts))
+    print()
+    return failures
+
+
+def check_baseline_fresh():
+    """The committed Presidio predictions must belong to the committed sets."""
+    want = {}
+    for line in open(os.path.join(EXTERNAL_BASELINE, "sets.sha256"), encoding="utf-8"):
+        digest, fname = line.split()
+        want[fname] = digest
+    stale = []
+    for f in EXTERNAL_FILES:
+        have = hashlib.sha256(open(os.path.join(EXTERNAL, f + ".jsonl"), "rb").read()).hexdigest()
+        if want.get(f + ".jsonl") != have:
+            stale.append(f"{f}.jsonl changed since Presidio's baseline was made "
+                         "(bash tests/eval/external/refresh-baseline.sh)")
+    return stale
+
+
+def check_reproducible():
+    """build.py --check when the pinned sources are present; None when skipped."""
+    venv_python = os.path.join(HERE, "..", "..", "target", "eval-venv", "bin", "python")
+    probe = [venv_python, "-c", "import stdnum, phonenumbers"]
+    if not os.path.exists(venv_python) or subprocess.run(probe, capture_output=True).returncode != 0:
+        print("build.py --check: skipped (eval venv missing; bash tests/eval/external/fetch-sources.sh)\n")
+        return None
+    r = subprocess.run([venv_python, os.path.join(EXTERNAL, "build.py"), "--check"], capture_output=True, text=True)
+    out = (r.stdout + r.stderr).strip()
+    if r.returncode != 0 and "DIFFERS" not in out:
+        last = out.splitlines()[-1] if out else "no output"
+        print(f"build.py --check: skipped, sources not available ({last[:160]}); "
+              "bash tests/eval/external/fetch-sources.sh\n")
+        return None
+    print("build.py --check:\n  " + "\n  ".join(out.splitlines()) + "\n")
+    return r.returncode == 0
+
+
+def external(fieldguard, shared, tmp):
+    """Score every external set; return (enforced-with---strict-external failures, report-only ones)."""
+    failures, report_only = [], []
+    print("## External sets (not used for tuning; tests/eval/external/SOURCES.md)\n")
+    print(f"Goals per type: exact-span F1 >= {EXTERNAL_F1} and >= Presidio's, negatives flagged <= "
+          f"{pct(NEGATIVES_FLAGGED)} and <= Presidio's. Presidio {'/'.join(shared)} only (n/a: no recognizer).\n")
+    for f in EXTERNAL_FILES:
+        cases = score.load_corpus(os.path.join(EXTERNAL, f + ".jsonl"))
+        fg_preds = scan_corpus(fieldguard, cases, tmp)
+        pr_preds = score.load_preds(os.path.join(EXTERNAL_BASELINE, f"presidio-{f}.jsonl"))
+        by_set = collections.OrderedDict()
+        for c in cases:
+            by_set.setdefault(c["set"], []).append(c)
+        for set_name, subset in by_set.items():
+            fails = external_gate(set_name, subset, fg_preds, pr_preds, shared)
+            (report_only if set_name in REPORT_ONLY_SETS else failures).extend(fails)
+    return failures, report_only
+
+
+def own_corpora(fieldguard, shared, tmp):
+    """The tuning corpus and the held-out one: the gate as it always was."""
+    failures = []
+    held_out = os.path.join(tmp, "held-out.jsonl")
+    subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--seed", str(HELD_OUT_SEED),
+                    "--out", held_out], check=True, stdout=subprocess.DEVNULL)
+    for name, corpus_path, baseline in [
+        ("tuning corpus (tests/eval/corpus.jsonl)", os.path.join(HERE, "corpus.jsonl"), "presidio.jsonl"),
+        (f"held-out corpus (seed {HELD_OUT_SEED})", held_out, f"presidio-seed{HELD_OUT_SEED}.jsonl"),
+    ]:
+        corpus = score.load_corpus(corpus_path)
+        fg_preds = scan_corpus(fieldguard, corpus, tmp)
+        presidio_preds = score.load_preds(os.path.join(HERE, "baseline", baseline))
+        failures += gate(name, corpus, fg_preds, presidio_preds, shared)
+    return failures
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--fieldguard", default="target/debug/fieldguard")
+    ap.add_argument("--strict-external", action="store_true",
+                    help="fail when a type misses a goal on an external set (otherwise only reported)")
+    ap.add_argument("--external-only", action="store_true", help="skip the project's own corpora")
     args = ap.parse_args()
     shared = presidio_types()
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
-        held_out = os.path.join(tmp, "held-out.jsonl")
-        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--seed", str(HELD_OUT_SEED),
-                        "--out", held_out], check=True, stdout=subprocess.DEVNULL)
-        for name, corpus_path, baseline in [
-            ("tuning corpus (tests/eval/corpus.jsonl)", os.path.join(HERE, "corpus.jsonl"), "presidio.jsonl"),
-            (f"held-out corpus (seed {HELD_OUT_SEED})", held_out, f"presidio-seed{HELD_OUT_SEED}.jsonl"),
-        ]:
-            corpus = score.load_corpus(corpus_path)
-            fg_preds = scan_corpus(args.fieldguard, corpus, tmp)
-            presidio_preds = score.load_preds(os.path.join(HERE, "baseline", baseline))
-            failures += gate(name, corpus, fg_preds, presidio_preds, shared)
+        if not args.external_only:
+            failures += own_corpora(args.fieldguard, shared, tmp)
+        failures += check_baseline_fresh()
+        if check_reproducible() is False:
+            failures.append("build.py --check: the committed external sets are not what the pinned sources give")
+        ext_failures, report_only = external(args.fieldguard, shared, tmp)
+    if ext_failures or report_only:
+        print(f"External sets: {len(ext_failures)} goal failures"
+              + ("" if args.strict_external else " (reported, not enforced: --strict-external enforces them)") + ":")
+        print("  " + "\n  ".join(ext_failures))
+        if report_only:
+            print("Report-only set (never enforced):\n  " + "\n  ".join(report_only))
+        print()
+    if args.strict_external:
+        failures += ext_failures
     if failures:
         print("FAILED:\n  " + "\n  ".join(failures))
         return 1
-    print("OK: at or above Presidio on every shared type, on both corpora")
+    print("OK: " + ("" if args.external_only else "at or above Presidio on every shared type, on both corpora; ")
+          + ("every external set meets its goals" if args.strict_external else "external sets reported"))
     return 0
 
 

@@ -15,6 +15,11 @@ Hard-negative precision = fraction of hard-negative samples (no gold span; they 
 look-alikes such as Luhn-failing 16-digit numbers, versions, hashes) on which the system
 reported nothing at all, of any type.
 
+Cases with a "scope" (the external sets, tests/eval/external/) judge only the types listed
+there: gold spans and predictions of other types are ignored on them, and a case without gold
+spans is a negative of each type in its scope; per type, "neg" counts those negatives and
+"neg_flagged" the ones on which a prediction of that type was made.
+
 With --types, only those types count (gold spans and predictions of other types are ignored,
 also for the hard-negative measure) - used to compare systems on the types they share.
 
@@ -56,15 +61,22 @@ def load_preds(path):
 
 def score(corpus, preds, types=None):
     keep = (lambda t: t in types) if types else (lambda t: True)
-    tp, fp, fn, lenient = (collections.Counter() for _ in range(4))
+    tp, fp, fn, lenient, neg, neg_flagged = (collections.Counter() for _ in range(6))
     gold_n = collections.Counter()
     hn_total = hn_clean = 0
     fp_by_distractor = collections.Counter()
     ids = {s["id"] for s in corpus}
     unknown = [i for i in preds if i not in ids]
     for s in corpus:
-        gold = {(g["type"], g["start"], g["end"]) for g in s["spans"] if keep(g["type"])}
-        pred = {p for p in preds.get(s["id"], ()) if keep(p[0])}
+        scope = set(s["scope"]) if "scope" in s else None
+        judged = (lambda t: keep(t) and t in scope) if scope is not None else keep
+        gold = {(g["type"], g["start"], g["end"]) for g in s["spans"] if judged(g["type"])}
+        pred = {p for p in preds.get(s["id"], ()) if judged(p[0])}
+        if scope is not None and not gold:  # a negative of each type it judges
+            for t in scope:
+                if keep(t):
+                    neg[t] += 1
+                    neg_flagged[t] += any(p[0] == t for p in pred)
         for g in gold:
             gold_n[g[0]] += 1
             if g in pred:
@@ -83,7 +95,7 @@ def score(corpus, preds, types=None):
                 for d in s.get("distractors", ()):
                     if p[1] < d["end"] and d["start"] < p[2]:
                         fp_by_distractor[d["kind"]] += 1
-    all_types = sorted(set(gold_n) | set(fp), key=lambda t: t)
+    all_types = sorted(set(gold_n) | set(fp) | set(neg), key=lambda t: t)
     rows = {}
     for t in all_types + ["(micro)"]:
         if t == "(micro)":
@@ -93,7 +105,10 @@ def score(corpus, preds, types=None):
         p = a / (a + b) if a + b else None
         r = a / (a + c) if a + c else None
         f = 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)
-        rows[t] = {"gold": n, "tp": a, "fp": b, "fn": c, "p": p, "r": r, "f1": f, "r_lenient": l / n if n else None}
+        ng = sum(neg.values()) if t == "(micro)" else neg[t]
+        nf = sum(neg_flagged.values()) if t == "(micro)" else neg_flagged[t]
+        rows[t] = {"gold": n, "tp": a, "fp": b, "fn": c, "p": p, "r": r, "f1": f, "r_lenient": l / n if n else None,
+                   "neg": ng, "neg_flagged": nf, "neg_rate": nf / ng if ng else None}
     return {"types": rows, "hard_negatives": hn_total, "hard_negatives_clean": hn_clean,
             "hard_negative_precision": hn_clean / hn_total if hn_total else None,
             "fp_by_distractor": dict(sorted(fp_by_distractor.items())), "unknown_ids": len(unknown)}

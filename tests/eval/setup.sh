@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Idempotently create target/eval-venv with a pinned presidio-analyzer.
+# Idempotently create target/eval-venv with a pinned presidio-analyzer, and the pinned
+# sources of the external evaluation sets (python-stdnum, phonenumbers; see
+# tests/eval/external/SOURCES.md). phonenumbers is also what Presidio's PhoneRecognizer uses.
 # No spaCy model is downloaded: presidio.py uses only pattern recognizers.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 VENV="$ROOT/target/eval-venv"
 PRESIDIO_VERSION="2.2.366"
+STDNUM_VERSION="2.2"
+PHONENUMBERS_VERSION="9.0.43"
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
-if ! "$VENV/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('presidio-analyzer') != '$PRESIDIO_VERSION')" 2>/dev/null; then
+have() { "$VENV/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('$1') != '$2')" 2>/dev/null; }
+if ! have presidio-analyzer "$PRESIDIO_VERSION" || ! have python-stdnum "$STDNUM_VERSION" || ! have phonenumbers "$PHONENUMBERS_VERSION"; then
   # `python -m pip`, not bin/pip: a copied venv's pip script points at the original.
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "presidio-analyzer==$PRESIDIO_VERSION"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "presidio-analyzer==$PRESIDIO_VERSION" \
+    "python-stdnum==$STDNUM_VERSION" "phonenumbers==$PHONENUMBERS_VERSION"
 fi
-echo "eval venv ready: $VENV (presidio-analyzer $PRESIDIO_VERSION)"
+echo "eval venv ready: $VENV (presidio-analyzer $PRESIDIO_VERSION, python-stdnum $STDNUM_VERSION, phonenumbers $PHONENUMBERS_VERSION)"
