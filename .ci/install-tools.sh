@@ -37,7 +37,9 @@ want_fuzz=0.13.1
 have_fuzz=$(cargo fuzz --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have_fuzz" != "$want_fuzz" ]; then
   say "installing cargo-fuzz $want_fuzz (about 2 minutes)"
-  cargo install cargo-fuzz --version "=$want_fuzz" --locked
+  # --locked can fail on a yanked dependency; then resolve afresh.
+  cargo install cargo-fuzz --version "=$want_fuzz" --locked \
+    || cargo install cargo-fuzz --version "=$want_fuzz"
 fi
 
 # 3. Debian packages: Chromium for the browser tests (no browser downloads),

@@ -4,7 +4,8 @@
 
 mod common;
 use common::checks::{
-    bsn_ok, cf_ok, de_tax_ok, digits, luhn_ok, mod97_ok, nhs_ok, nif_ok, nir_ok, pesel_ok,
+    bsn_ok, cf_ok, days_in_month, de_tax_ok, digits, luhn_ok, mod97_ok, nhs_ok, nif_ok, nir_ok,
+    pesel_ok,
 };
 use fieldguard::pii::operators::{apply, Operator, OperatorContext, Pseudonymize};
 use fieldguard::pii::recognize::{RecognizeOptions, Recognizer};
@@ -202,25 +203,6 @@ fn pseudonym(t: EntityType, value: &str) -> String {
     .unwrap()
 }
 
-/// Days in a month of the Gregorian calendar, for the PESEL birth date.
-fn days_in(year: u32, month: u32) -> u32 {
-    let leap = year % 400 == 0 || (year % 4 == 0 && year % 100 != 0);
-    [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ][month as usize - 1]
-}
-
 fn same_digit(s: &str) -> bool {
     let d = digits(s);
     d.bytes().all(|b| b == d.as_bytes()[0])
@@ -294,7 +276,7 @@ proptest! {
             prop_assert_eq!(recognized(EntityType::NlBsn, &n), bsn_ok(&n) && n != "000000000", "{}", n);
             let n = format!("{yy:02}{:02}{dd:02}{serial:04}{c}", mm + 20 * century);
             let year = [1900, 2000, 2100, 2200, 1800][century as usize] + yy;
-            let real = dd <= days_in(year, mm);
+            let real = dd <= days_in_month(year, mm);
             prop_assert_eq!(recognized(EntityType::PlPesel, &n), pesel_ok(&n) && real, "{}", n);
             let n = format!("{tax}{c}");
             prop_assert_eq!(recognized(EntityType::DeTaxId, &n), de_tax_ok(&n), "{}", n);

@@ -2,6 +2,8 @@
 //! (no input panics; the canonical form is a fixed point; independent
 //! re-implementations of Luhn, mod 97, ranges and the calendar agree).
 
+mod common;
+
 use fieldguard::validate::{self, outcome, Reason, Validator, TYPES};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -263,23 +265,7 @@ fn luhn_check_digit(payload: &str) -> char {
 #[test]
 fn every_day_of_1899_to_2101_and_no_other() {
     // Walk the calendar by day count (independent of the validator's table).
-    let days = |y: u32, m: u32| -> u32 {
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-        [
-            31,
-            if leap { 29 } else { 28 },
-            31,
-            30,
-            31,
-            30,
-            31,
-            31,
-            30,
-            31,
-            30,
-            31,
-        ][m as usize - 1]
-    };
+    let days = common::checks::days_in_month;
     let mut total = 0;
     for y in 1899..=2101 {
         for m in 1..=12 {

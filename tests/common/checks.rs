@@ -158,3 +158,23 @@ pub fn layout(s: &str) -> String {
         .map(|c| if c.is_ascii_alphanumeric() { 'x' } else { c })
         .collect()
 }
+
+/// Days in a month of the Gregorian calendar (month 1..=12), written here
+/// independently of the library's `checks::calendar`.
+pub fn days_in_month(year: u32, month: u32) -> u32 {
+    let leap = year % 400 == 0 || (year % 4 == 0 && year % 100 != 0);
+    [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][month as usize - 1]
+}
