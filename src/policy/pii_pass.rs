@@ -150,7 +150,13 @@ impl PiiPass<'_> {
         // tokens are bound to the element itself.
         let name = FieldPath::generalize(at).to_string();
         let context = self.scope.context_for(&name);
-        let location = self.scope.location_for(at, &name);
+        // A leaf's location differs from its name only under an array (the
+        // walk gives concrete keys): skip building it for the common case.
+        let location = if at.iter().any(|s| matches!(s, Segment::Index(_))) {
+            self.scope.location_for(at, &name)
+        } else {
+            None
+        };
         let ctx = OperatorContext {
             entity_type: None,
             keyring: self.scope.keyring,
