@@ -36,7 +36,7 @@ without any context, ambiguous by nature) is only ever reported. When the eval v
 pinned sources are present (tests/eval/external/fetch-sources.sh), the gate also runs
 `build.py --check` (the committed sets must be reproducible); otherwise it says it skipped it.
 
-Usage: gate.py [--fieldguard target/debug/fieldguard] [--strict-external] [--external-only]
+Usage: gate.py [--fieldguard target/debug/fieldguard] [--strict-external] [--external-only] [--misses TYPE]
 """
 import argparse
 import ast
@@ -200,7 +200,19 @@ def check_reproducible():
     return r.returncode == 0
 
 
-def external(fieldguard, shared, tmp):
+def print_misses(name, cases, fg_preds, want):
+    """The cases behind a type's failures: missed gold spans and findings on negatives."""
+    for c in cases:
+        if want not in c.get("scope", [want]):
+            continue
+        gold = {(g["type"], g["start"], g["end"]) for g in c["spans"] if g["type"] == want}
+        got = {p for p in fg_preds.get(c["id"], ()) if p[0] == want}
+        if gold != got:
+            show = lambda spans: [c["text"][s:e] for _, s, e in sorted(spans)]  # noqa: E731
+            print(f"  MISS {name} {c['id']}: {c['text']!r}\n      want {show(gold)} got {show(got)}")
+
+
+def external(fieldguard, shared, tmp, misses=None):
     """Score every external set; return (enforced-with---strict-external failures, report-only ones)."""
     failures, report_only = [], []
     print("## External sets (not used for tuning; tests/eval/external/SOURCES.md)\n")
@@ -215,6 +227,8 @@ def external(fieldguard, shared, tmp):
             by_set.setdefault(c["set"], []).append(c)
         for set_name, subset in by_set.items():
             fails = external_gate(set_name, subset, fg_preds, pr_preds, shared)
+            if misses:
+                print_misses(set_name, subset, fg_preds, misses)
             (report_only if set_name in REPORT_ONLY_SETS else failures).extend(fails)
     return failures, report_only
 
@@ -242,6 +256,8 @@ def main():
     ap.add_argument("--strict-external", action="store_true",
                     help="fail when a type misses a goal on an external set (otherwise only reported)")
     ap.add_argument("--external-only", action="store_true", help="skip the project's own corpora")
+    ap.add_argument("--misses", metavar="TYPE",
+                    help="print every external case where fieldguard's TYPE spans differ from the gold ones")
     args = ap.parse_args()
     shared = presidio_types()
     failures = []
@@ -251,7 +267,7 @@ def main():
         failures += check_baseline_fresh()
         if check_reproducible() is False:
             failures.append("build.py --check: the committed external sets are not what the pinned sources give")
-        ext_failures, report_only = external(args.fieldguard, shared, tmp)
+        ext_failures, report_only = external(args.fieldguard, shared, tmp, args.misses)
     if ext_failures or report_only:
         print(f"External sets: {len(ext_failures)} goal failures"
               + ("" if args.strict_external else " (reported, not enforced: --strict-external enforces them)") + ":")
