@@ -47,7 +47,7 @@ suite "PII evaluation corpus (offsets, checksums, reproducible)" python3 -m unit
 # The external sets (tests/eval/external/) are scored and reported beside Presidio but do not
 # fail the run yet: issue 13 turns on --strict-external once the recognizers meet the goals.
 suite "PII quality gate (F1 >= Presidio per shared type, hard negatives; external sets reported, not enforced)" \
-  bash -c 'cargo build --quiet --features cli && python3 tests/eval/gate.py --fieldguard target/debug/fieldguard'
+  bash -c 'bash tests/eval/external/fetch-sources.sh && cargo build --quiet --features cli && python3 tests/eval/gate.py --fieldguard target/debug/fieldguard --require-rebuild'
 suite "npm package (npm pack, install and import in Node CJS/ESM and Deno)" node --test tests/js/package/
 suite "C API (install via pkg-config, cc shared+static, valgrind; decrypts a wasm token)" bash tests/c/run.sh
 suite "README main command (anonymize the sample services)" bash examples/anonymize.sh

@@ -33,10 +33,12 @@ refuses a baseline whose set changed since). A type fails an external set when
 Those failures are reported, and make the gate fail only with --strict-external (issue 13:
 the recognizers are not there yet). The set "phonenumbers-national-bare" (national numbers
 without any context, ambiguous by nature) is only ever reported. When the eval venv and the
-pinned sources are present (tests/eval/external/fetch-sources.sh), the gate also runs
-`build.py --check` (the committed sets must be reproducible); otherwise it says it skipped it.
+pinned sources are present (tests/eval/external/fetch-sources.sh, PyPI only), the gate also runs
+`build.py --check` (the committed sets must be reproducible); otherwise it says it skipped it,
+and with --require-rebuild (the test command) that is a failure.
 
-Usage: gate.py [--fieldguard target/debug/fieldguard] [--strict-external] [--external-only] [--misses TYPE]
+Usage: gate.py [--fieldguard target/debug/fieldguard] [--strict-external] [--external-only] [--require-rebuild]
+               [--misses TYPE]
 """
 import argparse
 import ast
@@ -95,19 +97,23 @@ def gate(name, corpus, fg_preds, presidio_preds, shared):
     fg_all = score.score(corpus, fg_preds)
     fg_shared = score.score(corpus, fg_preds, set(shared))
     pr_shared = score.score(corpus, presidio_preds, set(shared))
+    pr_all = score.score(corpus, presidio_preds)
     failures = []
     print(f"## {name}\n")
-    print("| type | fieldguard F1 | Presidio F1 |")
-    print("|---|---:|---:|")
+    print("| type | fieldguard F1 | Presidio F1 | left in clear: fieldguard | Presidio |")
+    print("|---|---:|---:|---:|---:|")
     for t in shared:
         f = fg_shared["types"].get(t, {}).get("f1") or 0.0
         p = pr_shared["types"].get(t, {}).get("f1") or 0.0
-        print(f"| {t} | {f:.3f} | {p:.3f} |")
+        fc = pct(fg_all["types"].get(t, {}).get("clear"))
+        pc = pct(pr_all["types"].get(t, {}).get("clear"))
+        print(f"| {t} | {f:.3f} | {p:.3f} | {fc} | {pc} |")
         if f < p:
             failures.append(f"{name}: {t}: F1 {f:.3f} is below Presidio's {p:.3f}")
     micro = fg_all["types"]["(micro)"]["f1"] or 0.0
     hn = fg_all["hard_negative_precision"] or 0.0
-    print(f"\nfieldguard micro F1, all types: {micro:.3f} (gate {MICRO_F1})")
+    print(f"\nfieldguard micro F1, all types: {micro:.3f} (gate {MICRO_F1}); PII characters left in clear, "
+          f"all types: {pct(fg_all['types']['(micro)']['clear'])}")
     print(f"fieldguard hard-negative precision: {hn:.3f} (gate {HARD_NEGATIVE_PRECISION}); "
           f"Presidio: {pr_shared['hard_negative_precision']:.3f} on its types\n")
     if micro < MICRO_F1:
@@ -118,8 +124,7 @@ def gate(name, corpus, fg_preds, presidio_preds, shared):
     return failures
 
 
-def pct(x):
-    return "-" if x is None else f"{100 * x:.1f} %"
+pct = score.pct
 
 
 def external_gate(name, cases, fg_preds, pr_preds, shared):
@@ -127,9 +132,9 @@ def external_gate(name, cases, fg_preds, pr_preds, shared):
     fg = score.score(cases, fg_preds)["types"]
     pr = score.score(cases, pr_preds)["types"]
     print(f"### {name} ({len(cases)} cases)\n")
-    print("| type | support | negatives | fieldguard P | R | F1 | negatives flagged "
-          "| Presidio P | R | F1 | negatives flagged |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| type | support | negatives | fieldguard P | R | F1 | negatives flagged | left in clear "
+          "| Presidio P | R | F1 | negatives flagged | left in clear |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     failures = []
     for t in [t for t in fg if t != "(micro)"] + [t for t in pr if t not in fg]:
         f = fg.get(t) or {"gold": 0, "neg": 0, "p": None, "r": None, "f1": None, "neg_rate": None, "neg_flagged": 0}
@@ -140,8 +145,9 @@ def external_gate(name, cases, fg_preds, pr_preds, shared):
             continue  # a type neither judged nor expected here (a stray finding outside scope cannot occur)
         def flagged(r):
             return f"{pct(r['neg_rate'])} ({r['neg_flagged']}/{r['neg']})" if r["neg"] else "-"
-        pcells = [score.fmt(p["p"]), score.fmt(p["r"]), score.fmt(p["f1"]), flagged(p)] if p else ["n/a"] * 4
-        fcells = [score.fmt(f["p"]), score.fmt(f["r"]), score.fmt(f["f1"]), flagged(f)]
+        pcells = ([score.fmt(p["p"]), score.fmt(p["r"]), score.fmt(p["f1"]), flagged(p), pct(p.get("clear"))]
+                  if p else ["n/a"] * 5)
+        fcells = [score.fmt(f["p"]), score.fmt(f["r"]), score.fmt(f["f1"]), flagged(f), pct(f.get("clear"))]
         print(f"| {t} | {support} | {negs} | " + " | ".join(fcells + pcells) + " |")
         f1 = f["f1"] or 0.0
         if support:
@@ -256,6 +262,8 @@ def main():
     ap.add_argument("--strict-external", action="store_true",
                     help="fail when a type misses a goal on an external set (otherwise only reported)")
     ap.add_argument("--external-only", action="store_true", help="skip the project's own corpora")
+    ap.add_argument("--require-rebuild", action="store_true",
+                    help="fail when build.py --check cannot run (the test command: the sources are fetched first)")
     ap.add_argument("--misses", metavar="TYPE",
                     help="print every external case where fieldguard's TYPE spans differ from the gold ones")
     args = ap.parse_args()
@@ -265,8 +273,11 @@ def main():
         if not args.external_only:
             failures += own_corpora(args.fieldguard, shared, tmp)
         failures += check_baseline_fresh()
-        if check_reproducible() is False:
+        reproduced = check_reproducible()
+        if reproduced is False:
             failures.append("build.py --check: the committed external sets are not what the pinned sources give")
+        elif reproduced is None and args.require_rebuild:
+            failures.append("build.py --check could not run (bash tests/eval/external/fetch-sources.sh)")
         ext_failures, report_only = external(args.fieldguard, shared, tmp, args.misses)
     if ext_failures or report_only:
         print(f"External sets: {len(ext_failures)} goal failures"

@@ -11,6 +11,12 @@ negative. P = TP/(TP+FP), R = TP/(TP+FN), F1 their harmonic mean; "-" when undef
 Column "R~" is a lenient recall: a gold span counts as found if any prediction of the same
 type overlaps it (shows span-convention mismatches, e.g. a URL reported with its trailing dot).
 
+PII characters left in clear, per type: of the code points inside the gold spans of that type,
+the share not covered by any prediction of the sample (of any type, in or out of the case's
+scope: `anonymize` replaces every finding, whatever its type). It is what the default operators
+(replace, pseudonymize, hash, encrypt: the whole span) leave readable; a `mask` that keeps the
+last digits keeps those on purpose and is not counted here.
+
 Hard-negative precision = fraction of hard-negative samples (no gold span; they contain
 look-alikes such as Luhn-failing 16-digit numbers, versions, hashes) on which the system
 reported nothing at all, of any type.
@@ -63,6 +69,7 @@ def score(corpus, preds, types=None):
     keep = (lambda t: t in types) if types else (lambda t: True)
     tp, fp, fn, lenient, neg, neg_flagged = (collections.Counter() for _ in range(6))
     gold_n = collections.Counter()
+    gold_chars, clear_chars = collections.Counter(), collections.Counter()
     hn_total = hn_clean = 0
     fp_by_distractor = collections.Counter()
     ids = {s["id"] for s in corpus}
@@ -77,8 +84,11 @@ def score(corpus, preds, types=None):
                 if keep(t):
                     neg[t] += 1
                     neg_flagged[t] += any(p[0] == t for p in pred)
+        covered = preds.get(s["id"], ())
         for g in gold:
             gold_n[g[0]] += 1
+            gold_chars[g[0]] += g[2] - g[1]
+            clear_chars[g[0]] += sum(1 for i in range(g[1], g[2]) if not any(q[1] <= i < q[2] for q in covered))
             if g in pred:
                 tp[g[0]] += 1
             else:
@@ -100,15 +110,18 @@ def score(corpus, preds, types=None):
     for t in all_types + ["(micro)"]:
         if t == "(micro)":
             a, b, c, l, n = sum(tp.values()), sum(fp.values()), sum(fn.values()), sum(lenient.values()), sum(gold_n.values())
+            gc, cc = sum(gold_chars.values()), sum(clear_chars.values())
         else:
             a, b, c, l, n = tp[t], fp[t], fn[t], lenient[t], gold_n[t]
+            gc, cc = gold_chars[t], clear_chars[t]
         p = a / (a + b) if a + b else None
         r = a / (a + c) if a + c else None
         f = 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)
         ng = sum(neg.values()) if t == "(micro)" else neg[t]
         nf = sum(neg_flagged.values()) if t == "(micro)" else neg_flagged[t]
         rows[t] = {"gold": n, "tp": a, "fp": b, "fn": c, "p": p, "r": r, "f1": f, "r_lenient": l / n if n else None,
-                   "neg": ng, "neg_flagged": nf, "neg_rate": nf / ng if ng else None}
+                   "neg": ng, "neg_flagged": nf, "neg_rate": nf / ng if ng else None,
+                   "gold_chars": gc, "clear_chars": cc, "clear": cc / gc if gc else None}
     return {"types": rows, "hard_negatives": hn_total, "hard_negatives_clean": hn_clean,
             "hard_negative_precision": hn_clean / hn_total if hn_total else None,
             "fp_by_distractor": dict(sorted(fp_by_distractor.items())), "unknown_ids": len(unknown)}
@@ -118,11 +131,17 @@ def fmt(x):
     return "-" if x is None else "%.3f" % x
 
 
+def pct(x):
+    return "-" if x is None else f"{100 * x:.1f} %"
+
+
 def table(name, res):
-    lines = [f"| {name} | gold | TP | FP | FN | P | R | F1 | R~ |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [f"| {name} | gold | TP | FP | FN | P | R | F1 | R~ | left in clear |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for t, r in res["types"].items():
         label = f"**{t}**" if t == "(micro)" else t
-        lines.append(f"| {label} | {r['gold']} | {r['tp']} | {r['fp']} | {r['fn']} | {fmt(r['p'])} | {fmt(r['r'])} | {fmt(r['f1'])} | {fmt(r['r_lenient'])} |")
+        lines.append(f"| {label} | {r['gold']} | {r['tp']} | {r['fp']} | {r['fn']} | {fmt(r['p'])} | {fmt(r['r'])} "
+                     f"| {fmt(r['f1'])} | {fmt(r['r_lenient'])} | {pct(r['clear'])} |")
     lines.append("")
     lines.append(f"Hard-negative precision ({name}): {fmt(res['hard_negative_precision'])} "
                  f"({res['hard_negatives_clean']}/{res['hard_negatives']} hard-negative samples without any finding)")

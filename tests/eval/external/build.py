@@ -16,7 +16,10 @@ Sources, pinned (the versions and hashes below are checked before anything is bu
   presidio-tests.jsonl  every parametrized row of Presidio's recognizer tests for the types
                         fieldguard recognizes (microsoft/presidio at PRESIDIO_COMMIT), read
                         with `ast`: text, expected count, expected positions; 0 expected
-                        findings = a negative.
+                        findings = a negative. The files are read from the copy in
+                        sources/presidio/ (MIT, with its LICENSE; each file's git blob id
+                        must equal the one the commit lists, sources/presidio/MANIFEST), so
+                        the rebuild needs no network; --presidio-repo reads a clone instead.
   stdnum.jsonl          every number python-stdnum PYTHON_STDNUM's doctests (module docstrings
                         and the sdist's tests/*.doctest) pass to validate()/is_valid() of a
                         module for a fieldguard type, recorded by running those doctests with
@@ -102,9 +105,38 @@ def literal(node):
         raise NotLiteral(ast.unparse(node))
 
 
+VENDORED = os.path.join(HERE, "sources", "presidio")
+
+
+def git_blob_id(data):
+    """The id git gives a file's content (sha1 of "blob <len>\\0" + content)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def vendored_manifest():
+    """path -> git blob id at PRESIDIO_COMMIT, as listed in sources/presidio/MANIFEST."""
+    out = {}
+    for line in open(os.path.join(VENDORED, "MANIFEST"), encoding="utf-8"):
+        blob, path = line.split()
+        out[path] = blob
+    return out
+
+
 def git_show(repo, commit, path):
-    return subprocess.run(["git", "-C", repo, "show", f"{commit}:{path}"], check=True,
-                          capture_output=True).stdout.decode("utf-8")
+    """A file of Presidio at `commit`: from a clone when `repo` is given, else the copy under
+    sources/presidio/ (MIT; see its LICENSE), refused unless its git blob id is the one the
+    commit's tree lists (MANIFEST), so the copy is byte for byte the pinned upstream file."""
+    if repo:
+        data = subprocess.run(["git", "-C", repo, "show", f"{commit}:{path}"], check=True,
+                              capture_output=True).stdout
+        if vendored_manifest().get(path) != git_blob_id(data):
+            sys.exit(f"build.py: {path}: the clone's file is not the one in sources/presidio/MANIFEST")
+        return data.decode("utf-8")
+    want = vendored_manifest().get(path)
+    data = open(os.path.join(VENDORED, path), "rb").read()
+    if want is None or git_blob_id(data) != want:
+        sys.exit(f"build.py: sources/presidio/{path} is not the file of Presidio {commit[:7]} (git blob id)")
+    return data.decode("utf-8")
 
 
 def presidio_rows(repo):
@@ -369,8 +401,9 @@ def dumps(cases):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="verify the committed files instead of writing them")
-    ap.add_argument("--presidio-repo", default=os.environ.get("PRESIDIO_REPO", os.path.join(ROOT, "target/eval-src/presidio")),
-                    help="a git clone of microsoft/presidio that contains PRESIDIO_COMMIT")
+    ap.add_argument("--presidio-repo", default=os.environ.get("PRESIDIO_REPO"),
+                    help="read Presidio's files from this git clone of microsoft/presidio (it must contain "
+                         "PRESIDIO_COMMIT) instead of the copy in sources/presidio/, and check that copy against it")
     ap.add_argument("--stdnum-sdist", default=os.path.join(ROOT, f"target/eval-src/python_stdnum-{PYTHON_STDNUM}.tar.gz"))
     ap.add_argument("--out-dir", default=HERE)
     a = ap.parse_args()

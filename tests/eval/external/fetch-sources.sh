@@ -3,9 +3,11 @@
 #   * the eval venv with python-stdnum and phonenumbers (tests/eval/setup.sh),
 #   * python-stdnum's sdist (its tests/*.doctest files), target/eval-src/python_stdnum-2.2.tar.gz
 #     (build.py checks its sha256),
-#   * a clone of microsoft/presidio holding the commit build.py reads, target/eval-src/presidio,
-#     unless PRESIDIO_REPO names an existing clone or mirror.
-# Then: target/eval-venv/bin/python tests/eval/external/build.py [--check]
+#   * Presidio's test files are committed (sources/presidio/, checked by git blob id against the
+#     commit build.py pins), so nothing is fetched from GitHub; with PRESIDIO_REPO=DIR (a clone
+#     holding that commit) build.py reads the clone instead and checks the copy against it.
+# Only the Python package registry is needed. Then:
+#   target/eval-venv/bin/python tests/eval/external/build.py [--check]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$ROOT"
@@ -18,10 +20,4 @@ if [ ! -f "$SRC/python_stdnum-$STDNUM.tar.gz" ]; then
   "$PY" -m pip download --quiet --disable-pip-version-check --no-deps --no-binary :all: \
     "python-stdnum==$STDNUM" -d "$SRC"
 fi
-COMMIT=$(sed -n 's/^PRESIDIO_COMMIT = "\([0-9a-f]*\)"/\1/p' tests/eval/external/build.py)
-REPO="${PRESIDIO_REPO:-$SRC/presidio}"
-if ! git -C "$REPO" cat-file -e "$COMMIT^{commit}" 2>/dev/null; then
-  [ -d "$REPO" ] || git clone --quiet --filter=blob:none --no-checkout https://github.com/microsoft/presidio "$REPO"
-  git -C "$REPO" fetch --quiet origin "$COMMIT"
-fi
-echo "sources ready: python-stdnum $STDNUM sdist in $SRC, presidio $COMMIT in $REPO"
+echo "sources ready: python-stdnum $STDNUM sdist in $SRC; Presidio test files in tests/eval/external/sources/presidio"
