@@ -114,6 +114,23 @@ impl FieldPath {
         Self { segments }
     }
 
+    /// The own key of the value at `at`: its last member name, array
+    /// positions skipped (`phones[2]` → `phones`); `None` at the top or
+    /// under arrays only. The recognizers take it as context evidence.
+    ///
+    /// ```
+    /// use fieldguard::path::{FieldPath, Segment};
+    /// let at = [Segment::Key("user".into()), Segment::Key("phones".into()), Segment::Index(2)];
+    /// assert_eq!(FieldPath::own_key(&at), Some("phones"));
+    /// assert_eq!(FieldPath::own_key(&[Segment::Index(0)]), None);
+    /// ```
+    pub fn own_key(at: &[Segment]) -> Option<&str> {
+        at.iter().rev().find_map(|s| match s {
+            Segment::Key(k) => Some(k.as_str()),
+            _ => None,
+        })
+    }
+
     /// The concrete location `at` as a path (its text is the location
     /// context of a value found there).
     pub(crate) fn concrete(at: &[Segment]) -> Self {

@@ -200,13 +200,35 @@ impl Anonymizer {
     /// # Ok::<(), fieldguard::Error>(())
     /// ```
     pub fn anonymize(&self, text: &str, ctx: &OperatorContext) -> Result<Anonymized> {
+        self.anonymize_in_field(text, None, ctx)
+    }
+
+    /// [`anonymize`](Self::anonymize) the value of a field: its name (the
+    /// field's own key) is context evidence, as in
+    /// [`Recognizer::find_in_field`](crate::pii::recognize::Recognizer::find_in_field).
+    ///
+    /// ```
+    /// use fieldguard::pii::anonymize::{AnonymizeOptions, Anonymizer};
+    /// use fieldguard::pii::operators::OperatorContext;
+    /// let a = Anonymizer::new(&AnonymizeOptions::default())?;
+    /// let ctx = OperatorContext::new();
+    /// assert_eq!(a.anonymize_in_field("6034423667", Some("phone"), &ctx)?.text, "<PHONE_NUMBER>");
+    /// assert_eq!(a.anonymize_in_field("6034423667", None, &ctx)?.text, "6034423667");
+    /// # Ok::<(), fieldguard::Error>(())
+    /// ```
+    pub fn anonymize_in_field(
+        &self,
+        text: &str,
+        field: Option<&str>,
+        ctx: &OperatorContext,
+    ) -> Result<Anonymized> {
         if self.needs_keyring && ctx.keyring.is_none() {
             return Err(crate::error::Error::with(
                 ErrorKind::InvalidArgument,
                 "these operators need a keyring (hash, pseudonymize, encrypt or date-shift)",
             ));
         }
-        let findings = self.scanner.try_find(text)?;
+        let findings = self.scanner.try_find_in_field(text, field)?;
         let mut out = String::with_capacity(text.len());
         let mut items = Vec::with_capacity(findings.len());
         let mut copied = 0;

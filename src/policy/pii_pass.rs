@@ -167,7 +167,7 @@ impl PiiPass<'_> {
         };
         let out = self
             .anonymizer
-            .anonymize(text, &ctx)
+            .anonymize_in_field(text, FieldPath::own_key(at), &ctx)
             .map_err(|e| e.context(format!("field {name}")))?;
         if out.items.is_empty() {
             return Ok(None);
