@@ -84,6 +84,11 @@ impl FieldPath {
             .any(|s| matches!(s, Segment::AnyKey | Segment::AnyIndex))
     }
 
+    /// Call `f` on every value the path selects in `record`, read only.
+    pub fn for_each(&self, record: &Value, f: &mut dyn FnMut(&Value)) {
+        visit_ref(record, &self.segments, f);
+    }
+
     /// Call `f` on every value the path selects in `record`.
     pub fn for_each_mut(
         &self,
@@ -226,6 +231,27 @@ fn visit(
             items.iter_mut().try_for_each(|v| visit(v, rest, f))
         }
         _ => Ok(()),
+    }
+}
+
+fn visit_ref(value: &Value, segments: &[Segment], f: &mut dyn FnMut(&Value)) {
+    let Some((first, rest)) = segments.split_first() else {
+        return f(value);
+    };
+    match (first, value) {
+        (Segment::Key(k), Value::Object(map)) => {
+            if let Some(v) = map.get(k) {
+                visit_ref(v, rest, f);
+            }
+        }
+        (Segment::AnyKey, Value::Object(map)) => map.values().for_each(|v| visit_ref(v, rest, f)),
+        (Segment::Index(i), Value::Array(items)) => {
+            if let Some(v) = items.get(*i) {
+                visit_ref(v, rest, f);
+            }
+        }
+        (Segment::AnyIndex, Value::Array(items)) => items.iter().for_each(|v| visit_ref(v, rest, f)),
+        _ => {}
     }
 }
 
