@@ -250,7 +250,9 @@ fn visit_ref(value: &Value, segments: &[Segment], f: &mut dyn FnMut(&Value)) {
                 visit_ref(v, rest, f);
             }
         }
-        (Segment::AnyIndex, Value::Array(items)) => items.iter().for_each(|v| visit_ref(v, rest, f)),
+        (Segment::AnyIndex, Value::Array(items)) => {
+            items.iter().for_each(|v| visit_ref(v, rest, f))
+        }
         _ => {}
     }
 }

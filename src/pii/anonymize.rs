@@ -261,7 +261,11 @@ impl Anonymizer {
             };
             if preset_next {
                 let Some(p) = presets.next() else { break };
-                if p.start < copied || p.end > text.len() || !text.is_char_boundary(p.start) || !text.is_char_boundary(p.end) {
+                if p.start < copied
+                    || p.end > text.len()
+                    || !text.is_char_boundary(p.start)
+                    || !text.is_char_boundary(p.end)
+                {
                     continue;
                 }
                 out.push_str(&text[copied..p.start]);
@@ -279,7 +283,9 @@ impl Anonymizer {
                 copied = p.end;
                 continue;
             }
-            let Some(finding) = findings.next() else { break };
+            let Some(finding) = findings.next() else {
+                break;
+            };
             out.push_str(&text[copied..finding.start]);
             let value = &text[finding.start..finding.end];
             let operator = self.operator_for(finding.entity_type);

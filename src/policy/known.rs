@@ -172,7 +172,11 @@ impl KnownValues {
     /// The matches in `text`, by start, never overlapping; the longest
     /// value at a position wins, then the one added first. `others` is
     /// searched too (the run's values beside the record's own).
-    pub(super) fn find<'a>(&'a self, others: Option<&'a KnownValues>, text: &str) -> Vec<Match<'a>> {
+    pub(super) fn find<'a>(
+        &'a self,
+        others: Option<&'a KnownValues>,
+        text: &str,
+    ) -> Vec<Match<'a>> {
         let mut out = Vec::new();
         if self.is_empty() && others.is_none_or(KnownValues::is_empty) {
             return out;
@@ -259,12 +263,55 @@ fn word_ends(text: &str, k: usize) -> bool {
 /// ignoring case.
 pub fn is_stopword(word: &str) -> bool {
     const WORDS: &[&str] = &[
-        "mister", "miss", "missus", "madam", "dear", "team", "support", "customer", "user",
-        "admin", "test", "info", "service", "sales", "none", "null", "unknown", "anonymous",
-        "name", "herr", "frau", "fräulein", "kunde", "kundin", "madame", "monsieur",
-        "mademoiselle", "client", "cliente", "señor", "señora", "señorita", "usuario",
-        "signor", "signora", "signorina", "utente", "heer", "mevrouw", "klant", "pani",
-        "państwo", "klient", "klientka", "prof", "doctor", "doktor", "dottore", "dottoressa",
+        "mister",
+        "miss",
+        "missus",
+        "madam",
+        "dear",
+        "team",
+        "support",
+        "customer",
+        "user",
+        "admin",
+        "test",
+        "info",
+        "service",
+        "sales",
+        "none",
+        "null",
+        "unknown",
+        "anonymous",
+        "name",
+        "herr",
+        "frau",
+        "fräulein",
+        "kunde",
+        "kundin",
+        "madame",
+        "monsieur",
+        "mademoiselle",
+        "client",
+        "cliente",
+        "señor",
+        "señora",
+        "señorita",
+        "usuario",
+        "signor",
+        "signora",
+        "signorina",
+        "utente",
+        "heer",
+        "mevrouw",
+        "klant",
+        "pani",
+        "państwo",
+        "klient",
+        "klientka",
+        "prof",
+        "doctor",
+        "doktor",
+        "dottore",
+        "dottoressa",
         "n/a",
     ];
     let lower = word.to_lowercase();
@@ -276,7 +323,10 @@ mod tests {
     use super::*;
 
     fn spans(k: &KnownValues, text: &str) -> Vec<(usize, usize, usize)> {
-        k.find(None, text).iter().map(|m| (m.start, m.end, m.rule)).collect()
+        k.find(None, text)
+            .iter()
+            .map(|m| (m.start, m.end, m.rule))
+            .collect()
     }
 
     #[test]
@@ -322,7 +372,14 @@ mod tests {
     fn no_panic_on_odd_text() {
         let mut k = KnownValues::with_cap(10);
         k.add("Émile Zoë", 0, true, false);
-        for t in ["", "É", "Émile", "xÉmile Zoë", "Émile Zoë\u{301}", "🙂Émile🙂"] {
+        for t in [
+            "",
+            "É",
+            "Émile",
+            "xÉmile Zoë",
+            "Émile Zoë\u{301}",
+            "🙂Émile🙂",
+        ] {
             let _ = spans(&k, t);
         }
         assert_eq!(spans(&k, "🙂Émile🙂").len(), 1);

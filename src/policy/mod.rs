@@ -87,6 +87,14 @@
 //! [`Policy::unscanned`] lists what a policy leaves out, for summaries.
 //! Object keys are not scanned.
 //!
+//! The scan takes two kinds of record evidence: each value's own key is a
+//! context word for the recognizers
+//! ([`Recognizer::find_in_field`](crate::pii::recognize::Recognizer::find_in_field)),
+//! and the values phase 2 protected are searched for in the free text and
+//! replaced as in their fields ([`KnownValues`]; across records with
+//! [`Policy::apply_with_known`]). Fields with such matches report the
+//! change `known-value`.
+//!
 //! **Keys and contexts.** `hash`, `pseudonymize`, `encrypt` and
 //! `date-shift` need a keyring (the second argument of [`Policy::apply`]);
 //! applying a policy that uses one without a keyring is an `INVALID_ARGUMENT` error

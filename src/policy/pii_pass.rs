@@ -9,9 +9,9 @@
 use super::known::{KnownValues, Match};
 use super::report::PolicyReport;
 use super::rule::{json_value, whole_value_type, CompiledRule, Scope};
+use crate::error::ErrorKind;
 use crate::error::Result;
 use crate::path::{walk_leaves, FieldPath, LeafVisitor, Segment};
-use crate::error::ErrorKind;
 use crate::pii::anonymize::{AnonymizeOptions, Anonymizer, Preset};
 use crate::pii::operators::{apply, Operator, OperatorContext};
 use crate::pii::recognize::{RecognizeOptions, Recognizer};
@@ -225,7 +225,11 @@ impl PiiPass<'_> {
                 end: m.end,
                 entity_type: *entity_type,
                 replacement: replacement.clone(),
-                operator: compiled.rule.anonymize.as_ref().map_or("replace", Operator::name),
+                operator: compiled
+                    .rule
+                    .anonymize
+                    .as_ref()
+                    .map_or("replace", Operator::name),
             });
         }
         Ok(out)
@@ -238,7 +242,12 @@ impl PiiPass<'_> {
             .entity
             .or_else(|| whole_value_type(self.detector, value));
         let tag = || format!("<{}>", entity.map_or("PII", EntityType::name));
-        let Some(op) = compiled.rule.anonymize.as_ref().filter(|op| !op.removes_field()) else {
+        let Some(op) = compiled
+            .rule
+            .anonymize
+            .as_ref()
+            .filter(|op| !op.removes_field())
+        else {
             return Ok((tag(), entity));
         };
         let context = self.scope.context_for(&compiled.name);

@@ -1,5 +1,10 @@
 //! `fieldguard anonymize`: turn exports (JSON, NDJSON, CSV) into safe test
 //! data with the shared policy, streaming, in parallel, atomically.
+//!
+//! With input files, a first pass collects the values the policy protects
+//! (`KnownValues`, in file and record order, so the result does not depend
+//! on `--threads`), and the main pass searches every record's free text for
+//! them; stdin is read once, so there only each record's own values count.
 
 use crate::args::{FormatArgs, KeyringArgs, RunArgs, SkipLog};
 use crate::io;

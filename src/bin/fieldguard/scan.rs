@@ -372,7 +372,13 @@ fn scan_lines(path: &Path, scanner: &Recognizer) -> Result<FileScan, Error> {
     for (index, line) in io::open_input(Some(path))?.split(b'\n').enumerate() {
         let line = line?;
         // Logs are not always UTF-8; scan what is.
-        count(&tally, "(text)", None, scanner, &String::from_utf8_lossy(&line));
+        count(
+            &tally,
+            "(text)",
+            None,
+            scanner,
+            &String::from_utf8_lossy(&line),
+        );
         lines = index as u64 + 1;
     }
     Ok(FileScan {

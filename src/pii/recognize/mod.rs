@@ -449,13 +449,13 @@ impl<'a> Cx<'a> {
     pub(super) fn has_context(&self, t: EntityType, start: usize, end: usize) -> bool {
         self.hint & (1 << t as u32) != 0
             || context::near(
-            self.text,
-            start,
-            end,
-            self.recognizer.window,
-            context::words(t),
-            t == EntityType::DateOfBirth,
-        )
+                self.text,
+                start,
+                end,
+                self.recognizer.window,
+                context::words(t),
+                t == EntityType::DateOfBirth,
+            )
     }
 
     fn run(&mut self) {
