@@ -69,11 +69,11 @@ struct Entry {
 }
 
 /// The values searched for in free text (see the module docs), indexed by
-/// their first word, lowercase.
+/// their first two words, lowercase.
 #[derive(Clone, Debug, Default)]
 pub struct KnownValues {
     entries: Vec<Entry>,
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_key: HashMap<String, Vec<usize>>,
     cap: usize,
     left_out: u64,
 }
@@ -148,11 +148,11 @@ impl KnownValues {
     }
 
     fn insert(&mut self, value: &str, rule: usize, fold: bool) {
-        let Some(first) = first_word(value) else {
+        let mut key = String::new();
+        if !index_key(value, &mut key) {
             return;
-        };
-        let key = first.to_lowercase();
-        let list = self.by_first_word.entry(key).or_default();
+        }
+        let list = self.by_key.entry(key).or_default();
         // The first rule that supplied a value keeps it (deterministic).
         if list.iter().any(|&k| self.entries[k].text == value) {
             return;
@@ -182,6 +182,7 @@ impl KnownValues {
             return out;
         }
         let b = text.as_bytes();
+        let mut key = String::new();
         let mut i = 0;
         while i < text.len() {
             let Some(c) = text[i..].chars().next() else {
@@ -199,10 +200,16 @@ impl KnownValues {
             let word_len = text[i..]
                 .find(|c: char| !c.is_alphanumeric())
                 .unwrap_or(text.len() - i);
-            let key = text[i..i + word_len].to_lowercase();
+            // Two keys: the first word with the next one, and alone.
+            index_key(&text[i..], &mut key);
             let mut best: Option<Match<'a>> = None;
+            let keys = match key.find('\0') {
+                Some(k) => [key.as_str(), &key[..k]],
+                None => [key.as_str(), ""],
+            };
             for set in [Some(self), others].into_iter().flatten() {
-                for &k in set.by_first_word.get(&key).into_iter().flatten() {
+                let lists = keys.iter().filter(|k| !k.is_empty());
+                for &k in lists.filter_map(|k| set.by_key.get(*k)).flatten() {
                     let e = &set.entries[k];
                     let end = i + e.text.len();
                     let Some(there) = b.get(i..end) else {
@@ -239,12 +246,31 @@ impl KnownValues {
     }
 }
 
-/// The first run of letters and digits of `value`, which must start it.
-fn first_word(value: &str) -> Option<&str> {
-    let end = value
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(value.len());
-    (end > 0).then(|| &value[..end])
+/// The index key of a value or of the text at a word start, in `key`:
+/// the first run of letters and digits, lowercase, and when one char
+/// that is neither joins it to a second run (`Ana Lopez`,
+/// `ana.lopez@…`), a NUL and that run too. A value matches only where the
+/// text has its key or, for a one-word value, the first run alone.
+/// False when `s` does not start with a letter or digit.
+fn index_key(s: &str, key: &mut String) -> bool {
+    key.clear();
+    let first_end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    if first_end == 0 {
+        return false;
+    }
+    key.extend(s[..first_end].chars().flat_map(char::to_lowercase));
+    let mut rest = s[first_end..].chars();
+    if let (Some(_sep), Some(c)) = (rest.next(), rest.clone().next()) {
+        if c.is_alphanumeric() {
+            let from = first_end + s[first_end..].chars().next().map_or(0, char::len_utf8);
+            let end = s[from..]
+                .find(|c: char| !c.is_alphanumeric())
+                .map_or(s.len(), |k| from + k);
+            key.push('\0');
+            key.extend(s[from..end].chars().flat_map(char::to_lowercase));
+        }
+    }
+    true
 }
 
 /// Does a word end at byte `k` (see the module docs)?
