@@ -52,10 +52,11 @@ fn split_field(field: &str) -> String {
         if c.is_uppercase() && k > 0 {
             let prev = chars[k - 1];
             let next_lower = chars.get(k + 1).is_some_and(|n| n.is_lowercase());
-            if prev.is_lowercase() || (prev.is_uppercase() && next_lower) {
-                if !out.is_empty() && !out.ends_with(' ') {
-                    out.push(' ');
-                }
+            if (prev.is_lowercase() || (prev.is_uppercase() && next_lower))
+                && !out.is_empty()
+                && !out.ends_with(' ')
+            {
+                out.push(' ');
             }
         }
         out.extend(c.to_lowercase());
