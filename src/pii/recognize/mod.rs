@@ -315,7 +315,8 @@ impl Recognizer {
     /// ```
     /// use fieldguard::pii::recognize::{RecognizeOptions, Recognizer};
     /// let s = Recognizer::new(&RecognizeOptions::default()).unwrap();
-    /// assert_eq!(s.try_find_in_field("123-45-6789", Some("ssn")).unwrap()[0].score, 100);
+    /// assert_eq!(s.try_find_in_field("6034423667", Some("mobile")).unwrap()[0].score, 50);
+    /// assert!(s.try_find_in_field("6034423667", None).unwrap().is_empty());
     /// ```
     pub fn try_find_in_field(&self, text: &str, field: Option<&str>) -> Result<Vec<Finding>> {
         self.check_len(text)?;
