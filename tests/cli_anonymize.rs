@@ -568,3 +568,63 @@ fn check_streams_csv_and_json_arrays_with_reports_in_record_order() {
         .success();
     assert_eq!(stdout(&out), "i,email\n0,A@example.com\n1,\n");
 }
+
+#[test]
+fn known_values_reach_free_text_in_other_files_deterministically() {
+    let dir = tempfile::tempdir().unwrap();
+    let keyring = keygen(dir.path());
+    let policy = dir.path().join("policy.json");
+    std::fs::write(
+        &policy,
+        r#"{"version": 1,
+  "fields": {"name": {"anonymize": {"op": "pseudonymize"}, "entity": "PERSON_NAME"},
+             "email": {"anonymize": {"op": "pseudonymize"}}},
+  "pii": {"defaultOperator": {"op": "pseudonymize"}}}"#,
+    )
+    .unwrap();
+    let users = dir.path().join("users.ndjson");
+    let mut text = String::new();
+    for i in 0..300 {
+        text.push_str(&format!(
+            "{{\"name\": \"Tobiah Brannock{i:03}\", \"email\": \"t{i}@example.org\", \"phone\": \"603442{i:04}\"}}\n"
+        ));
+    }
+    std::fs::write(&users, text).unwrap();
+    let tickets = dir.path().join("tickets.csv");
+    std::fs::write(
+        &tickets,
+        "id,body\n1,\"Tobiah Brannock007 wrote again; ask Brannock007\"\n",
+    )
+    .unwrap();
+    let run = |out: &str, threads: &str| {
+        fg().arg("anonymize")
+            .arg("--policy")
+            .arg(&policy)
+            .arg("--keyring")
+            .arg(&keyring)
+            .args(["--threads", threads])
+            .arg(&users)
+            .arg(&tickets)
+            .arg("--out")
+            .arg(dir.path().join(out))
+            .assert()
+            .success();
+        let users = std::fs::read_to_string(dir.path().join(out).join("users.ndjson")).unwrap();
+        let tickets = std::fs::read_to_string(dir.path().join(out).join("tickets.csv")).unwrap();
+        (users, tickets)
+    };
+    let (u1, t1) = run("one", "1");
+    let (u2, t2) = run("two", "2");
+    assert_eq!((&u1, &t1), (&u2, &t2), "the same output with any --threads");
+    let user7: Value = serde_json::from_str(u1.lines().nth(7).unwrap()).unwrap();
+    let pseudonym = user7["name"].as_str().unwrap();
+    // The ticket names the user of another file: the same pseudonym, and
+    // the family name alone is not left in clear either.
+    assert!(t1.contains(&format!("{pseudonym} wrote again")), "{t1}");
+    assert!(
+        !t1.contains("Brannock007") && !t1.contains("Tobiah"),
+        "{t1}"
+    );
+    // A bare number under the `phone` key is a phone number by its name.
+    assert!(!u1.contains("6034420007"), "{u1}");
+}

@@ -84,6 +84,11 @@ impl FieldPath {
             .any(|s| matches!(s, Segment::AnyKey | Segment::AnyIndex))
     }
 
+    /// Call `f` on every value the path selects in `record`, read only.
+    pub fn for_each(&self, record: &Value, f: &mut dyn FnMut(&Value)) {
+        visit_ref(record, &self.segments, f);
+    }
+
     /// Call `f` on every value the path selects in `record`.
     pub fn for_each_mut(
         &self,
@@ -112,6 +117,23 @@ impl FieldPath {
             })
             .collect();
         Self { segments }
+    }
+
+    /// The own key of the value at `at`: its last member name, array
+    /// positions skipped (`phones[2]` → `phones`); `None` at the top or
+    /// under arrays only. The recognizers take it as context evidence.
+    ///
+    /// ```
+    /// use fieldguard::path::{FieldPath, Segment};
+    /// let at = [Segment::Key("user".into()), Segment::Key("phones".into()), Segment::Index(2)];
+    /// assert_eq!(FieldPath::own_key(&at), Some("phones"));
+    /// assert_eq!(FieldPath::own_key(&[Segment::Index(0)]), None);
+    /// ```
+    pub fn own_key(at: &[Segment]) -> Option<&str> {
+        at.iter().rev().find_map(|s| match s {
+            Segment::Key(k) => Some(k.as_str()),
+            _ => None,
+        })
     }
 
     /// The concrete location `at` as a path (its text is the location
@@ -209,6 +231,29 @@ fn visit(
             items.iter_mut().try_for_each(|v| visit(v, rest, f))
         }
         _ => Ok(()),
+    }
+}
+
+fn visit_ref(value: &Value, segments: &[Segment], f: &mut dyn FnMut(&Value)) {
+    let Some((first, rest)) = segments.split_first() else {
+        return f(value);
+    };
+    match (first, value) {
+        (Segment::Key(k), Value::Object(map)) => {
+            if let Some(v) = map.get(k) {
+                visit_ref(v, rest, f);
+            }
+        }
+        (Segment::AnyKey, Value::Object(map)) => map.values().for_each(|v| visit_ref(v, rest, f)),
+        (Segment::Index(i), Value::Array(items)) => {
+            if let Some(v) = items.get(*i) {
+                visit_ref(v, rest, f);
+            }
+        }
+        (Segment::AnyIndex, Value::Array(items)) => {
+            items.iter().for_each(|v| visit_ref(v, rest, f))
+        }
+        _ => {}
     }
 }
 

@@ -200,17 +200,92 @@ impl Anonymizer {
     /// # Ok::<(), fieldguard::Error>(())
     /// ```
     pub fn anonymize(&self, text: &str, ctx: &OperatorContext) -> Result<Anonymized> {
+        self.anonymize_in_field(text, None, ctx)
+    }
+
+    /// [`anonymize`](Self::anonymize) the value of a field: its name (the
+    /// field's own key) is context evidence, as in
+    /// [`Recognizer::find_in_field`](crate::pii::recognize::Recognizer::find_in_field).
+    ///
+    /// ```
+    /// use fieldguard::pii::anonymize::{AnonymizeOptions, Anonymizer};
+    /// use fieldguard::pii::operators::OperatorContext;
+    /// let a = Anonymizer::new(&AnonymizeOptions::default())?;
+    /// let ctx = OperatorContext::new();
+    /// assert_eq!(a.anonymize_in_field("6034423667", Some("phone"), &ctx)?.text, "<PHONE_NUMBER>");
+    /// assert_eq!(a.anonymize_in_field("6034423667", None, &ctx)?.text, "6034423667");
+    /// # Ok::<(), fieldguard::Error>(())
+    /// ```
+    pub fn anonymize_in_field(
+        &self,
+        text: &str,
+        field: Option<&str>,
+        ctx: &OperatorContext,
+    ) -> Result<Anonymized> {
+        self.anonymize_with(text, field, &[], ctx)
+    }
+
+    /// [`anonymize_in_field`](Self::anonymize_in_field) with spans decided
+    /// by the caller (the policy's known values): each [`Preset`] is
+    /// replaced by its replacement and wins over any finding it overlaps.
+    /// `presets` must be sorted by start and not overlap; a preset without
+    /// an entity type yields no item.
+    pub fn anonymize_with(
+        &self,
+        text: &str,
+        field: Option<&str>,
+        presets: &[Preset],
+        ctx: &OperatorContext,
+    ) -> Result<Anonymized> {
         if self.needs_keyring && ctx.keyring.is_none() {
             return Err(crate::error::Error::with(
                 ErrorKind::InvalidArgument,
                 "these operators need a keyring (hash, pseudonymize, encrypt or date-shift)",
             ));
         }
-        let findings = self.scanner.try_find(text)?;
+        let mut findings = self.scanner.try_find_in_field(text, field)?;
+        if !presets.is_empty() {
+            findings.retain(|f| !presets.iter().any(|p| p.start < f.end && f.start < p.end));
+        }
+        let mut presets = presets.iter().peekable();
         let mut out = String::with_capacity(text.len());
         let mut items = Vec::with_capacity(findings.len());
         let mut copied = 0;
-        for finding in findings {
+        let mut findings = findings.into_iter().peekable();
+        loop {
+            let preset_next = match (presets.peek(), findings.peek()) {
+                (Some(p), Some(f)) => p.start < f.start,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            if preset_next {
+                let Some(p) = presets.next() else { break };
+                if p.start < copied
+                    || p.end > text.len()
+                    || !text.is_char_boundary(p.start)
+                    || !text.is_char_boundary(p.end)
+                {
+                    continue;
+                }
+                out.push_str(&text[copied..p.start]);
+                let start = out.len();
+                out.push_str(&p.replacement);
+                if let Some(t) = p.entity_type {
+                    items.push(AnonymizedItem {
+                        entity_type: t,
+                        start,
+                        end: out.len(),
+                        operator: p.operator,
+                        fallback: false,
+                    });
+                }
+                copied = p.end;
+                continue;
+            }
+            let Some(finding) = findings.next() else {
+                break;
+            };
             out.push_str(&text[copied..finding.start]);
             let value = &text[finding.start..finding.end];
             let operator = self.operator_for(finding.entity_type);
@@ -244,6 +319,22 @@ impl Anonymizer {
         out.push_str(&text[copied..]);
         Ok(Anonymized { text: out, items })
     }
+}
+
+/// A span of the text whose replacement the caller decided (see
+/// [`Anonymizer::anonymize_with`]): UTF-8 byte offsets into the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Preset {
+    /// Start (inclusive), a char boundary.
+    pub start: usize,
+    /// End (exclusive), a char boundary.
+    pub end: usize,
+    /// The type reported for it (`None`: no item).
+    pub entity_type: Option<EntityType>,
+    /// What replaces the span.
+    pub replacement: String,
+    /// The operator name reported for it.
+    pub operator: &'static str,
 }
 
 /// Anonymize `text` with `options` (builds an [`Anonymizer`] each call;

@@ -87,6 +87,14 @@
 //! [`Policy::unscanned`] lists what a policy leaves out, for summaries.
 //! Object keys are not scanned.
 //!
+//! The scan takes two kinds of record evidence: each value's own key is a
+//! context word for the recognizers
+//! ([`Recognizer::find_in_field`](crate::pii::recognize::Recognizer::find_in_field)),
+//! and the values phase 2 protected are searched for in the free text and
+//! replaced as in their fields ([`KnownValues`]; across records with
+//! [`Policy::apply_with_known`]). Fields with such matches report the
+//! change `known-value`.
+//!
 //! **Keys and contexts.** `hash`, `pseudonymize`, `encrypt` and
 //! `date-shift` need a keyring (the second argument of [`Policy::apply`]);
 //! applying a policy that uses one without a keyring is an `INVALID_ARGUMENT` error
@@ -113,10 +121,12 @@
 //! half-applied. New steps arrive as new optional keys, keeping `"version":
 //! 1` documents valid.
 
+mod known;
 mod pii_pass;
 mod report;
 mod rule;
 
+pub use known::{KnownValues, RUN_CAP as KNOWN_VALUES_RUN_CAP};
 pub use pii_pass::PiiRules;
 pub use report::{FieldReport, FoundEntity, PolicyReport, Violation, ViolationAction};
 pub use rule::{FieldRule, OnViolation};
@@ -126,6 +136,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::path::{id_text, record_id_text, FieldPath};
 use crate::pii::anonymize::Anonymizer;
 use crate::pii::recognize::{RecognizeOptions, Recognizer};
+use crate::pii::EntityType;
 use pii_pass::PiiPass;
 use rule::{CompiledRule, Scope};
 use serde::Deserialize;
@@ -377,6 +388,32 @@ impl Policy {
     /// keyring ([`needs_keyring`](Self::needs_keyring)) given `None` is an
     /// `INVALID_ARGUMENT` error before anything changes.
     pub fn apply(&self, record: &mut Value, keyring: Option<&Keyring>) -> Result<PolicyReport> {
+        self.apply_with_known(record, keyring, None)
+    }
+
+    /// [`apply`](Self::apply), also searching the free text for the values
+    /// in `run` (collected from other records with
+    /// [`collect_known`](Self::collect_known)) besides the record's own
+    /// protected values; see [`KnownValues`].
+    ///
+    /// ```
+    /// use fieldguard::policy::{KnownValues, Policy};
+    /// use serde_json::json;
+    /// let p = Policy::from_json(r#"{"version": 1, "fields": {"name": {"anonymize": {"op": "replace"},
+    ///     "entity": "PERSON_NAME"}}, "pii": {}}"#)?;
+    /// let mut run = KnownValues::with_cap(1000);
+    /// p.collect_known(&json!({"name": "Tobiah Brannock"}), &mut run);
+    /// let mut ticket = json!({"body": "Brannock called"});
+    /// p.apply_with_known(&mut ticket, None, Some(&run))?;
+    /// assert_eq!(ticket, json!({"body": "<PERSON_NAME> called"}));
+    /// # Ok::<(), fieldguard::Error>(())
+    /// ```
+    pub fn apply_with_known(
+        &self,
+        record: &mut Value,
+        keyring: Option<&Keyring>,
+        run: Option<&KnownValues>,
+    ) -> Result<PolicyReport> {
         self.check_keyring(keyring)?;
         let mut report = PolicyReport::default();
         for compiled in &self.rules {
@@ -410,12 +447,14 @@ impl Policy {
             record_id,
             subject,
         };
-        for compiled in &self.rules {
+        let mut known = KnownValues::with_cap(known::RUN_CAP);
+        for (index, compiled) in self.rules.iter().enumerate() {
             let Some(op) = &compiled.rule.anonymize else {
                 continue;
             };
             let field = report.entry(&compiled.name);
             if op.removes_field() {
+                self.collect_rule(record, index, &mut known);
                 if compiled.path.remove_all(record) > 0 {
                     field.change("dropped");
                 }
@@ -424,7 +463,8 @@ impl Policy {
             compiled
                 .path
                 .for_each_located_mut(record, &mut |at, value| {
-                    compiled.protect(value, Some(at), &scope, &self.detector, field)
+                    let known = Some((&mut known, index));
+                    compiled.protect(value, Some(at), &scope, &self.detector, field, known)
                 })?;
         }
         if let Some(pii) = &self.pii {
@@ -434,11 +474,62 @@ impl Policy {
                 named_fields_excluded: pii.implicit,
                 scope: &scope,
                 report: &mut report,
+                known: &known,
+                run_known: run,
+                detector: &self.detector,
+                replacements: Default::default(),
             }
             .run(record, &mut Vec::new(), pii.scan_all)?;
         }
         report.prune();
         Ok(report)
+    }
+
+    /// Whether some field rule supplies known values (an `anonymize`
+    /// operator other than `generalize` and `date-shift`) and the policy
+    /// scans, so [`collect_known`](Self::collect_known) can find anything.
+    pub fn has_known_values(&self) -> bool {
+        self.pii.is_some()
+            && self
+                .rules
+                .iter()
+                .any(|r| r.rule.anonymize.as_ref().is_some_and(known::propagates))
+    }
+
+    /// Remember the values of `record` that this policy's field rules
+    /// protect (see [`KnownValues`]), as written in the record (before
+    /// sanitizing), for [`apply_with_known`](Self::apply_with_known) on
+    /// other records. Call it on the records in a fixed order: the first
+    /// value wins and the cap keeps the first ones.
+    pub fn collect_known(&self, record: &Value, into: &mut KnownValues) {
+        for index in 0..self.rules.len() {
+            self.collect_rule(record, index, into);
+        }
+    }
+
+    /// The values the rule at `index` supplies from `record`.
+    fn collect_rule(&self, record: &Value, index: usize, into: &mut KnownValues) {
+        let compiled = &self.rules[index];
+        let Some(op) = &compiled.rule.anonymize else {
+            return;
+        };
+        if !known::propagates(op) {
+            return;
+        }
+        compiled.path.for_each(record, &mut |value| {
+            if let Value::String(text) = value {
+                let entity = compiled
+                    .rule
+                    .entity
+                    .or_else(|| rule::whole_value_type(&self.detector, text));
+                into.add(
+                    text,
+                    index,
+                    entity == Some(EntityType::PersonName),
+                    entity == Some(EntityType::EmailAddress),
+                );
+            }
+        });
     }
 
     /// Apply the rule for `field` (a path exactly as written in the policy,
@@ -486,7 +577,7 @@ impl Policy {
                 entry.change("dropped");
             }
             Some(op) if op.removes_field() => {}
-            Some(_) => compiled.protect(value, None, &scope, &self.detector, entry)?,
+            Some(_) => compiled.protect(value, None, &scope, &self.detector, entry, None)?,
             None => {}
         }
         if let Some(pii) = &self.pii {
@@ -497,6 +588,10 @@ impl Policy {
                 named_fields_excluded: pii.implicit,
                 scope: &scope,
                 report: &mut report,
+                known: &KnownValues::default(),
+                run_known: None,
+                detector: &self.detector,
+                replacements: Default::default(),
             }
             .run(value, &mut at, pii.scan_all)?;
         }

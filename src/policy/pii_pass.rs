@@ -6,17 +6,19 @@
 //! scan`, so both name fields alike; this module decides which subtrees
 //! the rules leave out and what happens to each leaf.
 
+use super::known::{KnownValues, Match};
 use super::report::PolicyReport;
-use super::rule::{json_value, CompiledRule, Scope};
+use super::rule::{json_value, whole_value_type, CompiledRule, Scope};
+use crate::error::ErrorKind;
 use crate::error::Result;
 use crate::path::{walk_leaves, FieldPath, LeafVisitor, Segment};
-use crate::pii::anonymize::{AnonymizeOptions, Anonymizer};
-use crate::pii::operators::{Operator, OperatorContext};
-use crate::pii::recognize::RecognizeOptions;
+use crate::pii::anonymize::{AnonymizeOptions, Anonymizer, Preset};
+use crate::pii::operators::{apply, Operator, OperatorContext};
+use crate::pii::recognize::{RecognizeOptions, Recognizer};
 use crate::pii::EntityType;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The `pii` section of a policy: scan the record's text for PII and
 /// anonymize what is found.
@@ -84,6 +86,14 @@ pub(super) struct PiiPass<'a> {
     pub(super) named_fields_excluded: bool,
     pub(super) scope: &'a Scope<'a>,
     pub(super) report: &'a mut PolicyReport,
+    /// The values the record's own field rules protected.
+    pub(super) known: &'a KnownValues,
+    /// The run's values from other records (the CLI's pre-pass).
+    pub(super) run_known: Option<&'a KnownValues>,
+    /// Types a value of a rule without `entity`.
+    pub(super) detector: &'a Recognizer,
+    /// What each known value (by rule) becomes, computed once per record.
+    pub(super) replacements: HashMap<(usize, String), (String, Option<EntityType>)>,
 }
 
 /// The scope is whether the subtree is scanned.
@@ -165,15 +175,22 @@ impl PiiPass<'_> {
             subject: self.scope.subject.as_deref(),
             ..OperatorContext::new()
         };
+        let matches = self.known.find(self.run_known, text);
+        let presets = self
+            .presets(&matches)
+            .map_err(|e| e.context(format!("field {name}")))?;
         let out = self
             .anonymizer
-            .anonymize(text, &ctx)
+            .anonymize_with(text, FieldPath::own_key(at), &presets, &ctx)
             .map_err(|e| e.context(format!("field {name}")))?;
-        if out.items.is_empty() {
+        if out.items.is_empty() && presets.is_empty() {
             return Ok(None);
         }
         let entry = self.report.entry(&name);
         entry.change("anonymized");
+        if !presets.is_empty() {
+            entry.change("known-value");
+        }
         for item in &out.items {
             entry.count(item.entity_type);
             if item.fallback {
@@ -181,5 +198,70 @@ impl PiiPass<'_> {
             }
         }
         Ok(Some(out.text))
+    }
+}
+
+impl PiiPass<'_> {
+    /// The replacement of each known-value match: what the supplying
+    /// rule's operator makes of the value with that rule's context (the
+    /// field's own pseudonym, hash or tag); a dropped value, or one the
+    /// operator cannot read, becomes its type tag.
+    fn presets(&mut self, matches: &[Match<'_>]) -> Result<Vec<Preset>> {
+        let mut out = Vec::with_capacity(matches.len());
+        for m in matches {
+            let key = (m.rule, m.value.to_owned());
+            if !self.replacements.contains_key(&key) {
+                let computed = self.replacement(m.rule, m.value)?;
+                self.replacements.insert(key.clone(), computed);
+            }
+            let Some(compiled) = self.rules.get(m.rule) else {
+                continue;
+            };
+            let Some((replacement, entity_type)) = self.replacements.get(&key) else {
+                continue;
+            };
+            out.push(Preset {
+                start: m.start,
+                end: m.end,
+                entity_type: *entity_type,
+                replacement: replacement.clone(),
+                operator: compiled
+                    .rule
+                    .anonymize
+                    .as_ref()
+                    .map_or("replace", Operator::name),
+            });
+        }
+        Ok(out)
+    }
+
+    fn replacement(&self, rule: usize, value: &str) -> Result<(String, Option<EntityType>)> {
+        let compiled = &self.rules[rule];
+        let entity = compiled
+            .rule
+            .entity
+            .or_else(|| whole_value_type(self.detector, value));
+        let tag = || format!("<{}>", entity.map_or("PII", EntityType::name));
+        let Some(op) = compiled
+            .rule
+            .anonymize
+            .as_ref()
+            .filter(|op| !op.removes_field())
+        else {
+            return Ok((tag(), entity));
+        };
+        let context = self.scope.context_for(&compiled.name);
+        let ctx = OperatorContext {
+            entity_type: entity,
+            keyring: self.scope.keyring,
+            context: &context,
+            subject: self.scope.subject.as_deref(),
+            ..OperatorContext::new()
+        };
+        match apply(op, value, &ctx) {
+            Ok(out) => Ok((out, entity)),
+            Err(e) if e.kind() == ErrorKind::ValueInvalid => Ok((tag(), entity)),
+            Err(e) => Err(e.context(format!("field {}", compiled.name))),
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! One field rule: the sanitize steps (type, clean, html, validate, detect)
 //! and the protect step (anonymize).
 
+use super::known::{self, KnownValues};
 use super::report::{FieldReport, Violation, ViolationAction};
 use crate::crypto::Keyring;
 use crate::detect::{self, Category, DetectOptions};
@@ -326,6 +327,7 @@ impl CompiledRule {
         scope: &Scope,
         detector: &Recognizer,
         report: &mut FieldReport,
+        known: Option<(&mut KnownValues, usize)>,
     ) -> Result<()> {
         let Some(op) = &self.rule.anonymize else {
             return Ok(());
@@ -360,6 +362,16 @@ impl CompiledRule {
             subject: scope.subject.as_deref(),
             ..OperatorContext::new()
         };
+        if let (Some((known, index)), false) = (known, was_number) {
+            if known::propagates(op) {
+                known.add(
+                    &text,
+                    index,
+                    entity == Some(EntityType::PersonName),
+                    entity == Some(EntityType::EmailAddress),
+                );
+            }
+        }
         match apply(op, &text, &ctx) {
             Ok(out) => {
                 *value = json_value(out, was_number);
@@ -381,7 +393,7 @@ impl CompiledRule {
 
 /// The entity type of a value that is one recognizable entity and nothing
 /// else (surrounding spaces aside).
-fn whole_value_type(detector: &Recognizer, text: &str) -> Option<EntityType> {
+pub(super) fn whole_value_type(detector: &Recognizer, text: &str) -> Option<EntityType> {
     let trimmed = text.trim();
     match detector.find(trimmed).as_slice() {
         [only] if only.start == 0 && only.end == trimmed.len() => Some(only.entity_type),

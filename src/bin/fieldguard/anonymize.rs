@@ -1,10 +1,15 @@
 //! `fieldguard anonymize`: turn exports (JSON, NDJSON, CSV) into safe test
 //! data with the shared policy, streaming, in parallel, atomically.
+//!
+//! With input files, a first pass collects the values the policy protects
+//! (`KnownValues`, in file and record order, so the result does not depend
+//! on `--threads`), and the main pass searches every record's free text for
+//! them; stdin is read once, so there only each record's own values count.
 
 use crate::args::{FormatArgs, KeyringArgs, RunArgs, SkipLog};
 use crate::io;
 use clap::Args;
-use fieldguard::policy::{FoundEntity, Policy, ScanCoverage};
+use fieldguard::policy::{FoundEntity, KnownValues, Policy, ScanCoverage};
 use fieldguard::stream::{self, Callbacks, Format, Progress, Skipped, Stats, StreamOptions};
 use fieldguard::{Error, Keyring};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -78,7 +83,10 @@ pub fn anonymize(args: AnonymizeArgs) -> Result<(), Error> {
     } else {
         Some(args.keyring.load()?)
     };
-    let run = |input: Option<&Path>, output: Option<&Path>, format: Format| {
+    let run = |input: Option<&Path>,
+               output: Option<&Path>,
+               format: Format,
+               known: Option<&KnownValues>| {
         let options = args.format.stream_options(format, args.run.skip_bad)?;
         let size = input
             .and_then(|p| std::fs::metadata(p).ok())
@@ -91,7 +99,7 @@ pub fn anonymize(args: AnonymizeArgs) -> Result<(), Error> {
                 label: &label,
                 output,
             };
-            one_file(&file, &options, &policy, keyring.as_ref(), &bar)
+            one_file(&file, &options, &policy, keyring.as_ref(), known, &bar)
         });
         bar.finish_and_clear();
         result.map(|s| (label, s))
@@ -106,7 +114,7 @@ pub fn anonymize(args: AnonymizeArgs) -> Result<(), Error> {
                 out.display()
             )));
         }
-        summaries.push(run(None, None, format)?);
+        summaries.push(run(None, None, format, None)?);
     } else {
         let dir = args
             .out
@@ -115,8 +123,17 @@ pub fn anonymize(args: AnonymizeArgs) -> Result<(), Error> {
         let jobs = plan(&args.inputs, dir, &args.format)?;
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::from(e).context(format!("cannot create {}", dir.display())))?;
+        let known = pool.install(|| collect_known(&jobs, &policy, &args.format))?;
+        if known.left_out() > 0 && !args.quiet {
+            eprintln!(
+                "fieldguard: note: {} protected values were not searched for in other records \
+                 (the run keeps at most {}); each record's own values still are",
+                known.left_out(),
+                fieldguard::policy::KNOWN_VALUES_RUN_CAP
+            );
+        }
         for (input, output, format) in &jobs {
-            summaries.push(run(Some(input), Some(output), *format)?);
+            summaries.push(run(Some(input), Some(output), *format, Some(&known))?);
         }
     }
     report(&summaries, &args, ephemeral, &policy.scan_coverage())
@@ -166,15 +183,50 @@ struct File<'a> {
     output: Option<&'a Path>,
 }
 
+/// The values the policy protects in every input, in file and record
+/// order (so the same with any --threads), for the search in the free text
+/// of all records (see `KnownValues`). Unreadable records are left to the
+/// main pass, which reports them.
+fn collect_known(
+    jobs: &[(PathBuf, PathBuf, Format)],
+    policy: &Policy,
+    format_args: &FormatArgs,
+) -> Result<KnownValues, Error> {
+    let cap = fieldguard::policy::KNOWN_VALUES_RUN_CAP;
+    let mut known = KnownValues::with_cap(cap);
+    if !policy.has_known_values() {
+        return Ok(known);
+    }
+    for (input, _, format) in jobs {
+        let options = format_args.stream_options(*format, true)?;
+        let label = input.display().to_string();
+        let reader = io::open_input(Some(input)).map_err(|e| e.context(&label))?;
+        let transform = |record: &mut Value| -> fieldguard::Result<KnownValues> {
+            let mut one = KnownValues::with_cap(cap);
+            policy.collect_known(record, &mut one);
+            Ok(one)
+        };
+        let callbacks = Callbacks {
+            on_record: &mut |_, one: KnownValues| known.merge(one),
+            on_skip: &mut |_| {},
+            on_progress: &mut |_| {},
+        };
+        stream::process_with(reader, std::io::sink(), &options, &transform, callbacks)
+            .map_err(|e| e.context(&label))?;
+    }
+    Ok(known)
+}
+
 fn one_file(
     file: &File<'_>,
     options: &StreamOptions,
     policy: &Policy,
     keyring: Option<&Keyring>,
+    known: Option<&KnownValues>,
     bar: &ProgressBar,
 ) -> Result<FileSummary, Error> {
     let transform = |record: &mut Value| -> fieldguard::Result<Vec<FoundEntity>> {
-        Ok(policy.apply(record, keyring)?.found())
+        Ok(policy.apply_with_known(record, keyring, known)?.found())
     };
     let mut found = BTreeMap::<&'static str, u64>::new();
     let mut skipped = SkipLog::default();

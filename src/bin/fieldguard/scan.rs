@@ -293,8 +293,12 @@ fn masked_example(entity_type: EntityType, value: &str) -> String {
     out
 }
 
-fn count(tally: &Mutex<Tally>, field: &str, scanner: &Recognizer, text: &str) {
-    let found = scanner.find(text);
+/// `key`: the value's own key, context evidence for the recognizers.
+fn count(tally: &Mutex<Tally>, field: &str, key: Option<&str>, scanner: &Recognizer, text: &str) {
+    let found = match key {
+        Some(key) => scanner.find_in_field(text, key),
+        None => scanner.find(text),
+    };
     if found.is_empty() {
         return;
     }
@@ -320,9 +324,10 @@ impl LeafVisitor for Counter<'_> {
 
     fn leaf(&mut self, at: &[Segment], value: &mut Value, (): ()) -> fieldguard::Result<()> {
         let field = FieldPath::generalize(at).to_string();
+        let key = FieldPath::own_key(at);
         match value {
-            Value::String(s) => count(self.tally, &field, self.scanner, s),
-            Value::Number(n) => count(self.tally, &field, self.scanner, &n.to_string()),
+            Value::String(s) => count(self.tally, &field, key, self.scanner, s),
+            Value::Number(n) => count(self.tally, &field, key, self.scanner, &n.to_string()),
             _ => {}
         }
         Ok(())
@@ -367,7 +372,13 @@ fn scan_lines(path: &Path, scanner: &Recognizer) -> Result<FileScan, Error> {
     for (index, line) in io::open_input(Some(path))?.split(b'\n').enumerate() {
         let line = line?;
         // Logs are not always UTF-8; scan what is.
-        count(&tally, "(text)", scanner, &String::from_utf8_lossy(&line));
+        count(
+            &tally,
+            "(text)",
+            None,
+            scanner,
+            &String::from_utf8_lossy(&line),
+        );
         lines = index as u64 + 1;
     }
     Ok(FileScan {

@@ -7,8 +7,64 @@
 //! `pan`, `né`, `nie`) must also end the word, since as prefixes they start
 //! unrelated words: `telescope`, `called`, `panel`, `nécessaire`, `niet`.
 //! CJK words are exempt (no spaces between words in those scripts).
+//!
+//! A field name (JSON key, CSV header) is evidence too: [`field_hint`]
+//! splits it into words (`customerPhone`, `telefono_cellulare`,
+//! `card-number`, `DOB`) and matches them against the same lists, by the
+//! same rules; a type whose word it holds counts as having a context word
+//! in the window of every candidate of the value.
 
 use super::EntityType;
+
+/// The entity types whose context words a field name holds, one bit per
+/// `EntityType as usize` (0: none).
+pub(super) fn field_hint(field: &str) -> u32 {
+    // At most 256 bytes of a name are read: longer keys are not names.
+    let field = &field[..floor(field, field.len().min(256))];
+    let words_of = split_field(field);
+    if words_of.is_empty() {
+        return 0;
+    }
+    let mut hint = 0;
+    for t in EntityType::ALL {
+        let w = words(t);
+        if !w.is_empty() && found(&words_of, w, 0, words_of.len()) {
+            hint |= 1 << t as u32;
+        }
+    }
+    hint
+}
+
+/// `customerPhone` → `customer phone`, `telefono_cellulare` → `telefono
+/// cellulare`, `IBANCode` → `iban code`, `e-mail` → `e mail`: words at
+/// separators (anything not a letter), lower→upper changes and the last
+/// capital of a run of capitals followed by a lowercase letter; lowercase.
+fn split_field(field: &str) -> String {
+    let mut out = String::with_capacity(field.len() + 4);
+    let chars: Vec<char> = field.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        if !c.is_alphabetic() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            continue;
+        }
+        if c.is_uppercase() && k > 0 {
+            let prev = chars[k - 1];
+            let next_lower = chars.get(k + 1).is_some_and(|n| n.is_lowercase());
+            if (prev.is_lowercase() || (prev.is_uppercase() && next_lower))
+                && !out.is_empty()
+                && !out.ends_with(' ')
+            {
+                out.push(' ');
+            }
+        }
+        out.extend(c.to_lowercase());
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out
+}
 
 /// The score bonus of a context word per type (0: context not used).
 pub(super) fn bonus(t: EntityType) -> u8 {
@@ -288,4 +344,66 @@ fn word_end(hay: &str, k: usize) -> bool {
             .get(k..)
             .and_then(|rest| rest.chars().next())
             .is_some_and(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has(field: &str, t: EntityType) -> bool {
+        field_hint(field) & (1 << t as u32) != 0
+    }
+
+    #[test]
+    fn field_names_split_into_words() {
+        assert_eq!(split_field("customerPhone"), "customer phone");
+        assert_eq!(split_field("telefono_cellulare"), "telefono cellulare");
+        assert_eq!(split_field("IBANCode"), "iban code");
+        assert_eq!(split_field("card-number"), "card number");
+        assert_eq!(split_field("__x__"), "x");
+        assert_eq!(split_field("123"), "");
+    }
+
+    #[test]
+    fn field_names_are_context() {
+        use EntityType::*;
+        for (f, t) in [
+            ("phone", PhoneNumber),
+            ("customerPhone", PhoneNumber),
+            ("tel", PhoneNumber),
+            ("telNumber", PhoneNumber),
+            ("mobile", PhoneNumber),
+            ("telefono_cellulare", PhoneNumber),
+            ("Telefonnummer", PhoneNumber),
+            ("ssn", UsSsn),
+            ("social_security_number", UsSsn),
+            ("iban", IbanCode),
+            ("card_number", CreditCard),
+            ("cardNumber", CreditCard),
+            ("dob", DateOfBirth),
+            ("DOB", DateOfBirth),
+            ("birth_date", DateOfBirth),
+            ("dateOfBirth", DateOfBirth),
+            ("geburtsdatum", DateOfBirth),
+            ("data_di_nascita", DateOfBirth),
+            ("email", EmailAddress),
+            ("e-mail", EmailAddress),
+            ("pesel", PlPesel),
+            ("codice_fiscale", ItFiscalCode),
+        ] {
+            assert!(has(f, t), "{f} {t:?}");
+        }
+        // Short words must end the word, as in text.
+        for (f, t) in [
+            ("telescope", PhoneNumber),
+            ("cardholder", CreditCard),
+            ("hotel", PhoneNumber),
+            ("note", PhoneNumber),
+            ("id", PhoneNumber),
+        ] {
+            assert!(!has(f, t), "{f} {t:?}");
+        }
+        assert_eq!(field_hint(""), 0);
+        assert_eq!(field_hint("notes"), 0);
+    }
 }

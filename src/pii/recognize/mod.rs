@@ -28,6 +28,17 @@
 //! are matched at a word start; words of at most 4 letters
 //! (`tel`, `call`, `pan`, `né`) must also end there.
 //!
+//! The name of the field that holds the text is evidence too
+//! ([`Recognizer::find_in_field`]): its words (`customerPhone` → `customer`,
+//! `phone`; `telefono_cellulare`, `birth_date`, `card-number`) are matched
+//! against the same lists by the same rules, and a type named there counts
+//! as having a context word in the window of every candidate of the value.
+//! So `6034423667` under `phone` is a phone number (30 + 20) and
+//! `12.03.1985` under `dob` a date of birth. A field name only adds the
+//! bonus: a value that fails a rule or checksum stays unmatched. The policy
+//! PII pass, `fieldguard anonymize` and `fieldguard scan` on records pass
+//! each value's own key (array positions skipped: `phones[*]` is `phones`).
+//!
 //! Where two recognizers read the same digits, a passed checksum outranks
 //! an unvalidated layout of the same confidence (an NHS number written
 //! 3-3-4, 60, over a NANP phone number, 55), and a context word overrides
@@ -275,7 +286,41 @@ impl Recognizer {
     /// assert_eq!(s.find("ip 192.168.1.20").len(), 1);
     /// ```
     pub fn find(&self, text: &str) -> Vec<Finding> {
-        self.find_unchecked(text)
+        self.find_unchecked(text, 0)
+    }
+
+    /// [`find`](Self::find) in the value of a field named `field` (a JSON
+    /// key or CSV header; pass the field's own key, not its whole path).
+    /// The name is context evidence: when its words (split at `_`, `-`,
+    /// `.`, spaces and camelCase: `customerPhone`, `telefono_cellulare`,
+    /// `birth_date`) hold a context word of a type, every candidate of that
+    /// type in the value gets the context bonus, as if the word were in its
+    /// window. It never makes a value match that fails a recognizer's rule
+    /// or checksum.
+    ///
+    /// ```
+    /// use fieldguard::pii::recognize::{RecognizeOptions, Recognizer};
+    /// let s = Recognizer::new(&RecognizeOptions::default()).unwrap();
+    /// assert!(s.find("6034423667").is_empty()); // bare digits: 30 < 50
+    /// let f = s.find_in_field("6034423667", "customerPhone");
+    /// assert_eq!((f[0].entity_type.name(), f[0].score), ("PHONE_NUMBER", 50));
+    /// ```
+    pub fn find_in_field(&self, text: &str, field: &str) -> Vec<Finding> {
+        self.find_unchecked(text, context::field_hint(field))
+    }
+
+    /// [`try_find`](Self::try_find) with a field name as evidence, as in
+    /// [`find_in_field`](Self::find_in_field); `None` is [`try_find`](Self::try_find).
+    ///
+    /// ```
+    /// use fieldguard::pii::recognize::{RecognizeOptions, Recognizer};
+    /// let s = Recognizer::new(&RecognizeOptions::default()).unwrap();
+    /// assert_eq!(s.try_find_in_field("6034423667", Some("mobile")).unwrap()[0].score, 50);
+    /// assert!(s.try_find_in_field("6034423667", None).unwrap().is_empty());
+    /// ```
+    pub fn try_find_in_field(&self, text: &str, field: Option<&str>) -> Result<Vec<Finding>> {
+        self.check_len(text)?;
+        Ok(self.find_unchecked(text, field.map_or(0, context::field_hint)))
     }
 
     /// Find PII in `text`, refusing texts over `maxInputBytes`.
@@ -286,18 +331,25 @@ impl Recognizer {
     /// assert_eq!(s.try_find("four").unwrap_err().code(), "INPUT_TOO_LARGE");
     /// ```
     pub fn try_find(&self, text: &str) -> Result<Vec<Finding>> {
+        self.check_len(text)?;
+        Ok(self.find_unchecked(text, 0))
+    }
+
+    fn check_len(&self, text: &str) -> Result<()> {
         if text.len() > self.max_input {
             return Err(Error::with(
                 ErrorKind::InputTooLarge,
                 format!("text is longer than maxInputBytes ({})", self.max_input),
             ));
         }
-        Ok(self.find_unchecked(text))
+        Ok(())
     }
 
-    fn find_unchecked(&self, text: &str) -> Vec<Finding> {
+    /// `hint`: the types the field name gives context (see [`context::field_hint`]).
+    fn find_unchecked(&self, text: &str, hint: u32) -> Vec<Finding> {
         let mut cx = Cx {
             text,
+            hint,
             b: text.as_bytes(),
             recognizer: self,
             out: Vec::new(),
@@ -312,12 +364,17 @@ impl Recognizer {
     }
 }
 
+// The field hint has one bit per type.
+const _: () = assert!(EntityType::ALL.len() <= 32);
+
 /// The state of one pass: the text, the output and the skip marks that
 /// keep the pass linear.
 pub(super) struct Cx<'a> {
     pub(super) text: &'a str,
     pub(super) b: &'a [u8],
     recognizer: &'a Recognizer,
+    /// The types whose context the field name supplies (bit per type).
+    hint: u32,
     out: Vec<Finding>,
     /// Numeric runs already consumed up to here.
     pub(super) numeric_until: usize,
@@ -391,14 +448,15 @@ impl<'a> Cx<'a> {
 
     /// Is a context word of `t` within the window around `start..end`?
     pub(super) fn has_context(&self, t: EntityType, start: usize, end: usize) -> bool {
-        context::near(
-            self.text,
-            start,
-            end,
-            self.recognizer.window,
-            context::words(t),
-            t == EntityType::DateOfBirth,
-        )
+        self.hint & (1 << t as u32) != 0
+            || context::near(
+                self.text,
+                start,
+                end,
+                self.recognizer.window,
+                context::words(t),
+                t == EntityType::DateOfBirth,
+            )
     }
 
     fn run(&mut self) {
