@@ -76,6 +76,8 @@
 
 mod context;
 mod ids;
+#[cfg(feature = "names")]
+mod names;
 mod numeric;
 mod secrets;
 mod tokens;
@@ -100,9 +102,10 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct RecognizeOptions {
-    /// The entity types to look for. Default `None`: every type except
-    /// `PERSON_NAME` (which is not recognized in free text; naming it is an
-    /// `INVALID_ARGUMENT`). An empty list finds nothing.
+    /// The entity types to look for. Default `None`: every type. Without the
+    /// cargo feature `names`, `PERSON_NAME`, `LOCATION` and `STREET_ADDRESS`
+    /// are not recognized in free text: the default leaves them out and naming
+    /// them is an `INVALID_ARGUMENT`. An empty list finds nothing.
     pub entities: Option<Vec<EntityType>>,
     /// Findings scoring below this are dropped. Default 50; at most 100.
     pub min_score: u8,
@@ -241,15 +244,17 @@ impl Recognizer {
         match &options.entities {
             None => {
                 for t in EntityType::ALL {
-                    enabled[t as usize] = t != EntityType::PersonName;
+                    enabled[t as usize] = cfg!(feature = "names") || !t.needs_names_feature();
                 }
             }
             Some(list) => {
                 for (i, &t) in list.iter().enumerate() {
-                    if t == EntityType::PersonName {
+                    if !cfg!(feature = "names") && t.needs_names_feature() {
                         return Err(Error::with(
                             ErrorKind::InvalidArgument,
-                            format!("entities[{i}]: PERSON_NAME is not recognized in free text"),
+                            format!(
+                                "entities[{i}]: {t} is not recognized in free text without the `names` feature"
+                            ),
                         ));
                     }
                     enabled[t as usize] = true;
@@ -308,6 +313,8 @@ impl Recognizer {
             end_marker: None,
         };
         cx.run();
+        #[cfg(feature = "names")]
+        names::scan(&mut cx);
         resolve(cx.out)
     }
 }
