@@ -100,7 +100,10 @@ impl EntityType {
 
     /// Recognized in free text only with the cargo feature `names`.
     pub const fn needs_names_feature(self) -> bool {
-        matches!(self, Self::PersonName | Self::Location | Self::StreetAddress)
+        matches!(
+            self,
+            Self::PersonName | Self::Location | Self::StreetAddress
+        )
     }
 
     /// The stable name, e.g. `"EMAIL_ADDRESS"`.

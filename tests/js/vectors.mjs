@@ -174,9 +174,22 @@ export function runFile(fg, name, file) {
   return failures;
 }
 
-/** Whether this build can run the file: `"requires": "html"` needs the HTML entry. */
+/** Whether this build can run the file: `"requires": "html"` needs the HTML entry,
+ * `"names"` an entry with the names feature (pkg/names), `"no-names"` one without it. */
 export function supports(fg, file) {
-  return file.requires !== 'html' || typeof fg.sanitizeHtml === 'function';
+  if (file.requires === 'html') return typeof fg.sanitizeHtml === 'function';
+  if (file.requires === 'names') return hasNames(fg);
+  if (file.requires === 'no-names') return !hasNames(fg);
+  return true;
+}
+
+function hasNames(fg) {
+  try {
+    fg.scanPii('x', { entities: ['LOCATION'] });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** JSON with sorted keys, so comparisons ignore property order. */

@@ -45,7 +45,8 @@ pub(super) struct Tok {
     pub(super) e: usize,
     /// Digits (optionally with one trailing letter: `5a`).
     pub(super) num: bool,
-    /// First char uppercase, not all letters uppercase unless short (`NW`).
+    /// First char uppercase and some letter lowercase (acronyms such as `RSA`
+    /// are not names), or a single capital (an initial).
     pub(super) cap: bool,
     /// Lexicon flags of the lowercased word (0 for digits).
     pub(super) flags: u8,
@@ -67,7 +68,10 @@ fn tokenize(text: &str) -> Vec<Tok> {
                     e = j + d.len_utf8();
                     it.next();
                 } else if matches!(d, '\'' | '’' | '-')
-                    && text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
+                    && text[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic)
                 {
                     e = j + d.len_utf8();
                     it.next();
@@ -75,7 +79,10 @@ fn tokenize(text: &str) -> Vec<Tok> {
                     break;
                 }
             }
-            let cap = c.is_uppercase() && (upper < letters || letters <= 3);
+            // Letters glued to digits or `_` are part of a code or a base64/hex run.
+            let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '_');
+            let code = glued(text[..s].chars().next_back()) || glued(text[e..].chars().next());
+            let cap = !code && c.is_uppercase() && (upper < letters || letters == 1);
             let flags = if cap || letters <= 12 {
                 key.clear();
                 key.extend(text[s..e].chars().flat_map(char::to_lowercase));
@@ -83,7 +90,13 @@ fn tokenize(text: &str) -> Vec<Tok> {
             } else {
                 0
             };
-            out.push(Tok { s, e, num: false, cap, flags });
+            out.push(Tok {
+                s,
+                e,
+                num: false,
+                cap,
+                flags,
+            });
         } else if c.is_ascii_digit() {
             let mut e = s + 1;
             while let Some(&(j, d)) = it.peek() {
@@ -102,7 +115,13 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 e += 1;
                 it.next();
             }
-            out.push(Tok { s, e, num: true, cap: false, flags: 0 });
+            out.push(Tok {
+                s,
+                e,
+                num: true,
+                cap: false,
+                flags: 0,
+            });
         }
     }
     out
@@ -134,6 +153,36 @@ pub(super) fn scan(cx: &mut Cx<'_>) {
     }
 }
 
+/// Exactly one space between `a` and `b` (parts of one name).
+fn one_space(text: &str, a: usize, b: usize) -> bool {
+    b == a + 1 && text.as_bytes()[a] == b' '
+}
+
+/// Company suffixes: a capitalized word before them names a company, not a person.
+const ORG: &[&str] = &[
+    "Inc",
+    "Ltd",
+    "LLC",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Co",
+    "GmbH",
+    "AG",
+    "SA",
+    "SAS",
+    "SARL",
+    "SpA",
+    "BV",
+    "NV",
+    "Group",
+    "Holdings",
+    "Bank",
+    "Orchestra",
+    "Band",
+    "University",
+];
+
 /// Only spaces or tabs between `a` and `b`.
 pub(super) fn spaced(text: &str, a: usize, b: usize) -> bool {
     a <= b && text[a..b].bytes().all(|c| c == b' ' || c == b'\t') && a < b
@@ -161,7 +210,11 @@ fn ends_with_word<'w>(hay: &str, words: &[&'w str]) -> Option<&'w str> {
 
 /// Is the position at a sentence start (text start, after `.!?:` or a line break)?
 fn sentence_initial(text: &str, s: usize) -> bool {
-    match text[..s].trim_end_matches([' ', '\t', '"', '\'', '(', '«', '“', '„']).chars().next_back() {
+    match text[..s]
+        .trim_end_matches([' ', '\t', '"', '\'', '(', '«', '“', '„'])
+        .chars()
+        .next_back()
+    {
         None => true,
         Some(c) => matches!(c, '.' | '!' | '?' | ':' | '\n' | '\r' | '¡' | '¿'),
     }
@@ -170,33 +223,120 @@ fn sentence_initial(text: &str, s: usize) -> bool {
 const TITLES: &[&str] = &[
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx.", "Dr", "Dr.", "Prof.", "Prof", "Sir",
     "Frau", "Herr", "Fr.", "Hr.", "M.", "Mme", "Mme.", "Mlle", "Mlle.", "Monsieur", "Madame",
-    "Sr.", "Sra.", "Srta.", "Don", "Doña", "Señor", "Señora", "Sig.", "Sig.ra", "Sig.na",
-    "Dott.", "Dott.ssa", "Signor", "Signora", "Pan", "Pani", "Dhr.", "Mevr.", "Mw.", "Dhr",
-    "Mevr", "meneer", "mevrouw",
+    "Sr.", "Sra.", "Srta.", "Don", "Doña", "Señor", "Señora", "Sig.", "Sig.ra", "Sig.na", "Dott.",
+    "Dott.ssa", "Signor", "Signora", "Pan", "Pani", "Dhr.", "Mevr.", "Mw.", "Dhr", "Mevr",
+    "meneer", "mevrouw",
 ];
 
 const CUES: &[&str] = &[
-    "my name is", "name is", "i am", "i'm", "named", "called", "ich heiße", "ich heisse",
-    "mein name ist", "ich bin", "je m'appelle", "je m’appelle", "je suis", "mon nom est",
-    "me llamo", "mi nombre es", "soy", "mi chiamo", "il mio nome è", "sono", "ik heet",
-    "mijn naam is", "ik ben", "nazywam się", "mam na imię", "jestem", "name:", "nome:",
-    "nom:", "nombre:", "naam:", "imię:",
+    "my name is",
+    "name is",
+    "i am",
+    "i'm",
+    "named",
+    "called",
+    "ich heiße",
+    "ich heisse",
+    "mein name ist",
+    "ich bin",
+    "je m'appelle",
+    "je m’appelle",
+    "je suis",
+    "mon nom est",
+    "me llamo",
+    "mi nombre es",
+    "soy",
+    "mi chiamo",
+    "il mio nome è",
+    "sono",
+    "ik heet",
+    "mijn naam is",
+    "ik ben",
+    "nazywam się",
+    "mam na imię",
+    "jestem",
+    "name:",
+    "nome:",
+    "nom:",
+    "nombre:",
+    "naam:",
+    "imię:",
 ];
 
 const GREETINGS: &[&str] = &[
-    "hi", "hello", "hey", "dear", "hallo", "liebe", "lieber", "servus", "moin", "bonjour",
-    "salut", "cher", "chère", "coucou", "hola", "estimado", "estimada", "querido", "querida",
-    "ciao", "caro", "cara", "gentile", "salve", "beste", "hoi", "dag", "cześć", "witaj",
-    "drogi", "droga", "szanowny", "szanowna", "good morning", "guten tag", "buongiorno",
-    "buenos días", "dzień dobry", "goedemorgen",
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "hallo",
+    "liebe",
+    "lieber",
+    "servus",
+    "moin",
+    "bonjour",
+    "salut",
+    "cher",
+    "chère",
+    "coucou",
+    "hola",
+    "estimado",
+    "estimada",
+    "querido",
+    "querida",
+    "ciao",
+    "caro",
+    "cara",
+    "gentile",
+    "salve",
+    "beste",
+    "hoi",
+    "dag",
+    "cześć",
+    "witaj",
+    "drogi",
+    "droga",
+    "szanowny",
+    "szanowna",
+    "good morning",
+    "guten tag",
+    "buongiorno",
+    "buenos días",
+    "dzień dobry",
+    "goedemorgen",
 ];
 
 const SIGNOFFS: &[&str] = &[
-    "best", "regards", "best regards", "kind regards", "thanks", "thank you", "cheers",
-    "sincerely", "yours", "love", "grüße", "gruß", "viele grüße", "liebe grüße", "lg", "mfg",
-    "cordialement", "bisous", "amitiés", "saludos", "un saludo", "atentamente", "saluti",
-    "cordiali saluti", "un abbraccio", "groeten", "met vriendelijke groet", "groetjes",
-    "pozdrawiam", "pozdrowienia", "z poważaniem",
+    "best",
+    "regards",
+    "best regards",
+    "kind regards",
+    "thanks",
+    "thank you",
+    "cheers",
+    "sincerely",
+    "yours",
+    "love",
+    "grüße",
+    "gruß",
+    "viele grüße",
+    "liebe grüße",
+    "lg",
+    "mfg",
+    "cordialement",
+    "bisous",
+    "amitiés",
+    "saludos",
+    "un saludo",
+    "atentamente",
+    "saluti",
+    "cordiali saluti",
+    "un abbraccio",
+    "groeten",
+    "met vriendelijke groet",
+    "groetjes",
+    "pozdrawiam",
+    "pozdrowienia",
+    "z poważaniem",
 ];
 
 const PLACE_PREPS: &[&str] = &[
@@ -221,7 +361,12 @@ fn name_lead(text: &str, s: usize) -> bool {
     }
     if let Some(g) = ends_with_word(&lower, GREETINGS) {
         let head = &lower[..lower.len() - g.len()];
-        if head.trim_end_matches([' ', '\t']).chars().next_back().is_none_or(|c| c == '\n' || c == '\r') {
+        if head
+            .trim_end_matches([' ', '\t'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '\n' || c == '\r')
+        {
             return true;
         }
     }
@@ -231,14 +376,25 @@ fn name_lead(text: &str, s: usize) -> bool {
         let line = line.trim_end_matches([',', '!', '.']);
         if let Some(w) = ends_with_word(line, SIGNOFFS) {
             let head = &line[..line.len() - w.len()];
-            return head.trim_end_matches([' ', '\t']).chars().next_back().is_none_or(|c| c == '\n');
+            return head
+                .trim_end_matches([' ', '\t'])
+                .chars()
+                .next_back()
+                .is_none_or(|c| c == '\n');
         }
     }
     // `Best, Tom` on one line.
-    if let Some(l) = lower.strip_suffix(',').or_else(|| lower.trim_end().strip_suffix(',')) {
+    if let Some(l) = lower
+        .strip_suffix(',')
+        .or_else(|| lower.trim_end().strip_suffix(','))
+    {
         if let Some(w) = ends_with_word(l, SIGNOFFS) {
             let head = &l[..l.len() - w.len()];
-            return head.trim_end_matches([' ', '\t']).chars().next_back().is_none_or(|c| c == '\n');
+            return head
+                .trim_end_matches([' ', '\t'])
+                .chars()
+                .next_back()
+                .is_none_or(|c| c == '\n');
         }
     }
     false
@@ -258,8 +414,24 @@ fn place_prep(text: &str, s: usize) -> bool {
 fn particle(w: &str) -> bool {
     matches!(
         w,
-        "van" | "von" | "der" | "den" | "de" | "del" | "della" | "di" | "da" | "du" | "la" | "le"
-            | "ten" | "ter" | "zu" | "dos" | "das" | "y"
+        "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "du"
+            | "la"
+            | "le"
+            | "ten"
+            | "ter"
+            | "zu"
+            | "dos"
+            | "das"
+            | "y"
     )
 }
 
@@ -274,7 +446,10 @@ fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
         }
     }
     let lead = name_lead(text, first.s);
-    if first.flags & (GIVEN | SURNAME) == 0 && !lead {
+    let pair = toks
+        .get(i + 1)
+        .is_some_and(|n| n.cap && !n.num && n.e - n.s > 1 && one_space(text, first.e, n.s));
+    if first.flags & (GIVEN | SURNAME) == 0 && !lead && !pair {
         return;
     }
     if first.flags & (GIVEN | SURNAME) == 0 && first.flags & (CITY | REGION | COMMON) != 0 {
@@ -287,12 +462,13 @@ fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
     let mut last = first;
     let mut j = i + 1;
     let mut known_tail = false;
+    let mut initial_seen = false;
     while j < toks.len() && parts < 4 && j < i + 7 {
         let t = toks[j];
         if t.num {
             break;
         }
-        if !spaced(text, cursor, t.s) {
+        if !one_space(text, cursor, t.s) {
             // `John F. Kennedy`: the dot of an initial.
             let dot = text[cursor..t.s].trim_end() == "." && last.e - last.s == 1 && cursor == end;
             if !(dot && t.cap) {
@@ -305,15 +481,23 @@ fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
             if f & (GIVEN | SURNAME) == 0 && f & (CITY | REGION | COMMON) != 0 {
                 break;
             }
-            if street::is_street_word(w) {
+            if street::is_street_word(w) || text[t.e..].starts_with(':') {
                 break;
             }
+            if ORG.contains(&w) {
+                return;
+            }
+            initial_seen |= t.e - t.s == 1;
             known_tail |= f & SURNAME != 0 || (f & GIVEN != 0 && f & COMMON == 0);
             end = t.e;
             cursor = t.e;
             parts += 1;
             last = t;
-        } else if particle(w) && toks.get(j + 1).is_some_and(|n| n.cap && spaced(text, t.e, n.s)) {
+        } else if particle(w)
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| n.cap && one_space(text, t.e, n.s))
+        {
             cursor = t.e;
         } else {
             break;
@@ -329,6 +513,8 @@ fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
             70
         } else if f & SURNAME != 0 && known_tail {
             60
+        } else if f & (CITY | REGION | COMMON) == 0 && last.e - last.s > 1 && !initial {
+            50 // two unknown capitalized words mid-sentence
         } else {
             40
         }
@@ -343,6 +529,9 @@ fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
     } else {
         40
     };
+    if initial_seen && parts >= 3 {
+        score += 15; // `Faina D. Yefremova`
+    }
     if lead {
         score += 40;
     } else if f & COMMON != 0 {
@@ -354,8 +543,24 @@ fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
     if parts == 1 && f & (CITY | REGION) != 0 && f & BIG != 0 {
         score -= 10;
     }
+    if first.e - first.s == 1 && parts == 1 {
+        return; // a lone initial
+    }
+    // `Maclean's`: the possessive is not part of the name.
+    let name = &text[first.s..end];
+    let end = end
+        - ["'s", "’s"]
+            .iter()
+            .find(|p| name.ends_with(**p))
+            .map_or(0, |p| p.len());
     let score = score.clamp(0, 100) as u8;
-    cx.push_scored(EntityType::PersonName, first.s, end, score, "person.gazetteer");
+    cx.push_scored(
+        EntityType::PersonName,
+        first.s,
+        end,
+        score,
+        "person.gazetteer",
+    );
 }
 
 fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
@@ -405,7 +610,13 @@ fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
     if sentence_initial(text, first.s) && !prep && !postcode && end == first.e {
         score -= 10;
     }
-    cx.push_scored(EntityType::Location, first.s, end, score.clamp(0, 100) as u8, "location.gazetteer");
+    cx.push_scored(
+        EntityType::Location,
+        first.s,
+        end,
+        score.clamp(0, 100) as u8,
+        "location.gazetteer",
+    );
 }
 
 #[cfg(test)]

@@ -8,20 +8,104 @@ use crate::pii::EntityType;
 
 /// Street types written after the name (English).
 const SUFFIXES: &[&str] = &[
-    "Street", "St", "Avenue", "Ave", "Av", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln",
-    "Drive", "Dr", "Court", "Ct", "Way", "Place", "Pl", "Terrace", "Ter", "Highway", "Hwy",
-    "Parkway", "Pkwy", "Circle", "Cir", "Square", "Sq", "Trail", "Trl", "Crescent", "Close",
-    "Row", "Alley", "Plaza", "Loop", "Gardens", "Mews", "Grove", "Hill", "Park", "Pike",
-    "Expressway", "Freeway", "Turnpike", "Walk", "Green", "Ridge", "View", "Point", "Crossing",
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Av",
+    "Road",
+    "Rd",
+    "Boulevard",
+    "Blvd",
+    "Lane",
+    "Ln",
+    "Drive",
+    "Dr",
+    "Court",
+    "Ct",
+    "Way",
+    "Place",
+    "Pl",
+    "Terrace",
+    "Ter",
+    "Highway",
+    "Hwy",
+    "Parkway",
+    "Pkwy",
+    "Circle",
+    "Cir",
+    "Square",
+    "Sq",
+    "Trail",
+    "Trl",
+    "Crescent",
+    "Close",
+    "Row",
+    "Alley",
+    "Plaza",
+    "Loop",
+    "Gardens",
+    "Mews",
+    "Grove",
+    "Hill",
+    "Park",
+    "Pike",
+    "Expressway",
+    "Freeway",
+    "Turnpike",
+    "Walk",
+    "Green",
+    "Ridge",
+    "View",
+    "Point",
+    "Crossing",
 ];
 
 /// Street types written before the name (fr, es, it, pl, and `Rue` capitalized).
 const PREFIXES: &[&str] = &[
-    "rue", "avenue", "av", "boulevard", "bd", "bld", "place", "chemin", "allée", "impasse",
-    "quai", "route", "cours", "square", "passage", "calle", "c", "avenida", "avda", "plaza",
-    "paseo", "camino", "carrer", "ronda", "travesía", "carretera", "via", "viale", "piazza",
-    "piazzale", "corso", "largo", "vicolo", "strada", "contrada", "ul", "ulica", "al", "aleja",
-    "pl", "plac", "os", "osiedle",
+    "rue",
+    "avenue",
+    "av",
+    "boulevard",
+    "bd",
+    "bld",
+    "place",
+    "chemin",
+    "allée",
+    "impasse",
+    "quai",
+    "route",
+    "cours",
+    "square",
+    "passage",
+    "calle",
+    "c",
+    "avenida",
+    "avda",
+    "plaza",
+    "paseo",
+    "camino",
+    "carrer",
+    "ronda",
+    "travesía",
+    "carretera",
+    "via",
+    "viale",
+    "piazza",
+    "piazzale",
+    "corso",
+    "largo",
+    "vicolo",
+    "strada",
+    "contrada",
+    "ul",
+    "ulica",
+    "al",
+    "aleja",
+    "pl",
+    "plac",
+    "os",
+    "osiedle",
 ];
 
 /// Endings of German and Dutch street names written as one word.
@@ -42,18 +126,29 @@ fn needs_dot(w: &str) -> bool {
     matches!(w, "ul" | "al" | "pl" | "os" | "av" | "avda" | "bd")
 }
 
-const UNITS: &[&str] = &["Apt", "Apartment", "Suite", "Ste", "Unit", "Flat", "Fl", "Floor"];
+const UNITS: &[&str] = &[
+    "Apt",
+    "Apartment",
+    "Suite",
+    "Ste",
+    "Unit",
+    "Flat",
+    "Fl",
+    "Floor",
+];
 
 const DIRECTIONS: &[&str] = &["N", "S", "E", "W", "NE", "NW", "SE", "SW"];
 
 /// A street-type word (it ends a person's name).
 pub(super) fn is_street_word(w: &str) -> bool {
-    SUFFIXES.contains(&w) || GERMANIC_WORDS.contains(&w) || compound(w)
+    SUFFIXES.contains(&w) || GERMANIC_WORDS.contains(&w) || UNITS.contains(&w) || compound(w)
 }
 
 fn compound(w: &str) -> bool {
     let lower: String = w.chars().flat_map(char::to_lowercase).collect();
-    COMPOUND.iter().any(|c| lower.len() > c.len() + 2 && lower.ends_with(c))
+    COMPOUND
+        .iter()
+        .any(|c| lower.len() > c.len() + 2 && lower.ends_with(c))
 }
 
 fn prefix(text: &str, t: &Tok) -> bool {
@@ -72,7 +167,10 @@ fn prefix(text: &str, t: &Tok) -> bool {
 }
 
 fn digits(text: &str, t: &Tok) -> usize {
-    text[t.s..t.e].bytes().take_while(u8::is_ascii_digit).count()
+    text[t.s..t.e]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count()
 }
 
 /// A house number: 1–5 digits (with an optional letter), `12 bis`.
@@ -88,7 +186,10 @@ fn name_words(text: &str, toks: &[Tok], mut j: usize, mut cursor: usize) -> Opti
     while j < toks.len() && j < start + 6 {
         let t = toks[j];
         let gap = &text[cursor..t.s];
-        if t.num || !(gap.trim_matches([' ', '\t']).is_empty() || gap.trim() == ".") || gap.contains('\n') {
+        if t.num
+            || !(gap.trim_matches([' ', '\t']).is_empty() || gap.trim() == ".")
+            || gap.contains('\n')
+        {
             break;
         }
         let w = &text[t.s..t.e];
@@ -96,8 +197,27 @@ fn name_words(text: &str, toks: &[Tok], mut j: usize, mut cursor: usize) -> Opti
             last_cap = Some(j);
         } else if !matches!(
             w,
-            "de" | "la" | "del" | "della" | "dei" | "degli" | "delle" | "di" | "du" | "des" | "le"
-                | "les" | "da" | "do" | "dos" | "das" | "el" | "y" | "e" | "et" | "von" | "der"
+            "de" | "la"
+                | "del"
+                | "della"
+                | "dei"
+                | "degli"
+                | "delle"
+                | "di"
+                | "du"
+                | "des"
+                | "le"
+                | "les"
+                | "da"
+                | "do"
+                | "dos"
+                | "das"
+                | "el"
+                | "y"
+                | "e"
+                | "et"
+                | "von"
+                | "der"
         ) && !w.starts_with("l'")
             && !w.starts_with("d'")
             && !w.starts_with("l’")
@@ -158,11 +278,17 @@ fn tail(text: &str, toks: &[Tok], j: usize, end: usize) -> Option<usize> {
     if t.num {
         let k;
         let d = digits(text, t);
-        if d == 2 && toks.get(j + 1).is_some_and(|n| n.num && &text[t.e..n.s] == "-") {
+        if d == 2
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| n.num && &text[t.e..n.s] == "-")
+        {
             k = j + 2;
-        } else if d == 4 && toks.get(j + 1).is_some_and(|n| {
-            !n.num && n.e - n.s == 2 && text[n.s..n.e].bytes().all(|c| c.is_ascii_uppercase())
-        }) {
+        } else if d == 4
+            && toks.get(j + 1).is_some_and(|n| {
+                !n.num && n.e - n.s == 2 && text[n.s..n.e].bytes().all(|c| c.is_ascii_uppercase())
+            })
+        {
             k = j + 2;
         } else if d == 4 || d == 5 {
             k = j + 1;
@@ -187,7 +313,12 @@ fn tail(text: &str, toks: &[Tok], j: usize, end: usize) -> Option<usize> {
     }
     let mut e = t.e;
     let mut m = j + 1;
-    while m < toks.len() && m < j + 3 && toks[m].cap && spaced(text, e, toks[m].s) && toks[m].e - toks[m].s > 2 {
+    while m < toks.len()
+        && m < j + 3
+        && toks[m].cap
+        && spaced(text, e, toks[m].s)
+        && toks[m].e - toks[m].s > 2
+    {
         e = toks[m].e;
         m += 1;
     }
@@ -217,7 +348,13 @@ fn push(cx: &mut Cx<'_>, toks: &[Tok], start: usize, j: usize, end: usize, base:
         Some(e) => (e, 90),
         None => (end, base),
     };
-    cx.push_scored(EntityType::StreetAddress, start, end, score, "street_address.layout");
+    cx.push_scored(
+        EntityType::StreetAddress,
+        start,
+        end,
+        score,
+        "street_address.layout",
+    );
 }
 
 /// A street address starting at token `i`, in any of the layouts.
@@ -278,11 +415,15 @@ pub(super) fn at(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
     // 2. Type first: `Calle Mayor 3`, `Via Roma 10`, `ul. Marszałkowska 1`.
     if !t.num && prefix(text, &t) && (t.cap || text[t.s..t.e].len() <= 2) {
         let c = t.e + usize::from(text[t.e..].starts_with(['.', '/']));
-        let Some(j) = name_words(text, toks, i + 1, c) else { return };
+        let Some(j) = name_words(text, toks, i + 1, c) else {
+            return;
+        };
         let end = toks[j - 1].e;
         if let Some(n) = toks.get(j) {
             let gap = &text[end..n.s];
-            if house(text, n) && (gap == " " || gap == ", " || gap == ", n. " || gap == " n. " || gap == " nº ") {
+            if house(text, n)
+                && (gap == " " || gap == ", " || gap == ", n. " || gap == " n. " || gap == " nº ")
+            {
                 return push(cx, toks, t.s, j + 1, n.e, 75);
             }
         }
@@ -312,7 +453,9 @@ pub(super) fn at(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
         }
         if text[end..].starts_with('.')
             && end >= 3
-            && text.get(end - 3..end).is_some_and(|x| x.eq_ignore_ascii_case("str"))
+            && text
+                .get(end - 3..end)
+                .is_some_and(|x| x.eq_ignore_ascii_case("str"))
         {
             end += 1;
         }
@@ -322,7 +465,13 @@ pub(super) fn at(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
             }
         }
         if i == 0 || !super::sentence_initial(text, t.s) {
-            cx.push_scored(EntityType::StreetAddress, t.s, end, 50, "street_address.layout");
+            cx.push_scored(
+                EntityType::StreetAddress,
+                t.s,
+                end,
+                50,
+                "street_address.layout",
+            );
         }
     }
 }

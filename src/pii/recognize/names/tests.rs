@@ -23,7 +23,10 @@ fn person_names_from_evidence() {
     assert_eq!(names("je m'appelle Camille Dubois"), ["Camille Dubois"]);
     assert_eq!(names("Best,\nTom"), ["Tom"]);
     assert_eq!(names("call Mr. Okonkwo today"), ["Okonkwo"]);
-    assert_eq!(names("Ludwig van Beethoven wrote it"), ["Ludwig van Beethoven"]);
+    assert_eq!(
+        names("Ludwig van Beethoven wrote it"),
+        ["Ludwig van Beethoven"]
+    );
     assert_eq!(names("Will Smith acted"), ["Will Smith"]);
     assert!(names("Will you come? May I ask?").is_empty());
     assert!(names("The report is ready.").is_empty());
@@ -42,20 +45,47 @@ fn locations_from_evidence() {
 #[test]
 fn street_addresses_in_each_layout() {
     let a = |t| spans(t, EntityType::StreetAddress);
-    assert_eq!(a("Hauptstraße 5, 10115 Berlin"), ["Hauptstraße 5, 10115 Berlin"]);
-    assert_eq!(a("au 12 rue de la Paix, 75002 Paris"), ["12 rue de la Paix, 75002 Paris"]);
+    assert_eq!(
+        a("Hauptstraße 5, 10115 Berlin"),
+        ["Hauptstraße 5, 10115 Berlin"]
+    );
+    assert_eq!(
+        a("au 12 rue de la Paix, 75002 Paris"),
+        ["12 rue de la Paix, 75002 Paris"]
+    );
     assert_eq!(a("en Calle Mayor 3"), ["Calle Mayor 3"]);
     assert_eq!(a("in Via Roma 10"), ["Via Roma 10"]);
-    assert_eq!(a("at 1600 Pennsylvania Ave NW"), ["1600 Pennsylvania Ave NW"]);
+    assert_eq!(
+        a("at 1600 Pennsylvania Ave NW"),
+        ["1600 Pennsylvania Ave NW"]
+    );
     assert_eq!(a("przy ul. Marszałkowska 1"), ["ul. Marszałkowska 1"]);
-    assert_eq!(a("op Kalverstraat 92, 1012 PH Amsterdam"), ["Kalverstraat 92, 1012 PH Amsterdam"]);
-    assert_eq!(a("742 Evergreen Terrace, Springfield, IL 62704"), ["742 Evergreen Terrace, Springfield, IL 62704"]);
+    assert_eq!(
+        a("op Kalverstraat 92, 1012 PH Amsterdam"),
+        ["Kalverstraat 92, 1012 PH Amsterdam"]
+    );
+    assert_eq!(
+        a("742 Evergreen Terrace, Springfield, IL 62704"),
+        ["742 Evergreen Terrace, Springfield, IL 62704"]
+    );
 }
 
 #[test]
 fn no_panic_on_odd_text() {
-    for t in ["", "ÄÖÜ 5", "Straße.", "ul.", "C/", "12 rue", "Mr.", "Hi ,", "a-'b", "00-", "1012 AB", "😀Müller😀 5"] {
+    for t in [
+        "",
+        "ÄÖÜ 5",
+        "Straße.",
+        "ul.",
+        "C/",
+        "12 rue",
+        "Mr.",
+        "Hi ,",
+        "a-'b",
+        "00-",
+        "1012 AB",
+        "😀Müller😀 5",
+    ] {
         let _ = find(t, &RecognizeOptions::default()).unwrap();
     }
 }
-

@@ -39,6 +39,22 @@ LOREM_LOCALES = ["en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL"]
 ADDRESS_LOCALES = ["en_US", "en_GB", "de_DE", "de_AT", "fr_FR", "es_ES", "it_IT", "nl_NL",
                    "pl_PL"]
 BIG_CITY = 100000
+# Function words, months and days that are also given names, surnames or places in the lists
+# (`Can`, `May`, `Will`, `June`, `Sunday`); flagged COMMON so that evidence decides.
+EXTRA_COMMON = """
+i me my we you he she it they the a an and or but to of in on at by for with from as is are was
+be can will may might must shall should would could do does did not no yes so if then than that
+this these those there here what who how why when where which all any some one two back up down
+out over under new old good great best love hope joy grace faith art bill mark rich young king
+january february march april june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+der die das und oder ein eine ich du er sie es wir ihr mit von zu auf im am um aber wenn dann
+le la les un une et ou je tu il elle nous vous avec pour dans sur par mais
+el los las y o yo tú él ella con por para en pero
+il lo gli e o io tu lui lei con per ma
+de het een en of ik jij hij zij met voor op maar
+i w z na do ja ty on ona my wy ale że
+""".split()
 # GeoNames cities (cities15000: population >= 15000): every one in the countries of the 7
 # locales and their neighbours, elsewhere only those of at least WORLD_CITY inhabitants.
 HOME_COUNTRIES = {"US", "GB", "IE", "CA", "AU", "NZ", "DE", "AT", "CH", "LI", "LU", "FR", "BE",
@@ -152,6 +168,8 @@ def build():
             k = norm(w)
             if k in flags:
                 flags[k] |= COMMON
+    for w in EXTRA_COMMON:
+        flags[w] = flags.get(w, 0) | COMMON
     lines = sorted((k.encode("utf-8"), chr(0x30 + v)) for k, v in flags.items())
     return b"".join(k + b"\t" + v.encode() + b"\n" for k, v in lines)
 
