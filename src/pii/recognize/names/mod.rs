@@ -570,8 +570,7 @@ fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
     let mut key = String::new();
     let mut best: Option<(usize, u8)> = None;
     let mut end = first.s;
-    for j in i..toks.len().min(i + 4) {
-        let t = toks[j];
+    for (j, &t) in toks.iter().enumerate().skip(i).take(4) {
         if t.num || (j > i && !spaced(text, end, t.s)) {
             break;
         }

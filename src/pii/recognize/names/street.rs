@@ -244,10 +244,6 @@ fn postcode_end(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
     }
     let w = &text[p.s..p.e];
     if p.num && (digits(text, p) == 5 || digits(text, p) == 4) && w.len() == digits(text, p) {
-        // `00-950` (pl): the 2 digits before and a hyphen.
-        if digits(text, p) == 5 {
-            return Some(i - 1);
-        }
         return Some(i - 1);
     }
     if p.num && w.len() == 3 && i >= 2 {
@@ -278,17 +274,15 @@ fn tail(text: &str, toks: &[Tok], j: usize, end: usize) -> Option<usize> {
     if t.num {
         let k;
         let d = digits(text, t);
-        if d == 2
+        let hyphen = d == 2
             && toks
                 .get(j + 1)
-                .is_some_and(|n| n.num && &text[t.e..n.s] == "-")
-        {
-            k = j + 2;
-        } else if d == 4
+                .is_some_and(|n| n.num && &text[t.e..n.s] == "-");
+        let letters = d == 4
             && toks.get(j + 1).is_some_and(|n| {
                 !n.num && n.e - n.s == 2 && text[n.s..n.e].bytes().all(|c| c.is_ascii_uppercase())
-            })
-        {
+            });
+        if hyphen || letters {
             k = j + 2;
         } else if d == 4 || d == 5 {
             k = j + 1;

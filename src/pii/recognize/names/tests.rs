@@ -1,3 +1,5 @@
+//! Unit tests of the names recognizers (the shared cases are in tests/vectors/pii-names.json).
+
 use crate::pii::recognize::{find, RecognizeOptions};
 use crate::pii::EntityType;
 
