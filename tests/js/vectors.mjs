@@ -166,8 +166,12 @@ export function expected(c) {
 export function runFile(fg, name, file) {
   const failures = [];
   if (!supports(fg, file)) return failures;
+  const names = file.requires === undefined && hasNames(fg);
   for (const c of file.cases) {
     const got = runCase(fg, file, c);
+    // The names entry's PERSON_NAME/LOCATION/STREET_ADDRESS findings are checked by
+    // pii-names.json; the other files describe the core recognizers (as in tests/vectors.rs).
+    if (names && Array.isArray(got.ok)) got.ok = got.ok.filter((f) => !NAME_TYPES.has(f?.entityType));
     const want = expected(c);
     if (canonical(got) !== canonical(want)) failures.push({ file: name, case: c.name, want, got });
   }
@@ -182,6 +186,8 @@ export function supports(fg, file) {
   if (file.requires === 'no-names') return !hasNames(fg);
   return true;
 }
+
+const NAME_TYPES = new Set(['PERSON_NAME', 'LOCATION', 'STREET_ADDRESS']);
 
 function hasNames(fg) {
   try {

@@ -61,6 +61,13 @@
 //! | AWS_ACCESS_KEY | `aws.access_key` | 90 | +10 | `AKIA`/`ASIA`/… + 16 base32 |
 //! | PRIVATE_KEY | `private_key.pem` | 100 | — | BEGIN … PRIVATE KEY through END |
 //! | SECRET_ASSIGNMENT | `secret.assignment` | 80 | — | `password=…`, `SMTP_PASS: …`; span = value |
+//! | PERSON_NAME | `person.gazetteer` | 25–85 | evidence | feature `names`: gazetteer + titles, cue phrases, greetings, sign-offs (`names` module table) |
+//! | LOCATION | `location.gazetteer` | 45 / 60 | evidence | feature `names`: GeoNames cities, countries, regions; preposition, postcode |
+//! | STREET_ADDRESS | `street_address.layout` | 50 / 55 / 75 / 90 | — | feature `names`: street type + house number per locale; + postcode and city 90 |
+//!
+//! With the cargo feature `names` a second linear pass over the words
+//! (after the byte pass, only when one of its three types is enabled) adds
+//! the last three rows; see the `names` module docs for the evidence scores.
 //!
 //! # Overlaps
 //!

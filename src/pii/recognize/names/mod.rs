@@ -83,7 +83,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
             let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '_');
             let code = glued(text[..s].chars().next_back()) || glued(text[e..].chars().next());
             let cap = !code && c.is_uppercase() && (upper < letters || letters == 1);
-            let flags = if cap || letters <= 12 {
+            let flags = if cap && e - s <= 64 {
                 key.clear();
                 key.extend(text[s..e].chars().flat_map(char::to_lowercase));
                 lookup(&key)
@@ -537,7 +537,7 @@ fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
     } else if f & COMMON != 0 {
         score -= if initial { 30 } else { 15 };
     }
-    if f & (CITY | REGION) != 0 && place_prep(text, first.s) {
+    if parts == 1 && f & (CITY | REGION) != 0 && place_prep(text, first.s) {
         score -= 25;
     }
     if parts == 1 && f & (CITY | REGION) != 0 && f & BIG != 0 {
@@ -605,6 +605,16 @@ fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
     }
     if f & (GIVEN | SURNAME) != 0 && !prep && !postcode {
         score -= 15;
+    }
+    // `to Alicia Patel`: a surname follows, so a person.
+    if let Some(n) = toks.iter().skip(i).find(|t| t.s >= end) {
+        if n.cap
+            && one_space(text, end, n.s)
+            && n.flags & SURNAME != 0
+            && n.flags & (CITY | REGION) == 0
+        {
+            score -= 25;
+        }
     }
     if sentence_initial(text, first.s) && !prep && !postcode && end == first.e {
         score -= 10;
