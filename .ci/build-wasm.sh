@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Build the wasm packages: the core into pkg/{web,nodejs,bundler} and the core
-# plus the HTML sanitizer (cargo feature `html`) into pkg/html/{web,nodejs,bundler}.
+# plus the HTML sanitizer (cargo feature `html`) into pkg/html/{web,nodejs,bundler},
+# and the core plus the names recognizers (cargo feature `names`: PERSON_NAME,
+# LOCATION, STREET_ADDRESS with a ~0.6 MB gazetteer) into pkg/names/{web,nodejs,bundler}.
 # For each: wasm-bindgen per target, binaryen's wasm-opt -Oz, a package.json
 # from pkg-config/npm/, and a size line in pkg/size.txt. Needs the tools from
 # .ci/install-tools.sh.
@@ -45,5 +47,6 @@ build() { # build FEATURES OUT-PREFIX
 build "${FIELDGUARD_WASM_FEATURES:-wasm}" pkg/
 if [ -z "${FIELDGUARD_WASM_FEATURES:-}" ]; then
   build wasm,html pkg/html/
+  build wasm,names pkg/names/
 fi
 bash .ci/package-npm.sh

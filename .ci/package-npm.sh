@@ -48,6 +48,11 @@ if [ -d pkg/html/web ] && [ -d pkg/html/nodejs ] && [ -d pkg/html/bundler ]; the
   entry pkg/html/ "$out/html"
   html=true
 fi
+names=false
+if [ -d pkg/names/web ] && [ -d pkg/names/nodejs ] && [ -d pkg/names/bundler ]; then
+  entry pkg/names/ "$out/names"
+  names=true
+fi
 
 mkdir -p "$out/helpers"
 cp "$src/helpers/core.mjs" "$src/helpers/index.mjs" "$src/helpers/index.cjs" "$src/helpers/web.mjs" "$src/helpers/index.d.ts" "$out/helpers/"
@@ -63,8 +68,8 @@ grep -q '^export' "$out/helpers/core.cjs" && { echo "helpers/core.mjs: unexpecte
 sed -e "s#'../web/fieldguard.js'#'../nodejs/fieldguard.js'#" "$src/helpers/index.d.ts" > "$out/helpers/index.d.cts"
 cp "$src/README.md" "$out/README.md"
 
-node - "$out" "$version" "$html" <<'JS'
-const [out, version, html] = process.argv.slice(2);
+node - "$out" "$version" "$html" "$names" <<'JS'
+const [out, version, html, names] = process.argv.slice(2);
 const fs = require('node:fs');
 const base = require(`${process.cwd()}/pkg-config/npm/package.npm.json`);
 const web = (p) => ({ types: `./${p}web/fieldguard.d.ts`, default: `./${p}web/fieldguard.js` });
@@ -104,8 +109,16 @@ if (html === 'true') {
     './html/fieldguard_bg.wasm': './html/web/fieldguard_bg.wasm',
   });
 }
+if (names === 'true') {
+  Object.assign(exports, {
+    './names': main('names/'),
+    './names/web': web('names/'),
+    './names/bundler': bundler('names/'),
+    './names/fieldguard_bg.wasm': './names/web/fieldguard_bg.wasm',
+  });
+}
 exports['./package.json'] = './package.json';
 const pkg = { ...base, version, exports };
 fs.writeFileSync(`${out}/package.json`, JSON.stringify(pkg, null, 2) + '\n');
 JS
-echo "pkg/npm: fieldguard $version (html entry: $html)"
+echo "pkg/npm: fieldguard $version (html entry: $html, names entry: $names)"

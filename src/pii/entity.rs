@@ -60,13 +60,18 @@ pub enum EntityType {
     PrivateKey,
     /// A secret in an assignment such as `password=…` or `api_key: …`.
     SecretAssignment,
-    /// A person's name (from policies and pseudonym lists; not recognized in free text).
+    /// A person's name. Recognized in free text only with the cargo feature
+    /// `names` (gazetteer + evidence); policies can name it either way.
     PersonName,
+    /// A place: a city, country or region (feature `names`).
+    Location,
+    /// A street address: street, house number, optionally postcode and city (feature `names`).
+    StreetAddress,
 }
 
 impl EntityType {
     /// Every type, in declaration order.
-    pub const ALL: [EntityType; 22] = [
+    pub const ALL: [EntityType; 24] = [
         Self::EmailAddress,
         Self::PhoneNumber,
         Self::CreditCard,
@@ -89,7 +94,17 @@ impl EntityType {
         Self::PrivateKey,
         Self::SecretAssignment,
         Self::PersonName,
+        Self::Location,
+        Self::StreetAddress,
     ];
+
+    /// Recognized in free text only with the cargo feature `names`.
+    pub const fn needs_names_feature(self) -> bool {
+        matches!(
+            self,
+            Self::PersonName | Self::Location | Self::StreetAddress
+        )
+    }
 
     /// The stable name, e.g. `"EMAIL_ADDRESS"`.
     pub const fn name(self) -> &'static str {
@@ -116,6 +131,8 @@ impl EntityType {
             Self::PrivateKey => "PRIVATE_KEY",
             Self::SecretAssignment => "SECRET_ASSIGNMENT",
             Self::PersonName => "PERSON_NAME",
+            Self::Location => "LOCATION",
+            Self::StreetAddress => "STREET_ADDRESS",
         }
     }
 

@@ -11,11 +11,13 @@ export type PiiEntityType =
   | "EMAIL_ADDRESS" | "PHONE_NUMBER" | "CREDIT_CARD" | "IBAN_CODE" | "US_SSN"
   | "IP_ADDRESS" | "URL" | "MAC_ADDRESS" | "CRYPTO" | "DATE_OF_BIRTH" | "UK_NHS"
   | "ES_NIF" | "IT_FISCAL_CODE" | "PL_PESEL" | "DE_TAX_ID" | "FR_NIR" | "NL_BSN"
-  | "JWT" | "AWS_ACCESS_KEY" | "PRIVATE_KEY" | "SECRET_ASSIGNMENT" | "PERSON_NAME";
+  | "JWT" | "AWS_ACCESS_KEY" | "PRIVATE_KEY" | "SECRET_ASSIGNMENT" | "PERSON_NAME"
+  | "LOCATION" | "STREET_ADDRESS";
 
 /** Options of `scanPii`; every field is optional. */
 export interface ScanPiiOptions {
-  /** Only these types. Default: all except "PERSON_NAME" (which is refused: not recognized in free text). */
+  /** Only these types. Default: all. "PERSON_NAME", "LOCATION" and "STREET_ADDRESS" are recognized only by the
+   * names entry (pkg/names); the core entry leaves them out by default and refuses them with INVALID_ARGUMENT. */
   entities?: PiiEntityType[];
   /** Drop findings scoring below this, 0..=100. Default 50. */
   minScore?: number;

@@ -75,6 +75,7 @@ def presidio_types():
 
 
 HELD_OUT_SEED = 7
+UNANNOTATED = {"PERSON_NAME", "LOCATION", "STREET_ADDRESS"}
 
 
 def scan_corpus(fieldguard, corpus, tmp):
@@ -251,6 +252,16 @@ def own_corpora(fieldguard, shared, tmp):
     ]:
         corpus = score.load_corpus(corpus_path)
         fg_preds = scan_corpus(fieldguard, corpus, tmp)
+        # The own corpora do not annotate names, places or street addresses (their templates
+        # use names as filler): those types (the CLI's `names` feature) are scored on the
+        # names sets in tests/eval/external/ (names_eval.py), not here.
+        n_names = 0
+        for k in fg_preds:
+            kept = {p for p in fg_preds[k] if p[0] not in UNANNOTATED}
+            n_names += len(fg_preds[k]) - len(kept)
+            fg_preds[k] = kept
+        if n_names:
+            print(f"({name}: {n_names} findings of {'/'.join(sorted(UNANNOTATED))} not scored: not annotated)\n")
         presidio_preds = score.load_preds(os.path.join(HERE, "baseline", baseline))
         failures += gate(name, corpus, fg_preds, presidio_preds, shared)
     return failures

