@@ -15,6 +15,7 @@ Usage: target/eval-venv/bin/python tests/eval/external/build_names.py [--check]
          [--presidio-research-repo GIT_DIR]
 """
 import argparse
+import hashlib
 import importlib.metadata
 import json
 import os
@@ -29,10 +30,31 @@ TYPES = ["PERSON_NAME", "LOCATION", "STREET_ADDRESS"]
 MAP = {"PERSON": "PERSON_NAME", "GPE": "LOCATION", "STREET_ADDRESS": "STREET_ADDRESS"}
 
 
+VENDORED = os.path.join(HERE, "sources", "presidio-research")
+SYNTH = "data/synth_dataset_v2.json"
+
+
+def git_blob_id(data):
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def synth_bytes(repo):
+    """presidio-research's dataset at the pinned commit: from a clone when `repo` is given, else
+    the committed copy in sources/presidio-research/ (MIT, its LICENSE beside it), refused
+    unless its git blob id is the one the commit lists (MANIFEST)."""
+    want = dict(reversed(line.split()) for line in open(os.path.join(VENDORED, "MANIFEST"), encoding="utf-8"))
+    if repo:
+        raw = subprocess.run(["git", "--git-dir", repo, "show", f"{PRESIDIO_RESEARCH_COMMIT}:{SYNTH}"],
+                             check=True, capture_output=True).stdout
+    else:
+        raw = open(os.path.join(VENDORED, SYNTH), "rb").read()
+    if git_blob_id(raw) != want.get(SYNTH):
+        sys.exit(f"build_names.py: {SYNTH} is not the file of presidio-research {PRESIDIO_RESEARCH_COMMIT[:7]}")
+    return raw
+
+
 def presidio_synth(repo):
-    raw = subprocess.run(["git", "--git-dir", repo, "show",
-                          f"{PRESIDIO_RESEARCH_COMMIT}:data/synth_dataset_v2.json"],
-                         check=True, capture_output=True).stdout
+    raw = synth_bytes(repo)
     out = []
     for n, row in enumerate(json.loads(raw), 1):
         text = row["full_text"]
@@ -122,9 +144,14 @@ def dump(rows):
 
 
 def main():
+    # Faker's per-locale providers draw from collections whose order follows str hashing, so
+    # the same seed gives other values under another PYTHONHASHSEED: pin it (re-exec once).
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        os.execve(sys.executable, [sys.executable] + sys.argv, {**os.environ, "PYTHONHASHSEED": "0"})
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true")
-    ap.add_argument("--presidio-research-repo", default="target/eval-src/presidio-research.git")
+    ap.add_argument("--presidio-research-repo", default=None,
+                    help="read the dataset from this git dir of microsoft/presidio-research instead of sources/")
     a = ap.parse_args()
     files = {"names-presidio-synth.jsonl": dump(presidio_synth(a.presidio_research_repo)),
              "names-generated.jsonl": dump(generated())}

@@ -74,8 +74,8 @@ def main():
             if a.presidio:
                 systems["presidio+spacy-sm"] = presidio(cases)
             print(f"## {f} ({len(cases)} cases)\n")
-            print("| type | system | P | R | F1 |")
-            print("|---|---|---:|---:|---:|")
+            print("| type | system | P | R | F1 | lenient R | left in clear |")
+            print("|---|---|---:|---:|---:|---:|---:|")
             for t in TYPES:
                 for name, preds in systems.items():
                     if name != "fieldguard" and t == "STREET_ADDRESS":
@@ -83,7 +83,8 @@ def main():
                     r = score.score(cases, preds, {t})["types"].get(t, {})
                     report[f"{f}/{t}/{name}"] = r
                     print(f"| {t} | {name} | {score.fmt(r.get('p'))} | "
-                          f"{score.fmt(r.get('r'))} | {score.fmt(r.get('f1'))} | (lenient R {score.fmt(r.get('r_lenient'))})")
+                          f"{score.fmt(r.get('r'))} | {score.fmt(r.get('f1'))} | {score.fmt(r.get('r_lenient'))} "
+                          f"| {score.pct(r.get('clear'))} |")
             print()
             if a.misses:
                 fg = systems["fieldguard"]
