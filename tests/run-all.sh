@@ -48,6 +48,8 @@ suite "PII evaluation corpus (offsets, checksums, reproducible)" python3 -m unit
 # fail the run yet: issue 13 turns on --strict-external once the recognizers meet the goals.
 suite "PII quality gate (F1 >= Presidio per shared type, hard negatives; external sets reported, not enforced)" \
   bash -c 'bash tests/eval/external/fetch-sources.sh && cargo build --quiet --features cli && python3 tests/eval/gate.py --fieldguard target/debug/fieldguard --require-rebuild'
+suite "names sets and gazetteer (rebuilt from their pinned sources; F1 reported beside Presidio+spaCy, goals not met yet)" \
+  bash -c 'target/eval-venv/bin/python src/pii/recognize/names/data/build.py --check && target/eval-venv/bin/python tests/eval/external/build_names.py --check && target/eval-venv/bin/python tests/eval/external/names_eval.py --fieldguard target/debug/fieldguard'
 suite "npm package (npm pack, install and import in Node CJS/ESM and Deno)" node --test tests/js/package/
 suite "C API (install via pkg-config, cc shared+static, valgrind; decrypts a wasm token)" bash tests/c/run.sh
 suite "README main command (anonymize the sample services)" bash examples/anonymize.sh
