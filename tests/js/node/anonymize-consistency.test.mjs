@@ -12,7 +12,8 @@ import {
   DEFAULT_POLICY_JSON, KEYRING_JSON, POLICY_JSON, RECORDS, TEXT_CASES, TICKETS_CSV, USERS_JSON,
   allRecords, at, parseCsv, runNative, valueCases,
 } from '../anonymize-fixture.mjs';
-import { fg } from './load.mjs';
+// The CLI includes the names feature, so the wasm side is the names entry (core + names).
+import { fgNames as fg } from './load.mjs';
 
 const PSEUDONYMIZE = { op: 'pseudonymize' };
 const records = allRecords();
