@@ -99,6 +99,10 @@ pub(crate) fn code_at(d: &[u8]) -> Option<(u16, usize)> {
 }
 
 impl Region {
+    /// The same region record?
+    pub(crate) fn same(&self, other: &Region) -> bool {
+        std::ptr::eq(self.rec, other.rec)
+    }
     pub(crate) fn code(&self) -> u16 {
         u16::from(self.rec[3]) | u16::from(self.rec[4]) << 8
     }
@@ -181,22 +185,41 @@ impl Region {
     /// from `0..n`. The caller checks [`Region::number_type`] of the result
     /// when the type must be the same (a fixed line number can also be a
     /// mobile one, or an earlier type can claim it).
+    /// The number starts with `prefix` (digits the trie must allow).
     pub(crate) fn random(
         &self,
         t: usize,
         len: usize,
+        prefix: &[u8],
         below: &mut dyn FnMut(u32) -> u32,
     ) -> Option<Vec<u8>> {
         let trie = if t == TYPES { FIXED } else { t };
         let mut off = self.root(trie)?;
-        if len > MAX_NSN || self.mask(off) >> len & 1 == 0 {
+        if len > MAX_NSN || self.mask(off) >> len & 1 == 0 || prefix.len() > len {
             return None;
         }
         let mut out = Vec::with_capacity(len);
         let mut leaf = false;
         while out.len() < len {
             if leaf {
-                out.push(b'0' + below(10) as u8);
+                let d = prefix
+                    .get(out.len())
+                    .map_or_else(|| below(10) as u8, |&c| c - b'0');
+                out.push(b'0' + d.min(9));
+                continue;
+            }
+            if let Some(&c) = prefix.get(out.len()) {
+                let t = self.edge(off, c.wrapping_sub(b'0'))?;
+                let m = if t & LEAF != 0 { t } else { self.mask(t) };
+                if m >> len & 1 == 0 {
+                    return None;
+                }
+                out.push(c);
+                if t & LEAF != 0 {
+                    leaf = true;
+                } else {
+                    off = t;
+                }
                 continue;
             }
             // Digits whose edge can still reach `len` digits.
@@ -283,7 +306,7 @@ mod tests {
         for r in regions() {
             for t in 0..=TYPES {
                 for len in 1..=MAX_NSN {
-                    if let Some(d) = r.random(t, len, &mut below) {
+                    if let Some(d) = r.random(t, len, b"", &mut below) {
                         assert_eq!(d.len(), len);
                         assert!(r.number_type(&d).is_some(), "{} {t}", r.id());
                     }
