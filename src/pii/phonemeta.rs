@@ -259,6 +259,8 @@ pub(crate) fn international(cc: u16, nsn: &[u8]) -> Option<(Region, usize)> {
 /// number `d` can be: with the region's trunk prefix removed when `d`
 /// starts with it (`true`), or as written (`false`) in regions where the
 /// number is valid without one. Returns the first region found.
+// For the national-layout recognizer (not wired in yet: see the report).
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn national(d: &[u8]) -> Option<(Region, bool)> {
     let mut plain = None;
     for r in regions() {
