@@ -78,7 +78,9 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
             // `+44 (0)20 …`: the national trunk prefix in parentheses is
             // not dialled from abroad, so it is not part of the number.
             let trunk = run.plus && run.groups.len() == 2 && j - g == 1 && b[g] == b'0';
-            if cx.at(j) != b')' || (j - g != 3 && !trunk) {
+            // `+44 (20) 7123 4567`: an area code in parentheses after `+CC`.
+            let area = run.plus && run.groups.len() == 2 && (1..=4).contains(&(j - g));
+            if cx.at(j) != b')' || (j - g != 3 && !trunk && !area) {
                 return None;
             }
             if trunk {
