@@ -48,7 +48,7 @@
 //! |---|---|---|---|---|
 //! | EMAIL_ADDRESS | `email.pattern` | 90 | +10 | local@domain.tld, ASCII |
 //! | URL | `url.scheme` / `url.www` | 70 / 60 | +10 | `http(s)://`, `ftp://`, `www.` |
-//! | PHONE_NUMBER | `phone.international` | 75 | +20 | `+CC`, `00CC` or `011 CC` with CC in the ITU table, 8–15 digits |
+//! | PHONE_NUMBER | `phone.international` | 75 (valid) / 55 (possible length) | +20 | `+CC`, `00CC` or `011 CC`: national number valid for one of CC's regions in libphonenumber's metadata (`phonemeta`, 6+ digits), or of a possible length there with an unlisted prefix (8+ digits) |
 //! | PHONE_NUMBER | `phone.nanp` | 70 (parens) / 55 (`-` `.`) / 45 (spaces) | +20 | `(415) 555-2671`, `415-555-2671`, `415 555 2671` |
 //! | PHONE_NUMBER | `phone.national` | 55 (trunk `0`) / 45 | +20 | 9–11 digits in ≥ 2 blocks (or 12 as `0151 64153817`), area block 2–5 digits, not `AAA-GG-SSSS` |
 //! | PHONE_NUMBER | `phone.digits` | 30 | +20 | 10–11 bare digits (needs context) |

@@ -8,7 +8,8 @@
 
 use super::{is_word, Cx, EntityType};
 use crate::checks::{bsn, calendar, de_tax_id, luhn, nhs, pesel};
-use crate::validate::{card_brand, CardBrand, PHONE_CODES};
+use crate::pii::phonemeta;
+use crate::validate::{card_brand, CardBrand};
 
 const MAX_BYTES: usize = 64;
 const MAX_DIGITS: usize = 24;
@@ -77,7 +78,9 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
             // `+44 (0)20 …`: the national trunk prefix in parentheses is
             // not dialled from abroad, so it is not part of the number.
             let trunk = run.plus && run.groups.len() == 2 && j - g == 1 && b[g] == b'0';
-            if cx.at(j) != b')' || (j - g != 3 && !trunk) {
+            // `+44 (20) 7123 4567`: an area code in parentheses after `+CC`.
+            let area = run.plus && run.groups.len() == 2 && (1..=4).contains(&(j - g));
+            if cx.at(j) != b')' || (j - g != 3 && !trunk && !area) {
                 return None;
             }
             if trunk {
@@ -355,49 +358,46 @@ fn ssn(cx: &mut Cx, run: &Run) {
     }
 }
 
-/// Country calling code at the start of `d` (E.164 codes are prefix-free).
-fn calling_code(d: &[u8]) -> Option<(u16, usize)> {
-    (1..=3).find_map(|n| {
-        let code = d
-            .get(..n)?
-            .iter()
-            .fold(0u16, |a, &c| a * 10 + u16::from(c - b'0'));
-        PHONE_CODES
-            .iter()
-            .any(|&(c, _)| c == code)
-            .then_some((code, n))
-    })
-}
-
 /// `+CC …`, or `00CC …` / `011 CC …` with `skip` the access code digits.
+///
+/// The calling code and the national significant number are checked
+/// against libphonenumber's per-region metadata ([`phonemeta`]): a number
+/// valid for one of the code's regions scores 75; one of a possible
+/// length but with a prefix the metadata does not list (numbering plans
+/// change: it may be a newly opened range) scores 55, so it needs a phone
+/// word (and at least 8 digits); any other length is not a phone number.
 fn phone_international(cx: &mut Cx, run: &Run, skip: usize) {
     let Some(d) = run.digits.get(skip..) else {
         return;
     };
-    if !cx.on(EntityType::PhoneNumber) || !(8..=15).contains(&d.len()) {
+    if !cx.on(EntityType::PhoneNumber) || !(6..=3 + phonemeta::MAX_NSN).contains(&d.len()) {
         return;
     }
     if run.seps.contains(&b'/') {
         return;
     }
-    let Some((cc, n)) = calling_code(d) else {
+    // Calling codes start with 1–9.
+    if d.first() == Some(&b'0') {
+        return;
+    }
+    let Some((cc, n)) = phonemeta::code_at(d) else {
         return;
     };
-    let nsn = d.len() - n;
-    let ok = match cc {
-        1 => nsn == 10 && d[n] >= b'2' && d[n + 3] >= b'2',
-        7 => nsn == 10,
-        _ => nsn >= 6,
+    let nsn = &d[n..];
+    let base = if phonemeta::international(cc, nsn).is_some() {
+        75
+    } else if d.len() >= 8 && phonemeta::for_code(cc).any(|r| r.lengths() >> nsn.len() & 1 == 1) {
+        55
+    } else {
+        return;
     };
-    if ok {
-        cx.push(
-            EntityType::PhoneNumber,
-            run.start,
-            run.end,
-            75,
-            "phone.international",
-        );
-    }
+    cx.push(
+        EntityType::PhoneNumber,
+        run.start,
+        run.end,
+        base,
+        "phone.international",
+    );
 }
 
 fn phone_national(cx: &mut Cx, run: &Run) {

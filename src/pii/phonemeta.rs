@@ -1,0 +1,319 @@
+//! Per-region phone number metadata compiled from libphonenumber
+//! (`phonenumbers` 9.0.43, Apache-2.0) by `tests/eval/phonemeta.py` into
+//! `phonemeta.bin` (88.6 kB; the layout is documented in the script, which
+//! also checks that the committed file is what the pinned package gives).
+//!
+//! For every region (and each non-geographic calling code, region `001`)
+//! the table holds the calling code, the national (trunk) prefix and, for
+//! each number type, a prefix trie equivalent to libphonenumber's national
+//! number pattern restricted to the type's possible lengths: a national
+//! significant number is in the trie iff libphonenumber's pattern accepts
+//! it (on 148,525 generated numbers the verdict equals
+//! `is_valid_number_for_region` for all of them). Used by the phone
+//! recognizer (`+CC` numbers, national layouts) and the phone pseudonyms
+//! (a number valid for the same region and of the same type).
+//!
+//! Every read is bounds-checked (`get`), and a walk takes at most one step
+//! per digit, so no input can make a lookup panic or loop.
+
+static TABLE: &[u8] = include_bytes!("phonemeta.bin");
+
+/// Number types, in the order libphonenumber classifies (the first match
+/// wins, fixed line and mobile together are "fixed line or mobile").
+pub(crate) const TYPES: usize = 10;
+const FIXED: usize = 8;
+const MOBILE: usize = 9;
+const REC: usize = 3 + 2 + 1 + 2 + 3 * TYPES;
+const NONE: u32 = 0xFF_FFFF;
+const LEAF: u32 = 0x80_0000;
+
+/// Longest national significant number any region allows.
+pub(crate) const MAX_NSN: usize = 17;
+
+fn u24(b: &[u8], at: usize) -> u32 {
+    match b.get(at..at + 3) {
+        Some(s) => u32::from(s[0]) | u32::from(s[1]) << 8 | u32::from(s[2]) << 16,
+        None => 0,
+    }
+}
+
+struct Parts {
+    count: usize,
+    recs: &'static [u8],
+    nodes: &'static [u8],
+}
+
+fn parts() -> Parts {
+    let start = TABLE.iter().position(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let count = TABLE
+        .get(start..start + 2)
+        .map_or(0, |s| usize::from(s[0]) | usize::from(s[1]) << 8);
+    let recs_end = (start + 2 + count * REC).min(TABLE.len());
+    Parts {
+        count,
+        recs: TABLE.get(start + 2..recs_end).unwrap_or(&[]),
+        nodes: TABLE.get(recs_end..).unwrap_or(&[]),
+    }
+}
+
+/// One region of the table.
+#[derive(Clone, Copy)]
+pub(crate) struct Region {
+    rec: &'static [u8],
+    nodes: &'static [u8],
+}
+
+/// The regions, in the table's order (geographic ones sorted by id, then
+/// the non-geographic entities).
+pub(crate) fn regions() -> impl Iterator<Item = Region> {
+    let p = parts();
+    let nodes = p.nodes;
+    p.recs
+        .chunks_exact(REC)
+        .take(p.count)
+        .map(move |rec| Region { rec, nodes })
+}
+
+/// The regions with calling code `cc`, the main country first.
+pub(crate) fn for_code(cc: u16) -> impl Iterator<Item = Region> {
+    let main = regions().filter(move |r| r.code() == cc && r.main());
+    main.chain(regions().filter(move |r| r.code() == cc && !r.main()))
+}
+
+/// Is `cc` a calling code of some region?
+pub(crate) fn is_code(cc: u16) -> bool {
+    regions().any(|r| r.code() == cc)
+}
+
+/// The calling code at the start of `d` (codes are prefix-free) and its
+/// number of digits.
+pub(crate) fn code_at(d: &[u8]) -> Option<(u16, usize)> {
+    (1..=3).find_map(|n| {
+        let s = d.get(..n)?;
+        if !s.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let code = s.iter().fold(0u16, |a, &c| a * 10 + u16::from(c - b'0'));
+        is_code(code).then_some((code, n))
+    })
+}
+
+impl Region {
+    /// The same region record?
+    pub(crate) fn same(&self, other: &Region) -> bool {
+        std::ptr::eq(self.rec, other.rec)
+    }
+    pub(crate) fn code(&self) -> u16 {
+        u16::from(self.rec[3]) | u16::from(self.rec[4]) << 8
+    }
+    fn main(&self) -> bool {
+        self.rec[5] & 1 == 1
+    }
+    /// The region id (`DE`, `001` for non-geographic entities).
+    #[cfg(test)]
+    pub(crate) fn id(&self) -> &'static str {
+        let id = &self.rec[..3];
+        let n = id.iter().position(|&c| c == 0).unwrap_or(3);
+        std::str::from_utf8(&id[..n]).unwrap_or("")
+    }
+    /// The national (trunk) prefix, empty if the region has none.
+    pub(crate) fn trunk(&self) -> &'static [u8] {
+        let np = &self.rec[6..8];
+        &np[..np.iter().position(|&c| c == 0).unwrap_or(2)]
+    }
+    fn root(&self, t: usize) -> Option<u32> {
+        let r = u24(self.rec, 8 + 3 * t);
+        (r != NONE).then_some(r)
+    }
+    fn mask(&self, node: u32) -> u32 {
+        u24(self.nodes, node as usize + 1)
+    }
+    /// Is `nsn` (ASCII digits) in type `t`'s trie?
+    fn in_type(&self, t: usize, nsn: &[u8]) -> bool {
+        let Some(mut off) = self.root(t) else {
+            return false;
+        };
+        let n = nsn.len();
+        if n > MAX_NSN {
+            return false;
+        }
+        for &c in nsn {
+            if self.mask(off) >> n & 1 == 0 {
+                return false;
+            }
+            let d = c.wrapping_sub(b'0');
+            match self.edge(off, d) {
+                Some(t) if t & LEAF != 0 => return t >> n & 1 == 1,
+                Some(t) => off = t,
+                None => return false,
+            }
+        }
+        self.mask(off) >> n & 1 == 1
+    }
+    /// The target of the edge of node `off` covering digit `d`.
+    fn edge(&self, off: u32, d: u8) -> Option<u32> {
+        let off = off as usize;
+        let count = usize::from(*self.nodes.get(off)?);
+        (0..count).find_map(|e| {
+            let q = off + 4 + 4 * e;
+            let r = *self.nodes.get(q)?;
+            (r >> 4 <= d && d <= r & 15).then(|| u24(self.nodes, q + 1))
+        })
+    }
+    /// Lengths (bit k: k digits) of the numbers of any type.
+    pub(crate) fn lengths(&self) -> u32 {
+        (0..TYPES)
+            .filter_map(|t| self.root(t))
+            .fold(0, |m, r| m | self.mask(r))
+    }
+    /// libphonenumber's type of `nsn` in this region: an index below
+    /// [`TYPES`], or [`TYPES`] for "fixed line or mobile"; `None` if the
+    /// number is not valid here.
+    pub(crate) fn number_type(&self, nsn: &[u8]) -> Option<usize> {
+        if nsn.len() > MAX_NSN || self.lengths() >> nsn.len() & 1 == 0 {
+            return None;
+        }
+        let t = (0..TYPES).find(|&t| self.in_type(t, nsn))?;
+        Some(if t == FIXED && self.in_type(MOBILE, nsn) {
+            TYPES
+        } else {
+            t
+        })
+    }
+    /// A random number of `len` digits from type `t`'s trie (for "fixed
+    /// line or mobile", the fixed line one); `below(n)` draws uniformly
+    /// from `0..n`. The caller checks [`Region::number_type`] of the result
+    /// when the type must be the same (a fixed line number can also be a
+    /// mobile one, or an earlier type can claim it).
+    /// The number starts with `prefix` (digits the trie must allow).
+    pub(crate) fn random(
+        &self,
+        t: usize,
+        len: usize,
+        prefix: &[u8],
+        below: &mut dyn FnMut(u32) -> u32,
+    ) -> Option<Vec<u8>> {
+        let trie = if t == TYPES { FIXED } else { t };
+        let mut off = self.root(trie)?;
+        if len > MAX_NSN || self.mask(off) >> len & 1 == 0 || prefix.len() > len {
+            return None;
+        }
+        let mut out = Vec::with_capacity(len);
+        let mut leaf = false;
+        while out.len() < len {
+            if leaf {
+                let d = prefix
+                    .get(out.len())
+                    .map_or_else(|| below(10) as u8, |&c| c - b'0');
+                out.push(b'0' + d.min(9));
+                continue;
+            }
+            if let Some(&c) = prefix.get(out.len()) {
+                let t = self.edge(off, c.wrapping_sub(b'0'))?;
+                let m = if t & LEAF != 0 { t } else { self.mask(t) };
+                if m >> len & 1 == 0 {
+                    return None;
+                }
+                out.push(c);
+                if t & LEAF != 0 {
+                    leaf = true;
+                } else {
+                    off = t;
+                }
+                continue;
+            }
+            // Digits whose edge can still reach `len` digits.
+            let mut ok = [0u32; 10];
+            let mut n = 0;
+            for d in 0..10u8 {
+                if let Some(t) = self.edge(off, d) {
+                    let m = if t & LEAF != 0 { t } else { self.mask(t) };
+                    if m >> len & 1 == 1 {
+                        ok[n] = u32::from(d);
+                        n += 1;
+                    }
+                }
+            }
+            if n == 0 {
+                return None;
+            }
+            let d = ok[below(n as u32) as usize];
+            out.push(b'0' + d as u8);
+            let t = self.edge(off, d as u8)?;
+            if t & LEAF != 0 {
+                leaf = true;
+            } else {
+                off = t;
+            }
+        }
+        Some(out)
+    }
+}
+
+/// The region and type of an international number `+cc nsn`.
+pub(crate) fn international(cc: u16, nsn: &[u8]) -> Option<(Region, usize)> {
+    for_code(cc).find_map(|r| Some((r, r.number_type(nsn)?)))
+}
+
+/// National significant numbers that the digits of a nationally written
+/// number `d` can be: with the region's trunk prefix removed when `d`
+/// starts with it (`true`), or as written (`false`) in regions where the
+/// number is valid without one. Returns the first region found.
+// For the national-layout recognizer (not wired in yet: see the report).
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn national(d: &[u8]) -> Option<(Region, bool)> {
+    let mut plain = None;
+    for r in regions() {
+        let np = r.trunk();
+        if !np.is_empty() && d.starts_with(np) && r.number_type(&d[np.len()..]).is_some() {
+            return Some((r, true));
+        }
+        if plain.is_none() && r.number_type(d).is_some() {
+            plain = Some(r);
+        }
+    }
+    plain.map(|r| (r, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn region(id: &str) -> Region {
+        regions().find(|r| r.id() == id).unwrap()
+    }
+
+    #[test]
+    fn examples() {
+        let gb = region("GB");
+        assert_eq!(gb.code(), 44);
+        assert_eq!(gb.trunk(), b"0");
+        assert_eq!(gb.number_type(b"1212345678"), Some(FIXED));
+        assert_eq!(gb.number_type(b"7400123456"), Some(MOBILE));
+        assert_eq!(gb.number_type(b"6656031131"), None);
+        assert_eq!(international(1, b"2015550123").map(|r| r.1), Some(TYPES));
+        assert_eq!(international(290, b"22158").map(|r| r.0.id()), Some("SH"));
+        assert_eq!(code_at(b"4930"), Some((49, 2)));
+        assert_eq!(code_at(b"2476"), Some((247, 3)));
+        assert!(national(b"03012345678").is_some_and(|(_, t)| t));
+    }
+
+    #[test]
+    fn random_numbers_stay_valid() {
+        let mut x = 1u32;
+        let mut below = |n: u32| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 8) % n
+        };
+        for r in regions() {
+            for t in 0..=TYPES {
+                for len in 1..=MAX_NSN {
+                    if let Some(d) = r.random(t, len, b"", &mut below) {
+                        assert_eq!(d.len(), len);
+                        assert!(r.number_type(&d).is_some(), "{} {t}", r.id());
+                    }
+                }
+            }
+        }
+    }
+}
