@@ -118,8 +118,6 @@ mod uuid;
 // digits themselves live in `crate::checks`.
 pub(crate) use card::brand as card_brand;
 pub(crate) use iban::country_length as iban_length;
-#[allow(unused_imports)]
-pub(crate) use phone_data::CODES as PHONE_CODES;
 
 use crate::error::{Error, ErrorKind};
 use serde::{Deserialize, Deserializer, Serialize};
