@@ -1,6 +1,7 @@
 // Issue 5: "running the same value through the wasm API in Node and in the
 // browser gives the same pseudonym". Headless Chromium loads the --target web
-// build (/pkg/web) as a page would; with the fixed keyring and the sample
+// build of the names entry (/pkg/names/web: the core plus the names feature,
+// which the CLI has) as a page would; with the fixed keyring and the sample
 // policy its `policy.applyWithKeyring` and `keyring.anonymize` must give
 // byte for byte what the native CLI (target/debug/fieldguard, `cargo build
 // --features cli`) and the Node build give.
@@ -10,7 +11,7 @@ import {
   DEFAULT_POLICY_JSON, KEYRING_JSON, POLICY_JSON, TEXT_CASES, TICKETS_CSV, USERS_JSON,
   allRecords, at, parseCsv, runNative, valueCases,
 } from '../anonymize-fixture.mjs';
-import { fg } from '../node/load.mjs';
+import { fgNames as fg } from '../node/load.mjs';
 import { openHarness, start } from './browser.mjs';
 
 const records = allRecords();
@@ -33,8 +34,9 @@ after(async () => {
  */
 function inBrowser(jobs, values) {
   return page.evaluate(async ({ keyringJson, jobs, values }) => {
-    // The harness has already initialized this module (same URL, same instance).
-    const { Keyring, Policy } = await import('/pkg/web/fieldguard.js');
+    const names = await import('/pkg/names/web/fieldguard.js');
+    await names.default();
+    const { Keyring, Policy } = names;
     const keyring = Keyring.fromJson(keyringJson);
     try {
       const lines = jobs.map(({ policy, rows }) => {
