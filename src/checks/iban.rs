@@ -1,9 +1,74 @@
 //! IBAN check digits (ISO 13616-1:2020): MOD 97-10 of the IBAN with its
-//! first four characters (country code, check digits) moved to the end.
-//! Country lengths stay with the validator (`crate::validate`), which
-//! owns the registry table.
+//! first four characters (country code, check digits) moved to the end;
+//! and each country's length and BBAN structure from the SWIFT IBAN
+//! Registry (the generated table in [`super::iban_registry`]).
 
-use super::iso7064;
+use super::{iban_registry::REGISTRY, iso7064};
+
+/// A registry country: its IBAN length and BBAN structure.
+#[derive(Clone, Copy)]
+pub(crate) struct Country {
+    /// IBAN length (country code, check digits and BBAN).
+    pub(crate) len: usize,
+    /// Registry notation with merged fields, e.g. `4!a10!n`.
+    bban: &'static str,
+}
+
+impl Country {
+    /// The class (`b'n'`, `b'a'` or `b'c'`) of BBAN position `k` (0 = the
+    /// first character after the check digits); `None` past the end.
+    pub(crate) fn class(&self, k: usize) -> Option<u8> {
+        let mut start = 0;
+        for field in self.bban.split_inclusive(['n', 'a', 'c']) {
+            let (n, class) = field.split_at(field.len() - 1);
+            start += n.trim_end_matches('!').parse::<usize>().ok()?;
+            if k < start {
+                return class.bytes().next();
+            }
+        }
+        None
+    }
+
+    /// Does the (upper-cased) IBAN byte `c` at IBAN position `i` fit the
+    /// structure? Positions 0–1 are the country, 2–3 the check digits.
+    pub(crate) fn fits(&self, i: usize, c: u8) -> bool {
+        match i {
+            0 | 1 => c.is_ascii_uppercase(),
+            2 | 3 => c.is_ascii_digit(),
+            _ => self.class(i - 4).is_some_and(|k| fits_class(k, c)),
+        }
+    }
+}
+
+/// `n`: a digit, `a`: an upper-case letter, `c`: a letter or digit.
+pub(crate) fn fits_class(class: u8, c: u8) -> bool {
+    match class {
+        b'n' => c.is_ascii_digit(),
+        b'a' => c.is_ascii_uppercase(),
+        b'c' => c.is_ascii_alphanumeric(),
+        _ => false,
+    }
+}
+
+/// The registry entry of a country code (upper case).
+pub(crate) fn country(code: &[u8]) -> Option<Country> {
+    REGISTRY
+        .binary_search_by(|&(c, _, _)| c.as_bytes().cmp(code))
+        .ok()
+        .map(|k| Country {
+            len: usize::from(REGISTRY[k].1),
+            bban: REGISTRY[k].2,
+        })
+}
+
+/// Does the upper-cased, separator-free IBAN have a registry country, its
+/// length, and a BBAN of its structure? (The checksum is [`is_valid`].)
+pub(crate) fn fits_registry(iban: &[u8]) -> bool {
+    iban.len() >= 2
+        && country(&iban[..2]).is_some_and(|c| {
+            iban.len() == c.len && iban.iter().enumerate().all(|(i, &b)| c.fits(i, b))
+        })
+}
 
 /// The check digits, as two ASCII digits, of the IBAN with this country
 /// code and BBAN: the MOD 97-10 check of `bban ++ country`.
@@ -42,6 +107,31 @@ mod tests {
         assert!(!is_valid(b"GB82WEST12345698765431"));
         assert_eq!(check_digits(b"DE", b"370400440532013000"), Some(*b"89"));
         assert_eq!(check_digits(b"GB", b"WEST12345698765432"), Some(*b"82"));
+    }
+
+    #[test]
+    fn registry_structure() {
+        let nl = country(b"NL").unwrap();
+        assert_eq!(nl.len, 18);
+        assert_eq!(
+            (nl.class(0), nl.class(3), nl.class(4), nl.class(13)),
+            (Some(b'a'), Some(b'a'), Some(b'n'), Some(b'n'))
+        );
+        assert_eq!(nl.class(14), None);
+        assert!(country(b"XX").is_none() && country(b"").is_none() && country(b"N").is_none());
+        // Every entry: the structure covers exactly the BBAN.
+        for &(code, len, _) in REGISTRY {
+            let c = country(code.as_bytes()).unwrap();
+            assert!(c.class(usize::from(len) - 5).is_some(), "{code}");
+            assert!(c.class(usize::from(len) - 4).is_none(), "{code}");
+        }
+        assert!(fits_registry(b"NL91ABNA0417164300") && is_valid(b"NL91ABNA0417164300"));
+        // Passes mod 97, but NL's BBAN is 4!a10!n.
+        assert!(is_valid(b"NL5630030A17164300") && !fits_registry(b"NL5630030A17164300"));
+        assert!(fits_registry(b"GB29NWBK60161331926819"));
+        assert!(
+            !fits_registry(b"GB29NWBK6016133192681") && !fits_registry(b"gb29NWBK60161331926819")
+        );
     }
 
     #[test]
