@@ -77,6 +77,46 @@ pub(crate) fn check_digits(country: &[u8], bban: &[u8]) -> Option<[u8; 2]> {
     Some([super::ascii(n / 10), super::ascii(n % 10)])
 }
 
+/// The national check digits inside the BBAN, for the countries whose
+/// scheme is published and checked by python-stdnum's `stdnum.<cc>.iban`:
+/// so far Spain (`ES`, the CCC's two digits, weights 1 2 4 8 5 10 9 7 3 6
+/// mod 11 over `00` + bank + branch and over the account number). `true`
+/// for every other country and for input that is not a full IBAN.
+pub(crate) fn national_ok(iban: &[u8]) -> bool {
+    es_ccc(iban).is_none_or(|d| iban[12..14] == d)
+}
+
+/// Set the national check digits of a generated IBAN (country in either
+/// case) so that [`national_ok`] holds; other countries are left alone.
+pub(crate) fn fix_national(iban: &mut [u8]) {
+    if let Some(d) = es_ccc(iban) {
+        iban[12..14].copy_from_slice(&d);
+    }
+}
+
+/// The two CCC check digits of a Spanish IBAN of 24 characters, BBAN all
+/// digits; `None` for anything else.
+fn es_ccc(iban: &[u8]) -> Option<[u8; 2]> {
+    if iban.len() != 24
+        || !iban[..2].eq_ignore_ascii_case(b"ES")
+        || !iban[4..].iter().all(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let ccc = |d: &[u8]| {
+        const W: [u32; 10] = [1, 2, 4, 8, 5, 10, 9, 7, 3, 6];
+        let sum: u32 = d.iter().zip(W).map(|(&c, w)| u32::from(c - b'0') * w).sum();
+        match 11 - sum % 11 {
+            11 => b'0',
+            10 => b'1',
+            n => super::ascii(n),
+        }
+    };
+    let mut head = *b"0000000000";
+    head[2..].copy_from_slice(&iban[4..12]);
+    Some([ccc(&head), ccc(&iban[14..24])])
+}
+
 /// Is the rearranged IBAN (letters in either case, no spaces) ≡ 1 mod 97?
 /// Only the checksum: the validator also refuses the check digits 00, 01
 /// and 99, which never come out of [`check_digits`] but can pass mod 97.
@@ -132,6 +172,17 @@ mod tests {
         assert!(
             !fits_registry(b"GB29NWBK6016133192681") && !fits_registry(b"gb29NWBK60161331926819")
         );
+    }
+
+    #[test]
+    fn spanish_ccc() {
+        // python-stdnum's es.iban documentation examples.
+        assert!(national_ok(b"ES7721000813610123456789"));
+        assert!(
+            !national_ok(b"ES7621000813610123456789") || !is_valid(b"ES7621000813610123456789")
+        );
+        assert!(!national_ok(b"ES2121000418450200051331"));
+        assert!(national_ok(b"NL91ABNA0417164300") && national_ok(b"ES77"));
     }
 
     #[test]

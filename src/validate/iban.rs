@@ -69,7 +69,10 @@ pub(super) fn validate(input: &str, _o: &IbanOptions) -> Result<Valid, Invalid> 
     let check = &value[2..4];
     // Check digits 00, 01 and 99 are never produced by the algorithm
     // (98 - (n mod 97) is in 2..=98).
-    if matches!(check, "00" | "01" | "99") || !iban::is_valid(value.as_bytes()) {
+    if matches!(check, "00" | "01" | "99")
+        || !iban::is_valid(value.as_bytes())
+        || !iban::national_ok(value.as_bytes())
+    {
         return Err(Invalid::new(Reason::IbanChecksum));
     }
     let print = value

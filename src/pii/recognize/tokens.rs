@@ -208,8 +208,8 @@ pub(super) fn hex_start(cx: &mut Cx, i: usize) {
 /// character the structure allows. Characters are read while
 /// the country's BBAN structure (SWIFT IBAN Registry, `crate::checks::iban`)
 /// allows them, up to exactly the country's length, then mod 97. Letters in
-/// the registry's case (upper case in the country code and `a` fields,
-/// either case in `c` fields), or all in lower case as typed into forms
+/// the registry's case (upper case in `a` fields, either case in `c`
+/// fields and the country code), or all in lower case as typed into forms
 /// (`de89 3704 …`); mod 97 is computed on capitals. Not reported inside a longer alphanumeric token.
 pub(super) fn letter_start(cx: &mut Cx, i: usize) {
     let b = cx.b;
@@ -233,7 +233,7 @@ pub(super) fn letter_start(cx: &mut Cx, i: usize) {
         if reg.fits(chars.len(), c.to_ascii_uppercase()) {
             let k = chars.len();
             upper |= c.is_ascii_uppercase();
-            lower |= c.is_ascii_lowercase() && (k < 2 || reg.class(k - 4) == Some(b'a'));
+            lower |= c.is_ascii_lowercase() && k >= 4 && reg.class(k - 4) == Some(b'a');
             chars.push(c.to_ascii_uppercase());
             j += 1;
         } else if matches!(c, b' ' | b'-' | b'.')
@@ -245,16 +245,16 @@ pub(super) fn letter_start(cx: &mut Cx, i: usize) {
             return;
         }
     }
-    // The registry's `a` (and the country code) is upper case, its `c`
-    // either case: `LV80 bANK …` is refused, `MC11 … 1000 h79` is not;
-    // an IBAN typed all in lower case is.
+    // The registry's `a` fields are upper case, its `c` fields either
+    // case: `LV80 bANK …` is refused, `MC11 … 1000 h79` is not; an IBAN
+    // typed all in lower case is, and so is any case of the country code.
     if upper && lower {
         return;
     }
     if chars.len() != reg.len || is_word(cx.at(j)) {
         return;
     }
-    if iban::is_valid(&chars) {
+    if iban::is_valid(&chars) && iban::national_ok(&chars) {
         cx.push(EntityType::IbanCode, i, j, 95, "iban.mod97");
     }
 }
