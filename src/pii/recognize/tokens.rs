@@ -254,7 +254,7 @@ pub(super) fn letter_start(cx: &mut Cx, i: usize) {
     if chars.len() != reg.len || is_word(cx.at(j)) {
         return;
     }
-    if iban::is_valid(&chars) && iban::national_ok(&chars) {
+    if iban::is_valid(&chars) {
         cx.push(EntityType::IbanCode, i, j, 95, "iban.mod97");
     }
 }
