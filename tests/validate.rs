@@ -178,8 +178,22 @@ proptest! {
         pos in 0usize..40,
         sub in "[0-9A-Z]",
     ) {
-        let len = match country { "GB" | "DE" => 22, "FR" => 27, "NO" => 15, "MT" | "SC" => 31, "LC" => 32, "RU" => 33, _ => 29 };
-        let bban = &body[..len - 4];
+        // BBAN structures of the SWIFT IBAN Registry (n digit, a letter, c either).
+        let structure: &[(usize, u8)] = match country {
+            "GB" => &[(4, b'a'), (14, b'n')], "DE" => &[(18, b'n')],
+            "FR" => &[(10, b'n'), (11, b'c'), (2, b'n')], "NO" => &[(11, b'n')],
+            "MT" => &[(4, b'a'), (5, b'n'), (18, b'c')], "LC" => &[(4, b'a'), (24, b'c')],
+            "RU" => &[(14, b'n'), (15, b'c')], "BR" => &[(23, b'n'), (1, b'a'), (1, b'c')],
+            _ => &[(4, b'a'), (20, b'n'), (3, b'a')],
+        };
+        let classes: Vec<u8> = structure.iter().flat_map(|&(n, c)| std::iter::repeat_n(c, n)).collect();
+        let len = classes.len() + 4;
+        let bban: String = body.bytes().chain(body.bytes()).zip(&classes).map(|(b, &c)| char::from(match c {
+            b'n' => b'0' + b % 10,
+            b'a' => b'A' + b % 26,
+            _ => b,
+        })).collect();
+        let bban = bban.as_str();
         let iban = format!("{country}{:02}{bban}", 98 - mod97(&format!("{bban}{country}00")));
         let v = validate::iban(&iban).unwrap();
         prop_assert_eq!(&v.value, &iban);
@@ -189,7 +203,9 @@ proptest! {
         // Mod 97 detects every substitution within a character class (the
         // difference is below 97, a prime); digit <-> letter changes the
         // number of digits and is not guaranteed.
-        if changed[i] != sub && changed[i].is_ascii_digit() == sub.is_ascii_digit() {
+        if changed[i] != sub && changed[i].is_ascii_digit() == sub.is_ascii_digit()
+            && (classes[i - 4] == b'c' || sub.is_ascii_digit() == (classes[i - 4] == b'n'))
+        {
             changed[i] = sub;
             let changed = String::from_utf8(changed).unwrap();
             prop_assert_eq!(validate::iban(&changed).unwrap_err().reason, Reason::IbanChecksum);

@@ -96,7 +96,8 @@
 //!   digits, a known IIN range with its lengths, Luhn checksum. Canonical
 //!   form: digits only. Details: `brand` and `last4`, never the number.
 //! * **`iban`** ([`IbanOptions`]): spaces stripped, upper-cased, a country
-//!   of the SWIFT IBAN registry with its exact length, check digits 02–98,
+//!   of the SWIFT IBAN registry with its exact length and BBAN structure
+//!   (digits, letters, alphanumerics per position), check digits 02–98,
 //!   ISO 7064 mod 97-10 = 1. Canonical form: electronic format.
 //! * **`integer`** / **`decimal`** ([`IntegerOptions`], [`DecimalOptions`]):
 //!   ASCII digits with an optional `+` or `-` sign, no exponent, no
@@ -117,7 +118,6 @@ mod uuid;
 // Tables the PII recognizers (`crate::pii::recognize`) reuse; the check
 // digits themselves live in `crate::checks`.
 pub(crate) use card::brand as card_brand;
-pub(crate) use iban::country_length as iban_length;
 
 use crate::error::{Error, ErrorKind};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -497,7 +497,7 @@ reasons! {
     CardUnknownIin => "CARD_UNKNOWN_IIN", "unknown card issuer (IIN)";
     /// The brand is not in `brands`.
     CardBrandNotAllowed => "CARD_BRAND_NOT_ALLOWED", "this card brand is not allowed";
-    /// An IBAN with characters other than letters, digits and spaces, or no country and check digits.
+    /// An IBAN with characters other than letters, digits and spaces, no country and check digits, or a BBAN outside its country's registry structure.
     IbanInvalid => "IBAN_INVALID", "not an IBAN";
     /// The country is not in the SWIFT IBAN registry.
     IbanCountryUnknown => "IBAN_COUNTRY_UNKNOWN", "the IBAN country is unknown";

@@ -2,7 +2,6 @@
 
 use super::{is_word, Cx, EntityType};
 use crate::checks::iban;
-use crate::validate::iban_length;
 use std::net::Ipv6Addr;
 
 /// The local-part characters seen in real addresses. RFC 5322 allows more
@@ -202,49 +201,57 @@ pub(super) fn hex_start(cx: &mut Cx, i: usize) {
     }
 }
 
-/// IBAN, electronic (`DE89370400440532013000`) or printed in groups of
-/// four separated by single spaces; exactly the country's length. Letters
-/// in either case (`de89 3704 …` as typed into forms): ISO 13616 prints
-/// capitals, and mod 97 is computed on them, so the case carries no
-/// information.
+/// IBAN, electronic (`DE89370400440532013000`) or printed with single
+/// separators (`BE68 5390 0754 7034`, `BE 68 5390 0754 7034`,
+/// `NO 21 650 405 251 19`, `GB29-NWBK-…`, `NO07.8380.08.06006`): a single
+/// space, hyphen or dot anywhere after the country code, before a
+/// character the structure allows. Characters are read while
+/// the country's BBAN structure (SWIFT IBAN Registry, `crate::checks::iban`)
+/// allows them, up to exactly the country's length, then mod 97. Letters in
+/// the registry's case (upper case in `a` fields, either case in `c`
+/// fields and the country code), or all in lower case as typed into forms
+/// (`de89 3704 …`); mod 97 is computed on capitals. Not reported inside a longer alphanumeric token.
 pub(super) fn letter_start(cx: &mut Cx, i: usize) {
     let b = cx.b;
     if !cx.on(EntityType::IbanCode)
         || b.len() < i + 15
         || !b[i].is_ascii_alphabetic()
         || !b[i + 1].is_ascii_alphabetic()
-        || !b[i + 2].is_ascii_digit()
-        || !b[i + 3].is_ascii_digit()
+        || (i > 0 && is_word(b[i - 1]))
     {
         return;
     }
     let country = [b[i].to_ascii_uppercase(), b[i + 1].to_ascii_uppercase()];
-    let Some(len) = std::str::from_utf8(&country).ok().and_then(iban_length) else {
+    let Some(reg) = iban::country(&country) else {
         return;
     };
-    let mut chars = Vec::with_capacity(len);
+    let mut chars = Vec::with_capacity(reg.len);
     let mut j = i;
-    let mut spaced = None;
-    while chars.len() < len && j < b.len() {
+    let (mut upper, mut lower) = (false, false);
+    while chars.len() < reg.len && j < b.len() {
         let c = b[j];
-        if c.is_ascii_alphanumeric() {
+        if reg.fits(chars.len(), c.to_ascii_uppercase()) {
+            let k = chars.len();
+            upper |= c.is_ascii_uppercase();
+            lower |= c.is_ascii_lowercase() && k >= 4 && reg.class(k - 4) == Some(b'a');
             chars.push(c.to_ascii_uppercase());
             j += 1;
-        } else if c == b' '
-            && chars.len() % 4 == 0
-            && spaced != Some(false)
-            && cx.at(j + 1).is_ascii_alphanumeric()
+        } else if matches!(c, b' ' | b'-' | b'.')
+            && chars.len() >= 2
+            && reg.fits(chars.len(), cx.at(j + 1).to_ascii_uppercase())
         {
-            spaced = Some(true);
             j += 1;
         } else {
             return;
         }
-        if chars.len() % 4 != 0 && spaced.is_none() && chars.len() > 4 {
-            spaced = Some(false);
-        }
     }
-    if chars.len() != len || is_word(cx.at(j)) {
+    // The registry's `a` fields are upper case, its `c` fields either
+    // case: `LV80 bANK …` is refused, `MC11 … 1000 h79` is not; an IBAN
+    // typed all in lower case is, and so is any case of the country code.
+    if upper && lower {
+        return;
+    }
+    if chars.len() != reg.len || is_word(cx.at(j)) {
         return;
     }
     if iban::is_valid(&chars) {

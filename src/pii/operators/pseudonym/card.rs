@@ -76,6 +76,9 @@ pub(super) fn fake_iban(value: &str, g: &mut Drbg) -> Option<String> {
                 _ => b'a' + g.below(26) as u8,
             });
         }
+        // National check digits inside the BBAN (Spain's CCC) first:
+        // the IBAN check digits cover them.
+        iban::fix_national(&mut s);
         let check = iban::check_digits(&s[..2], &s[4..])?;
         s[2..4].copy_from_slice(&check);
         Some(relayout(value, &s, char::is_ascii_alphanumeric))
