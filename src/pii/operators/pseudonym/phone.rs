@@ -78,6 +78,11 @@ fn known(value: &str, digits: &[u8]) -> Option<(usize, Vec<(Region, usize)>)> {
         let fit = phonemeta::international(cc, &rest[trunk..])?;
         return Some((skip + n + trunk, vec![fit]));
     }
+    if zeros > 2 {
+        // `000 4300 0000`: more zeros than any trunk prefix; the validator
+        // reads an access code there, so the plain drawing keeps them all.
+        return None;
+    }
     if digits.len() == 10 && zeros == 0 {
         // North American numbers are written without their trunk `1`.
         if let Some(fit) = phonemeta::international(1, digits) {
