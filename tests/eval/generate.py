@@ -260,6 +260,8 @@ def gen_bban(r, country):
     for cnt, kind in re.findall(r"(\d+)([nac])", IBAN_FORMATS[country]):
         pool = {"n": "0123456789", "a": "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "c": "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"}[kind]
         out += "".join(r.choice(pool) for _ in range(int(cnt)))
+    if country == "ES":  # a Spanish BBAN (CCC) carries its own two check digits
+        out = out[:8] + C.es_ccc(out[:8], out[10:]) + out[10:]
     return out
 
 

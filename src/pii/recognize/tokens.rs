@@ -210,7 +210,9 @@ pub(super) fn hex_start(cx: &mut Cx, i: usize) {
 /// allows them, up to exactly the country's length, then mod 97. Letters in
 /// the registry's case (upper case in `a` fields, either case in `c`
 /// fields and the country code), or all in lower case as typed into forms
-/// (`de89 3704 …`); mod 97 is computed on capitals. Not reported inside a longer alphanumeric token.
+/// (`de89 3704 …`); mod 97 is computed on capitals, and Spain's CCC check
+/// digits inside the BBAN (`iban::national_ok`). Not reported inside a
+/// longer alphanumeric token.
 pub(super) fn letter_start(cx: &mut Cx, i: usize) {
     let b = cx.b;
     if !cx.on(EntityType::IbanCode)
@@ -254,7 +256,7 @@ pub(super) fn letter_start(cx: &mut Cx, i: usize) {
     if chars.len() != reg.len || is_word(cx.at(j)) {
         return;
     }
-    if iban::is_valid(&chars) {
+    if iban::is_valid(&chars) && iban::national_ok(&chars) {
         cx.push(EntityType::IbanCode, i, j, 95, "iban.mod97");
     }
 }
