@@ -77,10 +77,10 @@ test('the tarball holds the builds, wrappers, types and README, and nothing else
   const files = packed[0].files.map((f) => f.path).sort();
   for (const want of ['README.md', 'package.json', 'web/fieldguard_bg.wasm', 'web/fieldguard.d.ts', 'nodejs/fieldguard.js',
     'bundler/fieldguard.js', 'node/index.cjs', 'node/index.mjs', 'node/index.d.mts', 'helpers/core.cjs', 'helpers/index.d.ts', 'helpers/index.d.cts',
-    'html/web/fieldguard_bg.wasm', 'html/node/index.mjs']) {
+    'html/web/fieldguard_bg.wasm', 'html/node/index.mjs', 'names/web/fieldguard_bg.wasm', 'names/node/index.mjs']) {
     assert.ok(files.includes(want), `missing ${want}`);
   }
-  assert.deepEqual(files.filter((f) => !/^(README\.md|package\.json|(html\/)?(web|nodejs|bundler|node)\/[^/]+|helpers\/[^/]+)$/.test(f)), []);
+  assert.deepEqual(files.filter((f) => !/^(README\.md|package\.json|((html|names)\/)?(web|nodejs|bundler|node)\/[^/]+|helpers\/[^/]+)$/.test(f)), []);
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   assert.equal(pkg.name, 'fieldguard');
   assert.equal(pkg.version, /^version = "(.*)"$/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1]);
