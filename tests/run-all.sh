@@ -54,6 +54,8 @@ suite "npm package (npm pack, install and import in Node CJS/ESM and Deno)" node
 suite "C API (install via pkg-config, cc shared+static, valgrind; decrypts a wasm token)" bash tests/c/run.sh
 suite "README main command (anonymize the sample services)" bash examples/anonymize.sh
 suite "encryption quickstart" bash examples/quickstart.sh
+suite "IBAN registry table (regenerated from the pinned python-stdnum iban.dat)" \
+  target/eval-venv/bin/python tools/gen_iban_registry.py --check
 
 unchanged() {
   local after

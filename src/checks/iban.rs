@@ -15,30 +15,26 @@ pub(crate) struct Country {
 }
 
 impl Country {
-    /// The class (`b'n'`, `b'a'` or `b'c'`) of BBAN position `k` (0 = the
-    /// first character after the check digits); `None` past the end.
-    pub(crate) fn class(&self, k: usize) -> Option<u8> {
-        let mut start = 0;
+    /// The class of every IBAN position, parsed once: `a` for the country
+    /// code, `n` for the check digits, then the BBAN's; positions from
+    /// `len` on are 0 (no class, nothing fits).
+    pub(crate) fn classes(&self) -> [u8; MAX_LEN] {
+        let mut out = [0u8; MAX_LEN];
+        out[..4].copy_from_slice(b"aann");
+        let mut at = 4;
         for field in self.bban.split_inclusive(['n', 'a', 'c']) {
             let (n, class) = field.split_at(field.len() - 1);
-            start += n.trim_end_matches('!').parse::<usize>().ok()?;
-            if k < start {
-                return class.bytes().next();
-            }
+            let n = n.trim_end_matches('!').parse::<usize>().unwrap_or(0);
+            let end = (at + n).min(MAX_LEN);
+            out[at..end].fill(class.as_bytes()[0]);
+            at = end;
         }
-        None
-    }
-
-    /// Does the (upper-cased) IBAN byte `c` at IBAN position `i` fit the
-    /// structure? Positions 0–1 are the country, 2–3 the check digits.
-    pub(crate) fn fits(&self, i: usize, c: u8) -> bool {
-        match i {
-            0 | 1 => c.is_ascii_uppercase(),
-            2 | 3 => c.is_ascii_digit(),
-            _ => self.class(i - 4).is_some_and(|k| fits_class(k, c)),
-        }
+        out
     }
 }
+
+/// The longest IBAN ISO 13616 allows.
+pub(crate) const MAX_LEN: usize = 34;
 
 /// `n`: a digit, `a`: an upper-case letter, `c`: a letter or digit.
 pub(crate) fn fits_class(class: u8, c: u8) -> bool {
@@ -66,7 +62,8 @@ pub(crate) fn country(code: &[u8]) -> Option<Country> {
 pub(crate) fn fits_registry(iban: &[u8]) -> bool {
     iban.len() >= 2
         && country(&iban[..2]).is_some_and(|c| {
-            iban.len() == c.len && iban.iter().enumerate().all(|(i, &b)| c.fits(i, b))
+            let classes = c.classes();
+            iban.len() == c.len && iban.iter().zip(classes).all(|(&b, k)| fits_class(k, b))
         })
 }
 
@@ -153,17 +150,16 @@ mod tests {
     fn registry_structure() {
         let nl = country(b"NL").unwrap();
         assert_eq!(nl.len, 18);
-        assert_eq!(
-            (nl.class(0), nl.class(3), nl.class(4), nl.class(13)),
-            (Some(b'a'), Some(b'a'), Some(b'n'), Some(b'n'))
-        );
-        assert_eq!(nl.class(14), None);
+        let k = nl.classes();
+        assert_eq!(&k[..18], b"aannaaaannnnnnnnnn");
+        assert!(k[18..].iter().all(|&c| c == 0));
         assert!(country(b"XX").is_none() && country(b"").is_none() && country(b"N").is_none());
         // Every entry: the structure covers exactly the BBAN.
         for &(code, len, _) in REGISTRY {
-            let c = country(code.as_bytes()).unwrap();
-            assert!(c.class(usize::from(len) - 5).is_some(), "{code}");
-            assert!(c.class(usize::from(len) - 4).is_none(), "{code}");
+            let len = usize::from(len);
+            let k = country(code.as_bytes()).unwrap().classes();
+            assert!(k[..len].iter().all(|c| b"nac".contains(c)), "{code}");
+            assert!(k[len..].iter().all(|&c| c == 0), "{code}");
         }
         assert!(fits_registry(b"NL91ABNA0417164300") && is_valid(b"NL91ABNA0417164300"));
         // Passes mod 97, but NL's BBAN is 4!a10!n.

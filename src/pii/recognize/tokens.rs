@@ -223,24 +223,33 @@ pub(super) fn letter_start(cx: &mut Cx, i: usize) {
     {
         return;
     }
+    // The check digits follow the country code, after at most one
+    // separator: most word starts stop here, before any table lookup.
+    let k = i + 2 + usize::from(matches!(b[i + 2], b' ' | b'-' | b'.'));
+    if !b[k].is_ascii_digit() {
+        return;
+    }
     let country = [b[i].to_ascii_uppercase(), b[i + 1].to_ascii_uppercase()];
     let Some(reg) = iban::country(&country) else {
         return;
     };
-    let mut chars = Vec::with_capacity(reg.len);
+    let classes = reg.classes();
+    let fits = |n: usize, c: u8| classes.get(n).is_some_and(|&k| iban::fits_class(k, c));
+    let mut chars = [0u8; iban::MAX_LEN];
+    let mut n = 0;
     let mut j = i;
     let (mut upper, mut lower) = (false, false);
-    while chars.len() < reg.len && j < b.len() {
+    while n < reg.len && j < b.len() {
         let c = b[j];
-        if reg.fits(chars.len(), c.to_ascii_uppercase()) {
-            let k = chars.len();
+        if fits(n, c.to_ascii_uppercase()) {
             upper |= c.is_ascii_uppercase();
-            lower |= c.is_ascii_lowercase() && k >= 4 && reg.class(k - 4) == Some(b'a');
-            chars.push(c.to_ascii_uppercase());
+            lower |= c.is_ascii_lowercase() && n >= 4 && classes[n] == b'a';
+            chars[n] = c.to_ascii_uppercase();
+            n += 1;
             j += 1;
         } else if matches!(c, b' ' | b'-' | b'.')
-            && chars.len() >= 2
-            && reg.fits(chars.len(), cx.at(j + 1).to_ascii_uppercase())
+            && n >= 2
+            && fits(n, cx.at(j + 1).to_ascii_uppercase())
         {
             j += 1;
         } else {
@@ -253,10 +262,11 @@ pub(super) fn letter_start(cx: &mut Cx, i: usize) {
     if upper && lower {
         return;
     }
-    if chars.len() != reg.len || is_word(cx.at(j)) {
+    let chars = &chars[..n];
+    if n != reg.len || is_word(cx.at(j)) {
         return;
     }
-    if iban::is_valid(&chars) && iban::national_ok(&chars) {
+    if iban::is_valid(chars) && iban::national_ok(chars) {
         cx.push(EntityType::IbanCode, i, j, 95, "iban.mod97");
     }
 }
