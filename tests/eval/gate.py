@@ -80,17 +80,7 @@ UNANNOTATED = {"PERSON_NAME", "LOCATION", "STREET_ADDRESS"}
 
 def scan_corpus(fieldguard, corpus, tmp):
     """fieldguard's predictions on `corpus`, via the CLI as a user would run it."""
-    texts = os.path.join(tmp, "corpus.txt")
-    with open(texts, "w", encoding="utf-8") as f:
-        for s in corpus:
-            assert "\n" not in s["text"], s["id"]
-            f.write(s["text"] + "\n")
-    scan = os.path.join(tmp, "scan.ndjson")
-    with open(texts, "rb") as stdin, open(scan, "wb") as stdout:
-        subprocess.run([fieldguard, "scan", "--lines"], stdin=stdin, stdout=stdout, check=True)
-    preds = os.path.join(tmp, "fieldguard.jsonl")
-    score.from_fieldguard(scan, corpus, preds)
-    return score.load_preds(preds)
+    return score.scan_cli(fieldguard, corpus, tmp)
 
 
 def gate(name, corpus, fg_preds, presidio_preds, shared):

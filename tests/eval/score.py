@@ -41,6 +41,7 @@ import argparse
 import collections
 import json
 import os
+import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -205,6 +206,23 @@ def from_fieldguard(scan_path, corpus, out_path):
                                   "score": o.get("score"), "recognizer": o.get("recognizer")}) + "\n")
             n += 1
     print(f"converted {n} fieldguard findings", file=sys.stderr)
+
+
+def scan_cli(exe, cases, tmp, text=lambda c: c["text"]):
+    """fieldguard's predictions on `cases`, through the CLI as a user runs it (`scan --lines`,
+    one text per line; `text` gives each case's line, which must not hold a line break)."""
+    texts = os.path.join(tmp, "texts.txt")
+    with open(texts, "w", encoding="utf-8") as f:
+        for c in cases:
+            line = text(c)
+            assert "\n" not in line, c["id"]
+            f.write(line + "\n")
+    scan = os.path.join(tmp, "scan.ndjson")
+    with open(texts, "rb") as stdin, open(scan, "wb") as stdout:
+        subprocess.run([exe, "scan", "--lines"], stdin=stdin, stdout=stdout, check=True)
+    preds = os.path.join(tmp, "fieldguard.jsonl")
+    from_fieldguard(scan, cases, preds)
+    return load_preds(preds)
 
 
 def main():

@@ -32,16 +32,7 @@ def flat(t):
 
 
 def fieldguard(exe, cases, tmp):
-    texts = os.path.join(tmp, "t.txt")
-    with open(texts, "w", encoding="utf-8") as f:
-        for c in cases:
-            f.write(flat(c["text"]) + "\n")
-    scan = os.path.join(tmp, "scan.ndjson")
-    with open(texts, "rb") as i, open(scan, "wb") as o:
-        subprocess.run([exe, "scan", "--lines"], stdin=i, stdout=o, check=True)
-    preds = os.path.join(tmp, "fg.jsonl")
-    score.from_fieldguard(scan, cases, preds)
-    return score.load_preds(preds)
+    return score.scan_cli(exe, cases, tmp, text=lambda c: flat(c["text"]))
 
 
 def presidio(cases):
