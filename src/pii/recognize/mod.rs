@@ -97,6 +97,7 @@ mod ids;
 #[cfg(feature = "names")]
 mod names;
 mod numeric;
+mod phone;
 mod secrets;
 mod tokens;
 mod wallets;
