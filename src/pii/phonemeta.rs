@@ -110,7 +110,6 @@ impl Region {
         self.rec[5] & 1 == 1
     }
     /// The region id (`DE`, `001` for non-geographic entities).
-    #[cfg(test)]
     pub(crate) fn id(&self) -> &'static str {
         let id = &self.rec[..3];
         let n = id.iter().position(|&c| c == 0).unwrap_or(3);
@@ -255,24 +254,22 @@ pub(crate) fn international(cc: u16, nsn: &[u8]) -> Option<(Region, usize)> {
     for_code(cc).find_map(|r| Some((r, r.number_type(nsn)?)))
 }
 
-/// National significant numbers that the digits of a nationally written
-/// number `d` can be: with the region's trunk prefix removed when `d`
-/// starts with it (`true`), or as written (`false`) in regions where the
-/// number is valid without one. Returns the first region found.
-// For the national-layout recognizer (not wired in yet: see the report).
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) fn national(d: &[u8]) -> Option<(Region, bool)> {
-    let mut plain = None;
-    for r in regions() {
+/// The regions where the digits `d` of a number written without `+` (a
+/// national number) are valid, each with whether that region's national
+/// (trunk) prefix was removed first: in a region with a trunk prefix that
+/// `d` starts with, the rest must be valid (`0301234567` in DE: `301234567`);
+/// in any other region `d` as written (`0612345678` in IT, where the `0`
+/// is part of the number; `912345678` in ES). Lazy: the caller stops at the
+/// first region it likes.
+pub(crate) fn national(d: &[u8]) -> impl Iterator<Item = (Region, bool)> + '_ {
+    regions().filter_map(move |r| {
         let np = r.trunk();
-        if !np.is_empty() && d.starts_with(np) && r.number_type(&d[np.len()..]).is_some() {
-            return Some((r, true));
+        if !np.is_empty() && d.starts_with(np) {
+            r.number_type(&d[np.len()..]).map(|_| (r, true))
+        } else {
+            r.number_type(d).map(|_| (r, false))
         }
-        if plain.is_none() && r.number_type(d).is_some() {
-            plain = Some(r);
-        }
-    }
-    plain.map(|r| (r, false))
+    })
 }
 
 #[cfg(test)]
@@ -295,7 +292,10 @@ mod tests {
         assert_eq!(international(290, b"22158").map(|r| r.0.id()), Some("SH"));
         assert_eq!(code_at(b"4930"), Some((49, 2)));
         assert_eq!(code_at(b"2476"), Some((247, 3)));
-        assert!(national(b"03012345678").is_some_and(|(_, t)| t));
+        assert!(national(b"03012345678").any(|(r, t)| r.id() == "DE" && t));
+        assert!(national(b"0612345678").any(|(r, t)| r.id() == "IT" && !t));
+        assert!(!is_code(0));
+        assert_eq!(code_at(b"0049"), None);
     }
 
     #[test]

@@ -25,6 +25,13 @@ pub(super) struct Run {
     pub(super) groups: Vec<(usize, usize)>,
     /// Separator before group k+1 (`b' '` also for `) `).
     pub(super) seps: Vec<u8>,
+    /// End of a phone extension written after the run (`x1276`,
+    /// ` ext. 12`; see [`phone::extension_end`]), else `end`.
+    pub(super) ext_end: usize,
+    /// A letter follows the run: it was kept only because that letter
+    /// starts an extension (`603.442.3667x1276`), so only the phone
+    /// recognizers look at it.
+    pub(super) glued: bool,
 }
 
 impl Run {
@@ -52,6 +59,8 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
         digits: Vec::new(),
         groups: Vec::new(),
         seps: Vec::new(),
+        ext_end: start,
+        glued: false,
     };
     if cx.at(i) == b'+' {
         run.plus = true;
@@ -79,13 +88,40 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
             let trunk = run.plus && run.groups.len() == 2 && j - g == 1 && b[g] == b'0';
             // `+44 (20) 7123 4567`: an area code in parentheses after `+CC`.
             let area = run.plus && run.groups.len() == 2 && (1..=4).contains(&(j - g));
-            if cx.at(j) != b')' || (j - g != 3 && !trunk && !area) {
+            // `(0118) 4960323`, `(03681) 49158`, `(11) 2345-6789`: a
+            // national area code, with or without the trunk prefix; also
+            // in two groups, `(06 1) 234 5678`.
+            let national = !run.plus && run.groups.len() == 1 && (1..=5).contains(&(j - g));
+            // `8 (800) 123-45-67`, `1 (800) 555-0100`: the area code in
+            // parentheses after a one-digit trunk prefix.
+            let after_trunk = !run.plus
+                && run.groups.len() == 2
+                && run.groups[0].1 - run.groups[0].0 == 1
+                && (2..=5).contains(&(j - g));
+            let mut inner = false;
+            if national && matches!(cx.at(j), b' ' | b'-') && cx.at(j + 1).is_ascii_digit() {
+                let mut k = j + 1;
+                while k < b.len() && b[k].is_ascii_digit() {
+                    k += 1;
+                }
+                if cx.at(k) == b')' && k - g <= 6 {
+                    inner = true;
+                    run.digits.extend_from_slice(&b[j + 1..k]);
+                    run.groups.push((j + 1, k));
+                    run.seps.push(b[j]);
+                    j = k;
+                }
+            }
+            if cx.at(j) != b')'
+                || (j - g != 3 && !trunk && !area && !national && !inner && !after_trunk)
+            {
                 return None;
             }
             if trunk {
                 run.digits.pop();
             } else {
-                run.parens = run.groups.len() == 1 || (run.groups.len() == 2 && run.plus);
+                run.parens = run.groups.len() == 1
+                    || (run.groups.len() == 2 && (run.plus || inner || after_trunk));
             }
             j += 1;
         }
@@ -95,6 +131,12 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
         }
         // Continue only over one separator followed by a digit (or `(`).
         let sep = cx.at(j);
+        // `+49(0) 30 …`: the trunk prefix in parentheses right after `+CC`.
+        if sep == b'(' && run.plus && run.groups.len() == 1 && cx.at(j + 1).is_ascii_digit() {
+            run.seps.push(b' ');
+            i = j;
+            continue;
+        }
         let next = if paren && sep != b' ' && sep != b'-' {
             // `(415)555-2671`
             if sep.is_ascii_digit() {
@@ -108,7 +150,9 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
         };
         if matches!(next, b' ' | b'-' | b'.' | b'/')
             && (cx.at(j + 1).is_ascii_digit()
-                || (cx.at(j + 1) == b'(' && run.plus && run.groups.len() == 1))
+                || (cx.at(j + 1) == b'('
+                    && run.groups.len() == 1
+                    && (run.plus || run.groups[0].1 - run.groups[0].0 == 1)))
         {
             run.seps.push(next);
             i = j + 1;
@@ -143,8 +187,13 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
     // Not part of a longer token on the right (`12345678Z`, `1.2.3.4.5`
     // already joined), nor `1.5` style decimals continuing with a letter.
     let after = cx.at(run.end);
+    let ext = phone::extension_end(cx, run.end);
+    run.ext_end = ext.unwrap_or(run.end);
     if !split && is_word(after) {
-        return None;
+        if ext.is_none() {
+            return None;
+        }
+        run.glued = true;
     }
     let decimal = matches!(after, b'.' | b'-' | b':' | b',') && cx.at(run.end + 1).is_ascii_digit();
     if !split && decimal {
@@ -204,6 +253,10 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
         phone::international(cx, &run, 2);
     } else if run.groups.len() > 1 && cx.b[run.groups[0].0..run.groups[0].1] == *b"011" {
         phone::international(cx, &run, 3);
+    }
+    if run.glued {
+        phone::national(cx, &run);
+        return;
     }
     card(cx, &run);
     ssn(cx, &run);

@@ -1,9 +1,47 @@
 //! Phone numbers in a parsed digit run (see [`numeric`](super::numeric)):
 //! `+CC …` / `00CC …` / `011 CC …` international numbers, NANP layouts,
-//! national layouts and bare digit runs.
+//! national layouts and bare digit runs, all judged by libphonenumber's
+//! per-region metadata ([`phonemeta`]).
+//!
+//! # National numbers (written without `+`)
+//!
+//! Such a number can belong to several regions (`030 1234567` is valid in
+//! Germany and, as written, in Italy). It is a candidate when it is valid
+//! in *any* region; the evidence of how it is written sets the score:
+//!
+//! * **dialled** (55): it starts with the national (trunk) prefix of a
+//!   region where the rest is valid (`0 30 …` in DE, `8 495 …` in RU,
+//!   `1 800 …` in the NANP), or with a `0` that belongs to the number in a
+//!   region without trunk prefix where it is valid (Italy). Found without a
+//!   phone word.
+//! * **home** (45): valid as written, without prefix, in a region of the
+//!   seven pseudonym locales whose numbers are written so: Spain, Italy,
+//!   Poland (no trunk prefix) and 10-digit NANP numbers. Needs a phone word.
+//! * **any** (30): valid in some other region as written. Needs a phone
+//!   word or a phone field name.
+//!
+//! Written in at least two blocks (or with a parenthesized area code) the
+//! finding is `phone.national`; a single block of digits is `phone.digits`
+//! and scores 30 whatever region it fits (bare digit runs are as often
+//! order or customer numbers). A number of 11 or more digits in three or
+//! more blocks whose first block is a calling code and whose rest is valid
+//! for it (`91-415-555-0132`, the `+` left out) is `phone.international`
+//! at 50.
+//!
+//! Layouts that are something else are not phone numbers even when the
+//! digits fit: dates (`03-12-1985`, `1985.03.12`), dotted quads (IPv4),
+//! dotted thousands (`1.234.567`), the SSN layout `AAA-GG-SSSS`.
+//!
+//! # Extensions
+//!
+//! An extension after the number (`x1276`, `ext. 12`, `extension 5`, `#12`,
+//! `Durchwahl 12`, `poste 12`, `int. 12`, `wew. 12`, `tst. 12`, 1–6
+//! digits) is part of the finding: an anonymized number must not leave its
+//! extension in clear, and the extension alone identifies a person in a
+//! company directory.
 
 use super::numeric::Run;
-use super::{Cx, EntityType};
+use super::{is_word, Cx, EntityType};
 use crate::pii::phonemeta;
 
 /// `+CC …`, or `00CC …` / `011 CC …` with `skip` the access code digits.
@@ -42,83 +80,209 @@ pub(super) fn international(cx: &mut Cx, run: &Run, skip: usize) {
     cx.push(
         EntityType::PhoneNumber,
         run.start,
-        run.end,
+        run.ext_end,
         base,
         "phone.international",
     );
 }
 
+/// How a national number is written (see the module docs), weakest first.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Fit {
+    Any,
+    Home,
+    Dialled,
+}
+
+/// The best [`Fit`] of the digits over every region, `None` if no region's
+/// plan has them. `first`: the digits of the first block. A trunk prefix
+/// other than `0` (`1` in the NANP, `8` in Russia, `06` in Hungary) is
+/// written as a block of its own (`8 (495) …`, `1-800-…`, `(06 1) …`);
+/// glued to the area code (`822 573 1256`) it is read as written.
+fn national_fit(d: &[u8], first: usize) -> Option<Fit> {
+    let mut best = None;
+    for (r, trunk) in phonemeta::national(d) {
+        let np = r.trunk();
+        if trunk && np != b"0" && np.len() != first {
+            if r.number_type(d).is_some() {
+                best = best.max(Some(Fit::Any));
+            }
+            continue;
+        }
+        let fit = if trunk || (d[0] == b'0' && np.is_empty()) {
+            Fit::Dialled
+        } else if matches!(r.id(), "ES" | "IT" | "PL")
+            || (r.code() == 1 && d.len() == 10 && matches!(r.id(), "US" | "CA"))
+        {
+            Fit::Home
+        } else {
+            Fit::Any
+        };
+        if fit == Fit::Dialled {
+            return Some(fit);
+        }
+        best = best.max(Some(fit));
+    }
+    best
+}
+
+/// Is the layout one that other things than phone numbers have: a date
+/// (`03-12-1985`, `1985.03.12`, `12/03/1985`), a dotted quad, dotted
+/// thousands (`1.234.567`), separators a phone number is not written with?
+fn other_layout(run: &Run) -> bool {
+    let lens: Vec<usize> = run.lens().collect();
+    let seps = &run.seps;
+    // `/` only after the area code (`030/1234567`, `0 30/…` is not).
+    if seps.iter().skip(1).any(|&s| s == b'/') {
+        return true;
+    }
+    // Dotted phone numbers have three or more blocks (`603.442.3667`,
+    // `01.42.68.53.00`); `060.02` is a decimal.
+    let dots = seps.contains(&b'.');
+    if dots && (seps.iter().any(|&s| s != b'.') || lens.len() < 3) {
+        return true;
+    }
+    if lens.len() == 3 && seps[0] == seps[1] && seps[0] != b' ' {
+        let (a, b, c) = (lens[0], lens[1], lens[2]);
+        if (a <= 2 && b <= 2 && c == 4) || (a == 4 && b <= 2 && c <= 2) {
+            return true;
+        }
+    }
+    if dots {
+        // `192.168.0.1`, `1.234.567`; a version has groups of one digit.
+        let quad = lens.len() == 4 && lens.iter().all(|&l| l <= 3);
+        let thousands = lens[0] <= 3 && lens[1..].iter().all(|&l| l == 3);
+        if quad || thousands || lens.contains(&1) {
+            return true;
+        }
+    }
+    // `AAA-GG-SSSS` is the SSN layout, also when the SSN is invalid.
+    run.shape(&[3, 2, 4]) && run.uniform(b"-").is_some()
+}
+
 pub(super) fn national(cx: &mut Cx, run: &Run) {
     let d = &run.digits;
-    if !cx.on(EntityType::PhoneNumber) {
+    if !cx.on(EntityType::PhoneNumber) || d.len() < 5 || d.len() > phonemeta::MAX_NSN + 2 {
         return;
     }
-    let nanp = d.len() == 10 && d[0] >= b'2' && d[3] >= b'2';
-    if run.parens {
-        if nanp && run.shape(&[3, 3, 4]) && matches!(run.seps.get(1), Some(b'-' | b' ' | b'.')) {
-            cx.push(
-                EntityType::PhoneNumber,
-                run.start,
-                run.end,
-                70,
-                "phone.nanp",
-            );
-        }
+    let blocks = run.groups.len() > 1 || run.parens;
+    if (blocks && other_layout(run)) || inside_other(cx, run.start) {
         return;
     }
+    let (start, end) = (run.start, run.ext_end);
     // NANP numbers are written NPA-NXX-XXXX (or with dots); the same
     // digits in space-separated blocks are as often a reference number,
     // so that form needs a phone word (45 + 20).
-    if nanp && run.shape(&[3, 3, 4]) {
+    let nanp = d.len() == 10 && run.shape(&[3, 3, 4]) && phonemeta::international(1, d).is_some();
+    if nanp && run.parens && matches!(run.seps.get(1), Some(b'-' | b' ' | b'.')) {
+        cx.push(EntityType::PhoneNumber, start, end, 70, "phone.nanp");
+        return;
+    }
+    if nanp && !run.parens {
         if let Some(sep) = run.uniform(b"-. ") {
             let base = if sep == b' ' { 45 } else { 55 };
-            cx.push(
-                EntityType::PhoneNumber,
-                run.start,
-                run.end,
-                base,
-                "phone.nanp",
-            );
+            cx.push(EntityType::PhoneNumber, start, end, base, "phone.nanp");
             return;
         }
     }
-    // National numbers in blocks (`030 72976824`, `0151 64153817`,
-    // `919 712 302`, `22 063 22 09`): 9–11 digits (national significant
-    // numbers in Europe), plus one for a trunk prefix, an area block of
-    // 2–5 digits. A trunk prefix `0` (then a non-zero digit: `00` is the
-    // international prefix) marks a dialled number; without one (Spain,
-    // Poland, Italian mobiles have none) a phone word is needed.
-    let trunk = d[0] == b'0' && d.get(1).is_some_and(|&c| c != b'0');
-    // `AAA-GG-SSSS` is the SSN layout, also when the SSN is invalid.
-    let ssn_layout = run.shape(&[3, 2, 4]) && run.uniform(b"-").is_some();
-    // 12 digits only as trunk + area + one subscriber block (`0151
-    // 64153817`); `0815 4711 0815` is a reference number.
-    let len_ok = (9..=11).contains(&d.len()) || (d.len() == 12 && trunk && run.groups.len() == 2);
-    let mut lens = run.lens();
-    if !ssn_layout
-        && len_ok
-        && run.groups.len() >= 2
-        && run.uniform(b" -.").is_some()
-        && lens.next().is_some_and(|l| (2..=5).contains(&l))
-        && lens.all(|l| (2..=8).contains(&l))
-    {
-        let base = if trunk { 55 } else { 45 };
-        cx.push(
-            EntityType::PhoneNumber,
-            run.start,
-            run.end,
-            base,
-            "phone.national",
-        );
+    // The `+` left out: `91-415-555-0132`. At least 11 digits: shorter
+    // runs are national numbers as often (`238 333 9217` is a valid
+    // number of Cape Verde, +238, and a NANP layout).
+    if run.groups.len() >= 3 && d.len() >= 11 && !run.parens && d[0] != b'0' {
+        let (s, e) = run.groups[0];
+        if let Some((cc, n)) = phonemeta::code_at(d) {
+            if n == e - s && cc != 1 && phonemeta::international(cc, &d[n..]).is_some() {
+                cx.push(
+                    EntityType::PhoneNumber,
+                    start,
+                    end,
+                    50,
+                    "phone.international",
+                );
+                return;
+            }
+        }
+    }
+    let (s, e) = run.groups[0];
+    let Some(fit) = national_fit(d, e - s) else {
+        return;
+    };
+    if !blocks {
+        cx.push(EntityType::PhoneNumber, start, end, 30, "phone.digits");
         return;
     }
-    if run.groups.len() == 1 && (10..=11).contains(&d.len()) {
-        cx.push(
-            EntityType::PhoneNumber,
-            run.start,
-            run.end,
-            30,
-            "phone.digits",
-        );
+    let base = match fit {
+        Fit::Dialled => 55,
+        Fit::Home => 45,
+        Fit::Any => 30,
+    };
+    cx.push(EntityType::PhoneNumber, start, end, base, "phone.national");
+}
+
+/// Is a national candidate at `start` the tail of something else: the
+/// decimals of an amount (`€68,060.02`: a digit and `,` or `.` before), or
+/// a block of a printed code whose previous block mixes letters and digits
+/// (`IT09 G475 0420 7019 …`, an IBAN with a wrong check)?
+fn inside_other(cx: &Cx, start: usize) -> bool {
+    if start >= 2 && matches!(cx.at(start - 1), b',' | b'.') && cx.at(start - 2).is_ascii_digit() {
+        return true;
     }
+    if start < 2 || cx.at(start - 1) != b' ' {
+        return false;
+    }
+    let mut k = start - 1;
+    let (mut letter, mut digit) = (false, false);
+    while k > 0 && cx.at(k - 1).is_ascii_alphanumeric() {
+        k -= 1;
+        letter |= cx.at(k).is_ascii_alphabetic();
+        digit |= cx.at(k).is_ascii_digit();
+    }
+    letter && digit
+}
+
+/// Extension markers (lowercase), longest first where one starts another.
+const EXT_MARKERS: &[&[u8]] = &[
+    b"extension",
+    b"extn",
+    b"ext",
+    b"x",
+    b"#",
+    b"durchwahl",
+    b"dw",
+    b"poste",
+    b"anexo",
+    b"interno",
+    b"int",
+    b"wew",
+    b"toestel",
+    b"tst",
+];
+
+/// The end of an extension written right after a number ending at `end`:
+/// an optional space, a marker (`x`, `ext`, `ext.`, `extension`, `#`,
+/// `Durchwahl`, `poste`, `int.`, …; any case), an optional `.` or `:`, an
+/// optional space, 1–6 digits, then no letter or digit.
+pub(super) fn extension_end(cx: &Cx, end: usize) -> Option<usize> {
+    let mut i = end;
+    if cx.at(i) == b' ' {
+        i += 1;
+    }
+    let rest = cx.b.get(i..)?;
+    let m = EXT_MARKERS.iter().find(|m| {
+        rest.len() > m.len()
+            && rest[..m.len()].eq_ignore_ascii_case(m)
+            && !cx.at(i + m.len()).is_ascii_alphabetic()
+    })?;
+    i += m.len();
+    if matches!(cx.at(i), b'.' | b':') {
+        i += 1;
+    }
+    if cx.at(i) == b' ' {
+        i += 1;
+    }
+    let digits = i;
+    while cx.at(i).is_ascii_digit() && i - digits < 7 {
+        i += 1;
+    }
+    (i > digits && i - digits <= 6 && !is_word(cx.at(i))).then_some(i)
 }
