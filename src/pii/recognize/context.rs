@@ -113,6 +113,12 @@ pub(super) fn words(t: EntityType) -> &'static [&'static str] {
             "ruf",
             "rufnummer",
             "tél",
+            "telefoon",
+            "cellphone",
+            "festnetz",
+            "durchwahl",
+            "gsm",
+            "komórk",
         ],
         CreditCard => &[
             "card",

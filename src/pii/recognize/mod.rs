@@ -48,10 +48,11 @@
 //! |---|---|---|---|---|
 //! | EMAIL_ADDRESS | `email.pattern` | 90 | +10 | local@domain.tld, ASCII |
 //! | URL | `url.scheme` / `url.www` | 70 / 60 | +10 | `http(s)://`, `ftp://`, `www.` |
-//! | PHONE_NUMBER | `phone.international` | 75 (valid) / 55 (possible length) | +20 | `+CC`, `00CC` or `011 CC`: national number valid for one of CC's regions in libphonenumber's metadata (`phonemeta`, 6+ digits), or of a possible length there with an unlisted prefix (8+ digits) |
-//! | PHONE_NUMBER | `phone.nanp` | 70 (parens) / 55 (`-` `.`) / 45 (spaces) | +20 | `(415) 555-2671`, `415-555-2671`, `415 555 2671` |
-//! | PHONE_NUMBER | `phone.national` | 55 (trunk `0`) / 45 | +20 | 9–11 digits in ≥ 2 blocks (or 12 as `0151 64153817`), area block 2–5 digits, not `AAA-GG-SSSS` |
-//! | PHONE_NUMBER | `phone.digits` | 30 | +20 | 10–11 bare digits (needs context) |
+//! | PHONE_NUMBER | `phone.international` | 75 (valid) / 55 (possible length) / 50 (`+` left out) | +20 | `+CC`, `00CC` or `011 CC` (`+49(0) 30 …`: the trunk in parentheses is in the span): national number valid for one of CC's regions in libphonenumber's metadata (`phonemeta`, 6+ digits), or of a possible length there with an unlisted prefix (8+ digits); without `+`: a calling code as the first of 3+ blocks, 11+ digits, the rest valid for it (`91-415-555-0132`) |
+//! | PHONE_NUMBER | `phone.nanp` | 70 (parens) / 55 (`-` `.`) / 45 (spaces) | +20 | `(415) 555-2671`, `415-555-2671`, `415 555 2671`, valid for +1 in the metadata |
+//! | PHONE_NUMBER | `phone.national` | 55 (dialled) / 50 (parenthesized area code) / 45 (home) / 30 (any) | +20 | 5+ digits in ≥ 2 blocks or `(area)`, valid in some region (`phone` module docs): dialled = a region's trunk prefix (`0`; others as their own block: `8 (800) …`, `1-800-…`) or the `0` of a region without one (IT); home = as written in ES, IT, PL or the NANP; not a date, dotted quad, dotted thousands, `AAA-GG-SSSS`, `00…` |
+//! | PHONE_NUMBER | `phone.digits` | 30 | +20 | 5+ bare digits valid in some region (needs context) |
+//! | PHONE_NUMBER | (all four) | | | an extension after the number (`x1276`, `ext. 12`, `#12`, `Durchwahl 12`, 1–6 digits) is part of the span; context words are looked for around the number |
 //! | CREDIT_CARD | `credit_card.luhn` | 90 (known IIN and length) / 50 | +10 | 13–19 digits, Luhn, not the tail of a printed IBAN |
 //! | IBAN_CODE | `iban.mod97` | 95 | +5 | SWIFT registry country, length and BBAN structure (n/a/c per position), single space/hyphen/dot separators anywhere, mod 97, Spanish CCC; not inside a longer token; upper-case `a` fields unless all lower case |
 //! | US_SSN | `us_ssn.formatted` | 85 (`-`) / 60 (space) | +15 | AAA-GG-SSSS, valid ranges |

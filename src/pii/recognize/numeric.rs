@@ -190,9 +190,8 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
     let ext = phone::extension_end(cx, run.end);
     run.ext_end = ext.unwrap_or(run.end);
     if !split && is_word(after) {
-        if ext.is_none() {
-            return None;
-        }
+        // Kept only for an extension (`603.442.3667x1276`).
+        ext?;
         run.glued = true;
     }
     let decimal = matches!(after, b'.' | b'-' | b':' | b',') && cx.at(run.end + 1).is_ascii_digit();

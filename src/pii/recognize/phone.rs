@@ -21,7 +21,9 @@
 //!   word or a phone field name.
 //!
 //! Written in at least two blocks (or with a parenthesized area code) the
-//! finding is `phone.national`; a single block of digits is `phone.digits`
+//! finding is `phone.national`; an area code in parentheses (`(11)
+//! 2345-6789`, `(0118) 4960323`) is a phone layout, so such a number
+//! scores at least 50; a single block of digits is `phone.digits`
 //! and scores 30 whatever region it fits (bare digit runs are as often
 //! order or customer numbers). A number of 11 or more digits in three or
 //! more blocks whose first block is a calling code and whose rest is valid
@@ -41,7 +43,7 @@
 //! company directory.
 
 use super::numeric::Run;
-use super::{is_word, Cx, EntityType};
+use super::{context, is_word, Cx, EntityType};
 use crate::pii::phonemeta;
 
 /// `+CC …`, or `00CC …` / `011 CC …` with `skip` the access code digits.
@@ -77,13 +79,20 @@ pub(super) fn international(cx: &mut Cx, run: &Run, skip: usize) {
     } else {
         return;
     };
-    cx.push(
-        EntityType::PhoneNumber,
-        run.start,
-        run.ext_end,
-        base,
-        "phone.international",
-    );
+    push(cx, run, base, "phone.international");
+}
+
+/// Record a phone finding over the run and its extension; the context
+/// words are looked for around the number itself, so a word of the
+/// extension counts (`030 1234567 Durchwahl 12`).
+fn push(cx: &mut Cx, run: &Run, base: u8, rec: &'static str) {
+    let t = EntityType::PhoneNumber;
+    let score = if cx.has_context(t, run.start, run.end) {
+        base.saturating_add(context::bonus(t)).min(100)
+    } else {
+        base
+    };
+    cx.push_scored(t, run.start, run.ext_end, score, rec);
 }
 
 /// How a national number is written (see the module docs), weakest first.
@@ -165,23 +174,27 @@ pub(super) fn national(cx: &mut Cx, run: &Run) {
     if !cx.on(EntityType::PhoneNumber) || d.len() < 5 || d.len() > phonemeta::MAX_NSN + 2 {
         return;
     }
+    // `00` is the international access prefix (`00 49 …` is read by
+    // [`international`]); no national number starts with it.
+    if d.starts_with(b"00") {
+        return;
+    }
     let blocks = run.groups.len() > 1 || run.parens;
     if (blocks && other_layout(run)) || inside_other(cx, run.start) {
         return;
     }
-    let (start, end) = (run.start, run.ext_end);
     // NANP numbers are written NPA-NXX-XXXX (or with dots); the same
     // digits in space-separated blocks are as often a reference number,
     // so that form needs a phone word (45 + 20).
     let nanp = d.len() == 10 && run.shape(&[3, 3, 4]) && phonemeta::international(1, d).is_some();
     if nanp && run.parens && matches!(run.seps.get(1), Some(b'-' | b' ' | b'.')) {
-        cx.push(EntityType::PhoneNumber, start, end, 70, "phone.nanp");
+        push(cx, run, 70, "phone.nanp");
         return;
     }
     if nanp && !run.parens {
         if let Some(sep) = run.uniform(b"-. ") {
             let base = if sep == b' ' { 45 } else { 55 };
-            cx.push(EntityType::PhoneNumber, start, end, base, "phone.nanp");
+            push(cx, run, base, "phone.nanp");
             return;
         }
     }
@@ -192,13 +205,7 @@ pub(super) fn national(cx: &mut Cx, run: &Run) {
         let (s, e) = run.groups[0];
         if let Some((cc, n)) = phonemeta::code_at(d) {
             if n == e - s && cc != 1 && phonemeta::international(cc, &d[n..]).is_some() {
-                cx.push(
-                    EntityType::PhoneNumber,
-                    start,
-                    end,
-                    50,
-                    "phone.international",
-                );
+                push(cx, run, 50, "phone.international");
                 return;
             }
         }
@@ -208,15 +215,17 @@ pub(super) fn national(cx: &mut Cx, run: &Run) {
         return;
     };
     if !blocks {
-        cx.push(EntityType::PhoneNumber, start, end, 30, "phone.digits");
+        push(cx, run, 30, "phone.digits");
         return;
     }
     let base = match fit {
         Fit::Dialled => 55,
+        // An area code in parentheses is written only in phone numbers.
+        _ if run.parens => 50,
         Fit::Home => 45,
         Fit::Any => 30,
     };
-    cx.push(EntityType::PhoneNumber, start, end, base, "phone.national");
+    push(cx, run, base, "phone.national");
 }
 
 /// Is a national candidate at `start` the tail of something else: the
