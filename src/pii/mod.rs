@@ -6,7 +6,7 @@
 pub mod anonymize;
 mod entity;
 pub mod operators;
-mod phonemeta;
+pub(crate) mod phonemeta;
 pub mod recognize;
 
 pub use entity::EntityType;

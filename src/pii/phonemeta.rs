@@ -10,8 +10,9 @@
 //! significant number is in the trie iff libphonenumber's pattern accepts
 //! it (on 148,525 generated numbers the verdict equals
 //! `is_valid_number_for_region` for all of them). Used by the phone
-//! recognizer (`+CC` numbers, national layouts) and the phone pseudonyms
-//! (a number valid for the same region and of the same type).
+//! recognizer (`+CC` numbers, national layouts), the phone pseudonyms
+//! (a number valid for the same region and of the same type) and the
+//! `phone` validator (calling codes, trunk prefixes, possible lengths).
 //!
 //! Every read is bounds-checked (`get`), and a walk takes at most one step
 //! per digit, so no input can make a lookup panic or loop.

@@ -112,7 +112,6 @@ mod iban;
 mod net;
 mod number;
 mod phone;
-mod phone_data;
 mod uuid;
 
 // Tables the PII recognizers (`crate::pii::recognize`) reuse; the check

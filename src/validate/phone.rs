@@ -17,17 +17,22 @@
 //!   `8` in RU …) is dropped when the number, without it, has a valid
 //!   length: `020 7946 0958` in GB → `+442079460958`.
 //!
-//! Lengths: for the ~55 regions of the table in `phone_data` the national
-//! significant number must have that region's length; North American
-//! numbers must also have an area code and exchange starting 2–9. Other
-//! codes need 4 to 15 − (digits of the code) digits. Details: `countryCode`
-//! (integer), `nationalNumber`, and `region` (ISO 3166-1) when it follows
-//! from the number: `defaultCountry` if it shares the code, else the main
-//! region of the code, except codes 1 and 7, whose region depends on the
-//! area code (omitted).
+//! Lengths: the national significant number must have one of the possible
+//! lengths of its region in libphonenumber's metadata (the table the PII
+//! recognizer and the phone pseudonyms read, `crate::pii::phonemeta`; every
+//! region and non-geographic code libphonenumber knows), or, where the
+//! region follows only from the area code (codes 1 and 7), of one of the
+//! code's regions; North American numbers must also have an area code and
+//! exchange starting 2–9. The digits are not checked against the number
+//! ranges: a number of a possible length is accepted. Details:
+//! `countryCode` (integer), `nationalNumber`, and `region` (ISO 3166-1)
+//! when it follows from the number: `defaultCountry` if it shares the
+//! code, else the main region of the code, except codes 1 and 7, whose
+//! region depends on the area code (omitted), and non-geographic codes
+//! (`+800` international freephone).
 
-use super::phone_data::{Region, CODES, REGIONS};
 use super::{Invalid, Reason, Valid};
+use crate::pii::phonemeta::{self, Region};
 use serde::{Deserialize, Serialize};
 
 /// Options of the `phone` validator.
@@ -47,27 +52,18 @@ pub struct PhoneOptions {
     pub default_country: Option<String>,
 }
 
-/// The calling code of region `code` (upper-case), if assigned.
-fn region_code(code: &str) -> Option<u16> {
+/// The region `code` (ISO 3166-1 alpha-2, upper-case), if it has a
+/// calling code.
+fn region(code: &str) -> Option<Region> {
     if code.len() != 2 {
         return None;
     }
-    if let Some(r) = region_rules(code) {
-        return Some(r.cc);
-    }
-    CODES
-        .iter()
-        .find(|(_, regions)| regions.split(' ').any(|r| r == code))
-        .map(|&(cc, _)| cc)
-}
-
-fn region_rules(code: &str) -> Option<&'static Region> {
-    REGIONS.iter().find(|r| r.code == code)
+    phonemeta::regions().find(|r| r.id() == code)
 }
 
 pub(super) fn check_options(o: &PhoneOptions) -> Result<(), String> {
     match &o.default_country {
-        Some(c) if region_code(&c.to_ascii_uppercase()).is_none() => {
+        Some(c) if region(&c.to_ascii_uppercase()).is_none() => {
             Err("defaultCountry must be an ISO 3166-1 alpha-2 region with a calling code".into())
         }
         _ => Ok(()),
@@ -82,6 +78,11 @@ fn length(m: &'static str) -> Invalid {
     Invalid::msg(Reason::PhoneLength, m)
 }
 
+/// Is `len` one of the lengths in `mask` (bit k: k digits)?
+fn possible(mask: u32, len: usize) -> bool {
+    len < 32 && mask >> len & 1 == 1
+}
+
 pub(super) fn validate(input: &str, o: &PhoneOptions) -> Result<Valid, Invalid> {
     if input.len() > 64 {
         return Err(Invalid::new(Reason::TooLong));
@@ -89,13 +90,13 @@ pub(super) fn validate(input: &str, o: &PhoneOptions) -> Result<Valid, Invalid> 
     let default = match &o.default_country {
         Some(c) => {
             let c = c.to_ascii_uppercase();
-            let cc = region_code(&c).ok_or_else(|| {
+            let r = region(&c).ok_or_else(|| {
                 Invalid::msg(
                     Reason::PhoneCountryUnknown,
                     "defaultCountry is not a known region",
                 )
             })?;
-            Some((c, cc))
+            Some((c, r.code(), r))
         }
         None => None,
     };
@@ -121,7 +122,7 @@ pub(super) fn validate(input: &str, o: &PhoneOptions) -> Result<Valid, Invalid> 
     if digits.is_empty() {
         return Err(invalid("no digits"));
     }
-    let nanp_default = default.as_ref().is_some_and(|(_, cc)| *cc == 1);
+    let nanp_default = default.as_ref().is_some_and(|(_, cc, _)| *cc == 1);
     let international = if plus {
         Some(digits.as_str())
     } else if nanp_default {
@@ -131,51 +132,44 @@ pub(super) fn validate(input: &str, o: &PhoneOptions) -> Result<Valid, Invalid> 
     };
     let (cc, nsn, region) = match international {
         Some(rest) => {
-            let (cc, cc_len, regions) = (1..=3)
-                .filter_map(|n| {
-                    let code: u16 = rest.get(..n)?.parse().ok()?;
-                    CODES
-                        .iter()
-                        .find(|(c, _)| *c == code)
-                        .map(|&(c, r)| (c, n, r))
-                })
-                .next()
+            let digits = rest.as_bytes();
+            let (cc, cc_len) = phonemeta::code_at(digits)
                 .ok_or_else(|| Invalid::new(Reason::PhoneCountryUnknown))?;
             let region = match &default {
-                Some((d, dcc)) if *dcc == cc => Some(d.clone()),
+                Some((d, dcc, r)) if *dcc == cc => Some((d.clone(), *r)),
                 _ if cc == 1 || cc == 7 => None,
-                _ => regions
-                    .split(' ')
+                _ => phonemeta::for_code(cc)
                     .next()
-                    .filter(|r| !r.is_empty())
-                    .map(str::to_owned),
+                    .filter(|r| r.id() != "001")
+                    .map(|r| (r.id().to_owned(), r)),
             };
             (cc, &rest[cc_len..], region)
         }
         None => {
-            let Some((region, cc)) = &default else {
+            let Some((id, cc, r)) = &default else {
                 return Err(Invalid::msg(
                     Reason::PhoneCountryUnknown,
                     "no + country code and no defaultCountry",
                 ));
             };
             let mut nsn = digits.as_str();
-            if let Some(r) = region_rules(region) {
-                if let Some(rest) = nsn.strip_prefix(r.trunk).filter(|_| !r.trunk.is_empty()) {
-                    if (r.min..=r.max).contains(&rest.len()) {
-                        nsn = rest;
+            let trunk = r.trunk();
+            if !trunk.is_empty() {
+                if let Some(rest) = nsn.as_bytes().strip_prefix(trunk) {
+                    if possible(r.lengths(), rest.len()) {
+                        nsn = &nsn[trunk.len()..];
                     }
                 }
             }
-            (*cc, nsn, Some(region.clone()))
+            (*cc, nsn, Some((id.clone(), *r)))
         }
     };
     let cc_len = cc.to_string().len();
     if cc_len + nsn.len() > 15 {
         return Err(length("more than 15 digits (E.164)"));
     }
-    match region.as_deref().and_then(region_rules) {
-        Some(r) if !(r.min..=r.max).contains(&nsn.len()) => {
+    match &region {
+        Some((_, r)) if !possible(r.lengths(), nsn.len()) => {
             return Err(length("wrong number of digits for the region"))
         }
         Some(_) => {}
@@ -185,8 +179,12 @@ pub(super) fn validate(input: &str, o: &PhoneOptions) -> Result<Valid, Invalid> 
         None if cc == 7 && nsn.len() != 10 => {
             return Err(length("numbers of country code 7 have 10 digits"))
         }
-        None if nsn.len() < 4 => return Err(length("fewer than 4 digits after the country code")),
-        None => {}
+        None => {
+            let lengths = phonemeta::for_code(cc).fold(0, |m, r| m | r.lengths());
+            if !possible(lengths, nsn.len()) {
+                return Err(length("wrong number of digits for the country code"));
+            }
+        }
     }
     let b = nsn.as_bytes();
     if cc == 1 && (b[0] < b'2' || b[3] < b'2') {
@@ -197,8 +195,8 @@ pub(super) fn validate(input: &str, o: &PhoneOptions) -> Result<Valid, Invalid> 
     let mut valid = Valid::new(format!("+{cc}{nsn}"))
         .with("countryCode", cc)
         .with("nationalNumber", nsn);
-    if let Some(r) = region {
-        valid = valid.with("region", r);
+    if let Some((id, _)) = region {
+        valid = valid.with("region", id);
     }
     Ok(valid)
 }
@@ -208,41 +206,62 @@ mod tests {
     use super::*;
 
     #[test]
-    fn region_table_agrees_with_itu_codes() {
-        for r in REGIONS {
-            let itu = CODES
-                .iter()
-                .find(|(_, regions)| regions.split(' ').any(|x| x == r.code))
-                .map(|&(cc, _)| cc);
-            assert_eq!(itu, Some(r.cc), "{}", r.code);
-        }
+    fn calling_codes_from_the_metadata() {
         // E.164 country codes are prefix-free.
-        for (a, _) in CODES {
-            for (b, _) in CODES {
+        let codes: Vec<u16> = phonemeta::regions().map(|r| r.code()).collect();
+        for a in &codes {
+            for b in &codes {
                 let (a, b) = (a.to_string(), b.to_string());
                 assert!(a == b || !b.starts_with(&a), "{a} is a prefix of {b}");
             }
         }
+        assert!(!codes.contains(&0));
+        for (code, cc) in [
+            ("US", 1),
+            ("GB", 44),
+            ("GG", 44),
+            ("DE", 49),
+            ("XK", 383),
+            ("TA", 290),
+        ] {
+            assert_eq!(region(code).map(|r| r.code()), Some(cc), "{code}");
+        }
+        assert!(region("XX").is_none() && region("001").is_none() && region("").is_none());
+        for (input, want) in [
+            ("+44 20 7946 0958", "GB"),
+            ("+39 06 6982 0000", "IT"),
+            ("+262 262 16 12 34", "RE"),
+        ] {
+            let v = validate(input, &PhoneOptions::default()).unwrap();
+            assert_eq!(v.details["region"], want, "{input}");
+        }
+        let v = validate("+800 1234 5678", &PhoneOptions::default()).unwrap();
+        assert!(v.details.get("region").is_none());
     }
 
     #[test]
     fn every_region_normalizes_national_and_international_forms() {
-        for r in REGIONS {
-            for len in [r.min, r.max] {
+        for r in phonemeta::regions().filter(|r| r.id() != "001") {
+            let cc_len = r.code().to_string().len();
+            for len in (1..=phonemeta::MAX_NSN).filter(|&n| possible(r.lengths(), n)) {
+                if cc_len + len > 15 {
+                    continue;
+                }
                 // 2 then 3s: a valid NANP area code and exchange too.
                 let nsn = format!("2{}", "3".repeat(len - 1));
                 let o = PhoneOptions {
-                    default_country: Some(r.code.to_owned()),
+                    default_country: Some(r.id().to_owned()),
                 };
-                let want = format!("+{}{nsn}", r.cc);
-                for input in [format!("{}{nsn}", r.trunk), format!("+{} {nsn}", r.cc)] {
-                    let v = validate(&input, &o).unwrap_or_else(|e| panic!("{}: {e}", r.code));
-                    assert_eq!(v.value, want, "{}", r.code);
-                    assert_eq!(v.details["region"], r.code);
+                let want = format!("+{}{nsn}", r.code());
+                let trunk = std::str::from_utf8(r.trunk()).unwrap();
+                for input in [format!("{trunk}{nsn}"), format!("+{} {nsn}", r.code())] {
+                    let v = validate(&input, &o).unwrap_or_else(|e| panic!("{}: {e}", r.id()));
+                    assert_eq!(v.value, want, "{}", r.id());
+                    assert_eq!(v.details["region"], r.id());
                 }
-                let too_long = format!("+{}{nsn}4", r.cc);
-                if len == r.max && r.cc.to_string().len() + len < 15 {
-                    assert!(validate(&too_long, &o).is_err(), "{}", r.code);
+                if !possible(r.lengths(), len + 1) && cc_len + len < 15 {
+                    let too_long = format!("+{}{nsn}4", r.code());
+                    assert!(validate(&too_long, &o).is_err(), "{}", r.id());
                 }
             }
         }
