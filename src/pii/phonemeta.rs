@@ -64,26 +64,120 @@ pub(crate) struct Region {
     nodes: &'static [u8],
 }
 
+/// Bitsets over the regions, by table position (the table has 254;
+/// positions past the capacity are always candidates).
+const WORDS: usize = 5;
+type Set = [u64; WORDS];
+
+fn has(set: &Set, i: usize) -> bool {
+    set.get(i / 64).is_none_or(|w| w >> (i % 64) & 1 == 1)
+}
+
+/// Lookups built once from the table: every recognizer call would
+/// otherwise walk all 254 records (the scan runs them for every digit run).
+struct Index {
+    regions: Vec<Region>,
+    /// (calling code, region position), by code; the main region of a
+    /// code first, then the others in table order.
+    by_code: Vec<(u16, u16)>,
+    /// `first[d * (MAX_NSN + 1) + n]`: the regions with a number (of any
+    /// type) of `n` digits starting with digit `d`: the first step of
+    /// every trie walk, so a superset of the regions where a number is
+    /// valid.
+    first: Vec<Set>,
+    /// The distinct national prefixes and the regions that have each.
+    trunks: Vec<(&'static [u8], Set)>,
+}
+
+impl Index {
+    fn build() -> Self {
+        let p = parts();
+        let nodes = p.nodes;
+        let regions: Vec<Region> = p
+            .recs
+            .chunks_exact(REC)
+            .take(p.count)
+            .map(|rec| Region { rec, nodes })
+            .collect();
+        let mut by_code: Vec<(u16, u16)> = (0..regions.len())
+            .map(|i| (regions[i].code(), i as u16))
+            .collect();
+        by_code.sort_by_key(|&(c, i)| (c, !regions[usize::from(i)].main()));
+        let mut first = vec![[0u64; WORDS]; 10 * (MAX_NSN + 1)];
+        let mut trunks: Vec<(&'static [u8], Set)> = Vec::new();
+        for (i, r) in regions.iter().enumerate() {
+            let (w, bit) = (i / 64, 1u64 << (i % 64));
+            if w >= WORDS {
+                continue;
+            }
+            for t in 0..TYPES {
+                let Some(root) = r.root(t) else { continue };
+                for (lo, hi, target) in r.edges(root) {
+                    let m = if target & LEAF != 0 { target } else { r.mask(target) };
+                    for d in usize::from(lo)..=usize::from(hi.min(9)) {
+                        for n in 1..=MAX_NSN {
+                            if m >> n & 1 == 1 {
+                                first[d * (MAX_NSN + 1) + n][w] |= bit;
+                            }
+                        }
+                    }
+                }
+            }
+            let np = r.trunk();
+            if !np.is_empty() {
+                match trunks.iter_mut().find(|(p, _)| *p == np) {
+                    Some((_, set)) => set[w] |= bit,
+                    None => {
+                        let mut set = [0; WORDS];
+                        set[w] = bit;
+                        trunks.push((np, set));
+                    }
+                }
+            }
+        }
+        Index {
+            regions,
+            by_code,
+            first,
+            trunks,
+        }
+    }
+
+    /// The regions that may have `d` (a national significant number).
+    fn first(&self, d: &[u8]) -> Set {
+        match d.first() {
+            Some(&c) if c.is_ascii_digit() && (1..=MAX_NSN).contains(&d.len()) => {
+                self.first[usize::from(c - b'0') * (MAX_NSN + 1) + d.len()]
+            }
+            _ => [0; WORDS],
+        }
+    }
+}
+
+fn index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(Index::build)
+}
+
 /// The regions, in the table's order (geographic ones sorted by id, then
 /// the non-geographic entities).
 pub(crate) fn regions() -> impl Iterator<Item = Region> {
-    let p = parts();
-    let nodes = p.nodes;
-    p.recs
-        .chunks_exact(REC)
-        .take(p.count)
-        .map(move |rec| Region { rec, nodes })
+    index().regions.iter().copied()
 }
 
 /// The regions with calling code `cc`, the main country first.
 pub(crate) fn for_code(cc: u16) -> impl Iterator<Item = Region> {
-    let main = regions().filter(move |r| r.code() == cc && r.main());
-    main.chain(regions().filter(move |r| r.code() == cc && !r.main()))
+    let ix = index();
+    let lo = ix.by_code.partition_point(|&(c, _)| c < cc);
+    ix.by_code[lo..]
+        .iter()
+        .take_while(move |&&(c, _)| c == cc)
+        .map(move |&(_, i)| ix.regions[usize::from(i)])
 }
 
 /// Is `cc` a calling code of some region?
 pub(crate) fn is_code(cc: u16) -> bool {
-    regions().any(|r| r.code() == cc)
+    for_code(cc).next().is_some()
 }
 
 /// The calling code at the start of `d` (codes are prefix-free) and its
@@ -149,6 +243,16 @@ impl Region {
             }
         }
         self.mask(off) >> n & 1 == 1
+    }
+    /// The edges of node `off`: (lowest digit, highest digit, target).
+    fn edges(&self, off: u32) -> impl Iterator<Item = (u8, u8, u32)> + '_ {
+        let off = off as usize;
+        let count = usize::from(self.nodes.get(off).copied().unwrap_or(0));
+        (0..count).filter_map(move |e| {
+            let q = off + 4 + 4 * e;
+            let r = *self.nodes.get(q)?;
+            Some((r >> 4, r & 15, u24(self.nodes, q + 1)))
+        })
     }
     /// The target of the edge of node `off` covering digit `d`.
     fn edge(&self, off: u32, d: u8) -> Option<u32> {
@@ -263,7 +367,18 @@ pub(crate) fn international(cc: u16, nsn: &[u8]) -> Option<(Region, usize)> {
 /// is part of the number; `912345678` in ES). Lazy: the caller stops at the
 /// first region it likes.
 pub(crate) fn national(d: &[u8]) -> impl Iterator<Item = (Region, bool)> + '_ {
-    regions().filter_map(move |r| {
+    let ix = index();
+    let mut cand = ix.first(d);
+    for (np, set) in &ix.trunks {
+        if d.starts_with(np) {
+            let rest = ix.first(&d[np.len()..]);
+            for w in 0..WORDS {
+                cand[w] |= rest[w] & set[w];
+            }
+        }
+    }
+    let all = ix.regions.iter().enumerate();
+    all.filter(move |&(i, _)| has(&cand, i)).filter_map(move |(_, &r)| {
         let np = r.trunk();
         if !np.is_empty() && d.starts_with(np) {
             r.number_type(&d[np.len()..]).map(|_| (r, true))
