@@ -62,6 +62,10 @@ fn parts() -> Parts {
 pub(crate) struct Region {
     rec: &'static [u8],
     nodes: &'static [u8],
+    /// Position in the table.
+    pos: u16,
+    /// Lengths (bit k: k digits) of the numbers of any type.
+    lengths: u32,
 }
 
 /// Bitsets over the regions, by table position (the table has 254;
@@ -80,10 +84,10 @@ struct Index {
     /// (calling code, region position), by code; the main region of a
     /// code first, then the others in table order.
     by_code: Vec<(u16, u16)>,
-    /// `first[d * (MAX_NSN + 1) + n]`: the regions with a number (of any
-    /// type) of `n` digits starting with digit `d`: the first step of
-    /// every trie walk, so a superset of the regions where a number is
-    /// valid.
+    /// `first[(10 * d0 + d1) * (MAX_NSN + 1) + n]`: the regions with a
+    /// number (of any type) of `n` digits starting with digits `d0 d1`:
+    /// the first two steps of every trie walk, so a superset of the
+    /// regions where a number is valid.
     first: Vec<Set>,
     /// The distinct national prefixes and the regions that have each.
     trunks: Vec<(&'static [u8], Set)>,
@@ -97,28 +101,52 @@ impl Index {
             .recs
             .chunks_exact(REC)
             .take(p.count)
-            .map(|rec| Region { rec, nodes })
+            .enumerate()
+            .map(|(i, rec)| {
+                let mut r = Region {
+                    rec,
+                    nodes,
+                    pos: i as u16,
+                    lengths: 0,
+                };
+                r.lengths = (0..TYPES)
+                    .filter_map(|t| r.root(t))
+                    .fold(0, |m, root| m | r.mask(root));
+                r
+            })
             .collect();
         let mut by_code: Vec<(u16, u16)> = (0..regions.len())
             .map(|i| (regions[i].code(), i as u16))
             .collect();
         by_code.sort_by_key(|&(c, i)| (c, !regions[usize::from(i)].main()));
-        let mut first = vec![[0u64; WORDS]; 10 * (MAX_NSN + 1)];
+        let mut first = vec![[0u64; WORDS]; 100 * (MAX_NSN + 1)];
         let mut trunks: Vec<(&'static [u8], Set)> = Vec::new();
         for (i, r) in regions.iter().enumerate() {
             let (w, bit) = (i / 64, 1u64 << (i % 64));
             if w >= WORDS {
                 continue;
             }
+            let mut add = |d0: u8, d1s: (u8, u8), m: u32| {
+                for d1 in d1s.0..=d1s.1.min(9) {
+                    let k = usize::from(d0 * 10 + d1) * (MAX_NSN + 1);
+                    for n in 2..=MAX_NSN {
+                        if m >> n & 1 == 1 {
+                            first[k + n][w] |= bit;
+                        }
+                    }
+                }
+            };
             for t in 0..TYPES {
                 let Some(root) = r.root(t) else { continue };
                 for (lo, hi, target) in r.edges(root) {
-                    let m = if target & LEAF != 0 { target } else { r.mask(target) };
-                    for d in usize::from(lo)..=usize::from(hi.min(9)) {
-                        for n in 1..=MAX_NSN {
-                            if m >> n & 1 == 1 {
-                                first[d * (MAX_NSN + 1) + n][w] |= bit;
-                            }
+                    for d0 in lo..=hi.min(9) {
+                        if target & LEAF != 0 {
+                            add(d0, (0, 9), target);
+                            continue;
+                        }
+                        for (lo1, hi1, t1) in r.edges(target) {
+                            let m = if t1 & LEAF != 0 { t1 } else { r.mask(t1) };
+                            add(d0, (lo1, hi1), m);
                         }
                     }
                 }
@@ -145,11 +173,14 @@ impl Index {
 
     /// The regions that may have `d` (a national significant number).
     fn first(&self, d: &[u8]) -> Set {
-        match d.first() {
-            Some(&c) if c.is_ascii_digit() && (1..=MAX_NSN).contains(&d.len()) => {
-                self.first[usize::from(c - b'0') * (MAX_NSN + 1) + d.len()]
+        match d {
+            [a, b, ..] if a.is_ascii_digit() && b.is_ascii_digit() && d.len() <= MAX_NSN => {
+                let k = usize::from((a - b'0') * 10 + (b - b'0'));
+                self.first[k * (MAX_NSN + 1) + d.len()]
             }
-            _ => [0; WORDS],
+            [_, _, ..] => [0; WORDS],
+            // No region has numbers of one digit: the trie walk decides.
+            _ => [u64::MAX; WORDS],
         }
     }
 }
@@ -266,9 +297,7 @@ impl Region {
     }
     /// Lengths (bit k: k digits) of the numbers of any type.
     pub(crate) fn lengths(&self) -> u32 {
-        (0..TYPES)
-            .filter_map(|t| self.root(t))
-            .fold(0, |m, r| m | self.mask(r))
+        self.lengths
     }
     /// libphonenumber's type of `nsn` in this region: an index below
     /// [`TYPES`], or [`TYPES`] for "fixed line or mobile"; `None` if the
@@ -356,7 +385,10 @@ impl Region {
 
 /// The region and type of an international number `+cc nsn`.
 pub(crate) fn international(cc: u16, nsn: &[u8]) -> Option<(Region, usize)> {
-    for_code(cc).find_map(|r| Some((r, r.number_type(nsn)?)))
+    let cand = index().first(nsn);
+    for_code(cc)
+        .filter(|r| has(&cand, usize::from(r.pos)))
+        .find_map(|r| Some((r, r.number_type(nsn)?)))
 }
 
 /// The regions where the digits `d` of a number written without `+` (a
@@ -377,15 +409,16 @@ pub(crate) fn national(d: &[u8]) -> impl Iterator<Item = (Region, bool)> + '_ {
             }
         }
     }
-    let all = ix.regions.iter().enumerate();
-    all.filter(move |&(i, _)| has(&cand, i)).filter_map(move |(_, &r)| {
-        let np = r.trunk();
-        if !np.is_empty() && d.starts_with(np) {
-            r.number_type(&d[np.len()..]).map(|_| (r, true))
-        } else {
-            r.number_type(d).map(|_| (r, false))
-        }
-    })
+    let all = ix.regions.iter();
+    all.filter(move |r| has(&cand, usize::from(r.pos)))
+        .filter_map(move |&r| {
+            let np = r.trunk();
+            if !np.is_empty() && d.starts_with(np) {
+                r.number_type(&d[np.len()..]).map(|_| (r, true))
+            } else {
+                r.number_type(d).map(|_| (r, false))
+            }
+        })
 }
 
 #[cfg(test)]

@@ -139,7 +139,8 @@ fn national_fit(d: &[u8], first: usize) -> Option<Fit> {
 /// (`03-12-1985`, `1985.03.12`, `12/03/1985`), a dotted quad, dotted
 /// thousands (`1.234.567`), separators a phone number is not written with?
 fn other_layout(run: &Run) -> bool {
-    let lens: Vec<usize> = run.lens().collect();
+    let n = run.groups.len();
+    let len = |k: usize| run.groups[k].1 - run.groups[k].0;
     let seps = &run.seps;
     // `/` only after the area code (`030/1234567`, `0 30/…` is not).
     if seps.iter().skip(1).any(|&s| s == b'/') {
@@ -148,20 +149,20 @@ fn other_layout(run: &Run) -> bool {
     // Dotted phone numbers have three or more blocks (`603.442.3667`,
     // `01.42.68.53.00`); `060.02` is a decimal.
     let dots = seps.contains(&b'.');
-    if dots && (seps.iter().any(|&s| s != b'.') || lens.len() < 3) {
+    if dots && (seps.iter().any(|&s| s != b'.') || n < 3) {
         return true;
     }
-    if lens.len() == 3 && seps[0] == seps[1] && seps[0] != b' ' {
-        let (a, b, c) = (lens[0], lens[1], lens[2]);
+    if n == 3 && seps[0] == seps[1] && seps[0] != b' ' {
+        let (a, b, c) = (len(0), len(1), len(2));
         if (a <= 2 && b <= 2 && c == 4) || (a == 4 && b <= 2 && c <= 2) {
             return true;
         }
     }
     if dots {
         // `192.168.0.1`, `1.234.567`; a version has groups of one digit.
-        let quad = lens.len() == 4 && lens.iter().all(|&l| l <= 3);
-        let thousands = lens[0] <= 3 && lens[1..].iter().all(|&l| l == 3);
-        if quad || thousands || lens.contains(&1) {
+        let quad = n == 4 && run.lens().all(|l| l <= 3);
+        let thousands = len(0) <= 3 && run.lens().skip(1).all(|l| l == 3);
+        if quad || thousands || run.lens().any(|l| l == 1) {
             return true;
         }
     }
