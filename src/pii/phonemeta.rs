@@ -196,6 +196,13 @@ pub(crate) fn regions() -> impl Iterator<Item = Region> {
     index().regions.iter().copied()
 }
 
+/// Does `d` start with a national (trunk) prefix, or with a `0` (part of
+/// the number in Italy, and the trunk prefix of most regions that have
+/// one)? The numbers [`national`] finds dialled.
+pub(crate) fn starts_dialled(d: &[u8]) -> bool {
+    d.first() == Some(&b'0') || index().trunks.iter().any(|(np, _)| d.starts_with(np))
+}
+
 /// The regions with calling code `cc`, the main country first.
 pub(crate) fn for_code(cc: u16) -> impl Iterator<Item = Region> {
     let ix = index();
@@ -409,8 +416,19 @@ pub(crate) fn national(d: &[u8]) -> impl Iterator<Item = (Region, bool)> + '_ {
             }
         }
     }
-    let all = ix.regions.iter();
-    all.filter(move |r| has(&cand, usize::from(r.pos)))
+    // The set bits, then any positions past the sets' capacity.
+    let members = (0..WORDS).flat_map(move |w| {
+        let mut bits = cand[w];
+        std::iter::from_fn(move || {
+            let b = bits.trailing_zeros() as usize;
+            bits &= bits.wrapping_sub(1);
+            (b < 64).then_some(w * 64 + b)
+        })
+    });
+    let beyond = WORDS * 64..ix.regions.len();
+    members
+        .chain(beyond)
+        .filter_map(move |i| ix.regions.get(i))
         .filter_map(move |&r| {
             let np = r.trunk();
             if !np.is_empty() && d.starts_with(np) {

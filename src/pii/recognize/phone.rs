@@ -79,15 +79,16 @@ pub(super) fn international(cx: &mut Cx, run: &Run, skip: usize) {
     } else {
         return;
     };
-    push(cx, run, base, "phone.international");
+    let c = cx.has_context(EntityType::PhoneNumber, run.start, run.end);
+    push(cx, run, base, c, "phone.international");
 }
 
-/// Record a phone finding over the run and its extension; the context
-/// words are looked for around the number itself, so a word of the
-/// extension counts (`030 1234567 Durchwahl 12`).
-fn push(cx: &mut Cx, run: &Run, base: u8, rec: &'static str) {
+/// Record a phone finding over the run and its extension, with the
+/// context bonus when `context` (a phone word around the number itself,
+/// so a word of the extension counts: `030 1234567 Durchwahl 12`).
+fn push(cx: &mut Cx, run: &Run, base: u8, context: bool, rec: &'static str) {
     let t = EntityType::PhoneNumber;
-    let score = if cx.has_context(t, run.start, run.end) {
+    let score = if context {
         base.saturating_add(context::bonus(t)).min(100)
     } else {
         base
@@ -184,18 +185,22 @@ pub(super) fn national(cx: &mut Cx, run: &Run) {
     if (blocks && other_layout(run)) || inside_other(cx, run.start) {
         return;
     }
+    // The context words are looked up once, and only where they decide.
+    let mut memo = None;
     // NANP numbers are written NPA-NXX-XXXX (or with dots); the same
     // digits in space-separated blocks are as often a reference number,
     // so that form needs a phone word (45 + 20).
     let nanp = d.len() == 10 && run.shape(&[3, 3, 4]) && phonemeta::international(1, d).is_some();
     if nanp && run.parens && matches!(run.seps.get(1), Some(b'-' | b' ' | b'.')) {
-        push(cx, run, 70, "phone.nanp");
+        let c = context(cx, run, &mut memo);
+        push(cx, run, 70, c, "phone.nanp");
         return;
     }
     if nanp && !run.parens {
         if let Some(sep) = run.uniform(b"-. ") {
             let base = if sep == b' ' { 45 } else { 55 };
-            push(cx, run, base, "phone.nanp");
+            let c = context(cx, run, &mut memo);
+            push(cx, run, base, c, "phone.nanp");
             return;
         }
     }
@@ -206,27 +211,54 @@ pub(super) fn national(cx: &mut Cx, run: &Run) {
         let (s, e) = run.groups[0];
         if let Some((cc, n)) = phonemeta::code_at(d) {
             if n == e - s && cc != 1 && phonemeta::international(cc, &d[n..]).is_some() {
-                push(cx, run, 50, "phone.international");
+                let c = context(cx, run, &mut memo);
+                push(cx, run, 50, c, "phone.international");
                 return;
             }
         }
+    }
+    // The best score the metadata can give this layout; when even the
+    // context bonus cannot lift it to the minimum, or there is no phone
+    // word and it is below, the regions are not looked at.
+    let best = if !blocks {
+        30
+    } else if phonemeta::starts_dialled(d) {
+        55
+    } else if run.parens {
+        50
+    } else {
+        45
+    };
+    let min = cx.recognizer.min_score;
+    if best < min
+        && (best + context::bonus(EntityType::PhoneNumber) < min || !context(cx, run, &mut memo))
+    {
+        return;
     }
     let (s, e) = run.groups[0];
     let Some(fit) = national_fit(d, e - s) else {
         return;
     };
-    if !blocks {
-        push(cx, run, 30, "phone.digits");
-        return;
-    }
     let base = match fit {
+        _ if !blocks => 30,
         Fit::Dialled => 55,
         // An area code in parentheses is written only in phone numbers.
         _ if run.parens => 50,
         Fit::Home => 45,
         Fit::Any => 30,
     };
-    push(cx, run, base, "phone.national");
+    let c = context(cx, run, &mut memo);
+    let rec = if blocks {
+        "phone.national"
+    } else {
+        "phone.digits"
+    };
+    push(cx, run, base, c, rec);
+}
+
+/// Is a phone word near the number (not its extension)? Looked up once.
+fn context(cx: &Cx, run: &Run, memo: &mut Option<bool>) -> bool {
+    *memo.get_or_insert_with(|| cx.has_context(EntityType::PhoneNumber, run.start, run.end))
 }
 
 /// Is a national candidate at `start` the tail of something else: the
@@ -276,6 +308,13 @@ pub(super) fn extension_end(cx: &Cx, end: usize) -> Option<usize> {
     let mut i = end;
     if cx.at(i) == b' ' {
         i += 1;
+    }
+    // Every digit run gets here: first a test of the first byte.
+    if !matches!(
+        cx.at(i) | 0x20,
+        b'x' | b'e' | b'#' | b'd' | b'p' | b'a' | b'i' | b'w' | b't'
+    ) {
+        return None;
     }
     let rest = cx.b.get(i..)?;
     let m = EXT_MARKERS.iter().find(|m| {
