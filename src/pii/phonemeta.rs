@@ -185,6 +185,29 @@ impl Index {
     }
 }
 
+impl Index {
+    /// The regions [`national`] must look at for `d`.
+    fn national(&self, d: &[u8]) -> Set {
+        let mut cand = self.first(d);
+        for (np, set) in &self.trunks {
+            if d.starts_with(np) {
+                let rest = self.first(&d[np.len()..]);
+                for w in 0..WORDS {
+                    cand[w] |= rest[w] & set[w];
+                }
+            }
+        }
+        cand
+    }
+}
+
+/// Can [`national`] find a region for `d`? A cheap superset test (the
+/// first two digits and the length).
+pub(crate) fn may_be_national(d: &[u8]) -> bool {
+    let ix = index();
+    ix.regions.len() > WORDS * 64 || ix.national(d).iter().any(|&w| w != 0)
+}
+
 fn index() -> &'static Index {
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     INDEX.get_or_init(Index::build)
@@ -407,15 +430,7 @@ pub(crate) fn international(cc: u16, nsn: &[u8]) -> Option<(Region, usize)> {
 /// first region it likes.
 pub(crate) fn national(d: &[u8]) -> impl Iterator<Item = (Region, bool)> + '_ {
     let ix = index();
-    let mut cand = ix.first(d);
-    for (np, set) in &ix.trunks {
-        if d.starts_with(np) {
-            let rest = ix.first(&d[np.len()..]);
-            for w in 0..WORDS {
-                cand[w] |= rest[w] & set[w];
-            }
-        }
-    }
+    let cand = ix.national(d);
     // The set bits, then any positions past the sets' capacity.
     let members = (0..WORDS).flat_map(move |w| {
         let mut bits = cand[w];

@@ -115,10 +115,7 @@ pub(super) fn words(t: EntityType) -> &'static [&'static str] {
             "tél",
             "telefoon",
             "cellphone",
-            "festnetz",
             "durchwahl",
-            "gsm",
-            "komórk",
         ],
         CreditCard => &[
             "card",
@@ -296,9 +293,14 @@ fn found(hay: &str, words: &[&str], lo: usize, hi: usize) -> bool {
     };
     // Only word starts can match, and few of the window's bytes are word
     // starts: test those against the words with the same first letter.
+    let firsts = words.iter().fold(0u32, |m, w| match w.as_bytes().first() {
+        Some(&c) if c.is_ascii_lowercase() => m | 1 << (c - b'a'),
+        _ => m,
+    });
     let ascii_hit = (0..hi.min(h.len())).any(|k| {
         let c = h[k].to_ascii_lowercase();
-        c.is_ascii_alphabetic()
+        c.is_ascii_lowercase()
+            && firsts >> (c - b'a') & 1 == 1
             && word_start(k)
             && words.iter().any(|w| {
                 let wb = w.as_bytes();
@@ -322,16 +324,35 @@ fn found(hay: &str, words: &[&str], lo: usize, hi: usize) -> bool {
         let map = |k: usize| hay.get(..k).map_or(lower.len(), |p| p.to_lowercase().len());
         (map(lo), map(hi))
     };
+    let lb = lower.as_bytes();
     words.iter().filter(|w| !w.is_ascii()).any(|w| {
-        lower.match_indices(w).any(|(k, _)| {
-            k < hi
+        // Candidates at the word's first byte (a `str` searcher's set-up
+        // costs more than this search of a short window). `w` starts with
+        // a whole char, so a match is at a char boundary.
+        let wb = w.as_bytes();
+        let Some(&first) = wb.first() else {
+            return false;
+        };
+        let mut from = 0;
+        while let Some(p) = lb
+            .get(from..)
+            .and_then(|r| r.iter().position(|&b| b == first))
+        {
+            let k = from + p;
+            from = k + 1;
+            if lb[k..].starts_with(wb)
+                && k < hi
                 && k + w.len() > lo
                 && !lower[..k]
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphabetic)
                 && (!must_end(w) || word_end(&lower, k + w.len()))
-        })
+            {
+                return true;
+            }
+        }
+        false
     })
 }
 

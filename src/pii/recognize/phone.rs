@@ -217,9 +217,11 @@ pub(super) fn national(cx: &mut Cx, run: &Run) {
             }
         }
     }
-    // The best score the metadata can give this layout; when even the
-    // context bonus cannot lift it to the minimum, or there is no phone
-    // word and it is below, the regions are not looked at.
+    // The best score the metadata can give this layout. When even the
+    // context bonus cannot lift it to the minimum, or no region can have
+    // the digits (a look at their first two digits and length), the
+    // regions are not walked; nor when it needs a phone word and there is
+    // none (the word lookup is the cheaper of the two).
     let best = if !blocks {
         30
     } else if phonemeta::starts_dialled(d) {
@@ -229,10 +231,14 @@ pub(super) fn national(cx: &mut Cx, run: &Run) {
     } else {
         45
     };
-    let min = cx.recognizer.min_score;
-    if best < min
-        && (best + context::bonus(EntityType::PhoneNumber) < min || !context(cx, run, &mut memo))
-    {
+    let (min, bonus) = (
+        cx.recognizer.min_score,
+        context::bonus(EntityType::PhoneNumber),
+    );
+    if best + bonus < min || !phonemeta::may_be_national(d) {
+        return;
+    }
+    if best < min && !context(cx, run, &mut memo) {
         return;
     }
     let (s, e) = run.groups[0];
@@ -247,6 +253,9 @@ pub(super) fn national(cx: &mut Cx, run: &Run) {
         Fit::Home => 45,
         Fit::Any => 30,
     };
+    if base + bonus < min {
+        return;
+    }
     let c = context(cx, run, &mut memo);
     let rec = if blocks {
         "phone.national"
