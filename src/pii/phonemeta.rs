@@ -1,7 +1,8 @@
 //! Per-region phone number metadata compiled from libphonenumber
 //! (`phonenumbers` 9.0.43, Apache-2.0) by `tests/eval/phonemeta.py` into
-//! `phonemeta.bin` (88.6 kB; the layout is documented in the script, which
-//! also checks that the committed file is what the pinned package gives).
+//! `phonemeta.bin` (55.7 kB, layout version 2; the layout is documented in
+//! the script, which also checks that the committed file is what the pinned
+//! package gives).
 //!
 //! For every region (and each non-geographic calling code, region `001`)
 //! the table holds the calling code, the national (trunk) prefix and, for
@@ -24,22 +25,25 @@ static TABLE: &[u8] = include_bytes!("phonemeta.bin");
 pub(crate) const TYPES: usize = 10;
 const FIXED: usize = 8;
 const MOBILE: usize = 9;
-const REC: usize = 3 + 2 + 1 + 2 + 3 * TYPES;
-const NONE: u32 = 0xFF_FFFF;
-const LEAF: u32 = 0x80_0000;
+const REC: usize = 3 + 2 + 1 + 2 + 2 * TYPES;
+const NONE: u32 = 0xFFFF;
+/// An edge target with this bit is a leaf whose other bits are its mask of
+/// allowed lengths (the reader's form; the table stores a mask index).
+const LEAF: u32 = 0x8000_0000;
 
 /// Longest national significant number any region allows.
 pub(crate) const MAX_NSN: usize = 17;
 
-fn u24(b: &[u8], at: usize) -> u32 {
-    match b.get(at..at + 3) {
-        Some(s) => u32::from(s[0]) | u32::from(s[1]) << 8 | u32::from(s[2]) << 16,
-        None => 0,
+fn u16_at(b: &[u8], at: usize) -> u32 {
+    match b.get(at..at + 2) {
+        Some(s) => u32::from(s[0]) | u32::from(s[1]) << 8,
+        None => NONE,
     }
 }
 
 struct Parts {
     count: usize,
+    masks: &'static [u8],
     recs: &'static [u8],
     nodes: &'static [u8],
 }
@@ -49,10 +53,13 @@ fn parts() -> Parts {
     let count = TABLE
         .get(start..start + 2)
         .map_or(0, |s| usize::from(s[0]) | usize::from(s[1]) << 8);
-    let recs_end = (start + 2 + count * REC).min(TABLE.len());
+    let m = usize::from(TABLE.get(start + 2).copied().unwrap_or(0));
+    let masks_end = (start + 3 + 3 * m).min(TABLE.len());
+    let recs_end = (masks_end + count * REC).min(TABLE.len());
     Parts {
         count,
-        recs: TABLE.get(start + 2..recs_end).unwrap_or(&[]),
+        masks: TABLE.get(start + 3..masks_end).unwrap_or(&[]),
+        recs: TABLE.get(masks_end..recs_end).unwrap_or(&[]),
         nodes: TABLE.get(recs_end..).unwrap_or(&[]),
     }
 }
@@ -62,6 +69,7 @@ fn parts() -> Parts {
 pub(crate) struct Region {
     rec: &'static [u8],
     nodes: &'static [u8],
+    masks: &'static [u8],
     /// Position in the table.
     pos: u16,
     /// Lengths (bit k: k digits) of the numbers of any type.
@@ -96,7 +104,7 @@ struct Index {
 impl Index {
     fn build() -> Self {
         let p = parts();
-        let nodes = p.nodes;
+        let (nodes, masks) = (p.nodes, p.masks);
         let regions: Vec<Region> = p
             .recs
             .chunks_exact(REC)
@@ -106,6 +114,7 @@ impl Index {
                 let mut r = Region {
                     rec,
                     nodes,
+                    masks,
                     pos: i as u16,
                     lengths: 0,
                 };
@@ -277,11 +286,21 @@ impl Region {
         &np[..np.iter().position(|&c| c == 0).unwrap_or(2)]
     }
     fn root(&self, t: usize) -> Option<u32> {
-        let r = u24(self.rec, 8 + 3 * t);
+        let r = u16_at(self.rec, 8 + 2 * t);
         (r != NONE).then_some(r)
     }
+    /// Length mask number `i` of the table (0 if out of range).
+    fn mask_at(&self, i: u8) -> u32 {
+        let at = 3 * usize::from(i);
+        match self.masks.get(at..at + 3) {
+            Some(s) => u32::from(s[0]) | u32::from(s[1]) << 8 | u32::from(s[2]) << 16,
+            None => 0,
+        }
+    }
+    /// The lengths reachable from node `node`.
     fn mask(&self, node: u32) -> u32 {
-        u24(self.nodes, node as usize + 1)
+        let i = self.nodes.get(node as usize + 1).copied();
+        i.map_or(0, |i| self.mask_at(i))
     }
     /// Is `nsn` (ASCII digits) in type `t`'s trie?
     fn in_type(&self, t: usize, nsn: &[u8]) -> bool {
@@ -305,25 +324,31 @@ impl Region {
         }
         self.mask(off) >> n & 1 == 1
     }
-    /// The edges of node `off`: (lowest digit, highest digit, target).
+    /// The edges of node `off`: (lowest digit, highest digit, target), a
+    /// target being [`LEAF`] | its mask or a child node offset.
     fn edges(&self, off: u32) -> impl Iterator<Item = (u8, u8, u32)> + '_ {
         let off = off as usize;
         let count = usize::from(self.nodes.get(off).copied().unwrap_or(0));
-        (0..count).filter_map(move |e| {
-            let q = off + 4 + 4 * e;
-            let r = *self.nodes.get(q)?;
-            Some((r >> 4, r & 15, u24(self.nodes, q + 1)))
+        let mut q = off + 2;
+        (0..count).map_while(move |_| {
+            let c = *self.nodes.get(q)?;
+            let (lo, hi) = ((c & 0x7F) / 10, (c & 0x7F) % 10);
+            if c & 0x80 != 0 {
+                let m = self.mask_at(*self.nodes.get(q + 1)?);
+                q += 2;
+                Some((lo, hi, LEAF | m))
+            } else {
+                let t = u16_at(self.nodes, q + 1);
+                q += 3;
+                Some((lo, hi, t))
+            }
         })
     }
     /// The target of the edge of node `off` covering digit `d`.
     fn edge(&self, off: u32, d: u8) -> Option<u32> {
-        let off = off as usize;
-        let count = usize::from(*self.nodes.get(off)?);
-        (0..count).find_map(|e| {
-            let q = off + 4 + 4 * e;
-            let r = *self.nodes.get(q)?;
-            (r >> 4 <= d && d <= r & 15).then(|| u24(self.nodes, q + 1))
-        })
+        self.edges(off)
+            .find(|&(lo, hi, _)| lo <= d && d <= hi)
+            .map(|(_, _, t)| t)
     }
     /// Lengths (bit k: k digits) of the numbers of any type.
     pub(crate) fn lengths(&self) -> u32 {
