@@ -82,12 +82,16 @@ fn phones() {
 
 #[test]
 fn phone_national_and_international_prefixes() {
-    // Trunk prefix 0: reported without a phone word; the area block is
-    // 2–5 digits, the rest up to 8 (German mobiles, UK 5+6).
+    // Trunk prefix 0 and valid for a region with it (libphonenumber's
+    // metadata): reported without a phone word (German mobiles, UK 5+6).
     assert_eq!(types("x 030 72976824 y"), vec![PhoneNumber]);
     assert_eq!(types("x 07967 381016 y"), vec![PhoneNumber]);
     assert_eq!(types("x 0151 64153817 y"), vec![PhoneNumber]);
-    assert!(types("x 0815 4711 0815 y").is_empty());
+    // 4-4-4 blocks: +49 8154 7110815 (area 08154) is a valid German
+    // number, as libphonenumber's own `0800 1759 1759` is; digits no
+    // region's plan has are not a phone number.
+    assert_eq!(types("x 0815 4711 0815 y"), vec![PhoneNumber]);
+    assert!(types("x 0100 4711 0815 y").is_empty());
     // No trunk prefix (Spain, Poland, Italian mobiles): a phone word needed.
     assert!(types("x 919 712 302 y").is_empty());
     assert_eq!(types("tel. 919 712 302"), vec![PhoneNumber]);

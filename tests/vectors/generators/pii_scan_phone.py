@@ -113,6 +113,10 @@ pos("91-415-555-0132: calling code 91 and a valid Indian number = 50", "the othe
     "91-415-555-0132", 50, "phone.international")
 neg("238 333 9217: +238 3339217 is valid (Cape Verde) but 10 digits are read as national", "ref 238 333 9217")
 
+# 12 digits in 4-4-4 blocks: judged by the metadata, not by the block layout (DE 800 17591759 is valid).
+pos("DE 0800 1759 1759, trunk 0, valid = 55", "Service 0800 1759 1759", "0800 1759 1759", 55, "phone.national")
+neg("0100 4711 0815: no region's plan has these digits", "Vorgang 0100 4711 0815")
+
 # Layouts of other things.
 neg("a date with a leading 0 (03-12-1985) is no phone number", "on 03-12-1985 we")
 neg("the decimals of an amount (€68,060.02)", "importe: €68,060.02.")
