@@ -217,6 +217,12 @@ pub(crate) fn may_be_national(d: &[u8]) -> bool {
     ix.regions.len() > WORDS * 64 || ix.national(d).iter().any(|&w| w != 0)
 }
 
+/// Build the lookups now (the recognizer does when it is built, so that
+/// the first scan is not slower than the others).
+pub(crate) fn warm() {
+    index();
+}
+
 fn index() -> &'static Index {
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     INDEX.get_or_init(Index::build)

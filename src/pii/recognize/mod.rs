@@ -281,6 +281,9 @@ impl Recognizer {
                 }
             }
         }
+        if enabled[EntityType::PhoneNumber as usize] {
+            super::phonemeta::warm();
+        }
         Ok(Self {
             enabled,
             min_score: options.min_score,
