@@ -6,13 +6,17 @@
 //! # National numbers (written without `+`)
 //!
 //! Such a number can belong to several regions (`030 1234567` is valid in
-//! Germany and, as written, in Italy). It is a candidate when it is valid
-//! in *any* region; the evidence of how it is written sets the score:
+//! Germany and, as written, in Italy), and text rarely says which. So it is
+//! a candidate when it is valid in *any* region of libphonenumber's
+//! metadata (5 digits or more, not starting with the access prefix `00`);
+//! how it is written, and a phone word or field name near it, set the
+//! score:
 //!
 //! * **dialled** (55): it starts with the national (trunk) prefix of a
-//!   region where the rest is valid (`0 30 …` in DE, `8 495 …` in RU,
-//!   `1 800 …` in the NANP), or with a `0` that belongs to the number in a
-//!   region without trunk prefix where it is valid (Italy). Found without a
+//!   region where the rest is valid (`0 30 …` in DE, `8 (495) …` in RU,
+//!   `1-800-…` in the NANP; a prefix other than `0` written as a block of
+//!   its own), or with a `0` that belongs to the number in a region
+//!   without trunk prefix where it is valid (Italy). Found without a
 //!   phone word.
 //! * **home** (45): valid as written, without prefix, in a region of the
 //!   seven pseudonym locales whose numbers are written so: Spain, Italy,
