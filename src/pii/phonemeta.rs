@@ -350,15 +350,40 @@ impl Region {
             }
         })
     }
-    /// The target of the edge of node `off` covering digit `d`.
+    /// The target of the edge of node `off` covering digit `d` (the walk's
+    /// inner step: a plain loop; edges are in digit order).
     fn edge(&self, off: u32, d: u8) -> Option<u32> {
-        self.edges(off)
-            .find(|&(lo, hi, _)| lo <= d && d <= hi)
-            .map(|(_, _, t)| t)
+        let n = self.nodes;
+        let off = off as usize;
+        let mut q = off + 2;
+        for _ in 0..*n.get(off)? {
+            let c = *n.get(q)?;
+            let (lo, hi) = ((c & 0x7F) / 10, (c & 0x7F) % 10);
+            let leaf = c & 0x80 != 0;
+            if d < lo {
+                return None;
+            }
+            if d <= hi {
+                return Some(if leaf {
+                    LEAF | self.mask_at(*n.get(q + 1)?)
+                } else {
+                    u16_at(n, q + 1)
+                });
+            }
+            q += if leaf { 2 } else { 3 };
+        }
+        None
     }
     /// Lengths (bit k: k digits) of the numbers of any type.
     pub(crate) fn lengths(&self) -> u32 {
         self.lengths
+    }
+    /// Is `nsn` valid here (of some type)? [`Region::number_type`] without
+    /// telling fixed line from "fixed line or mobile".
+    pub(crate) fn valid(&self, nsn: &[u8]) -> bool {
+        nsn.len() <= MAX_NSN
+            && self.lengths >> nsn.len() & 1 == 1
+            && (0..TYPES).any(|t| self.in_type(t, nsn))
     }
     /// libphonenumber's type of `nsn` in this region: an index below
     /// [`TYPES`], or [`TYPES`] for "fixed line or mobile"; `None` if the
@@ -444,6 +469,12 @@ impl Region {
     }
 }
 
+/// Is `+cc nsn` valid for one of the code's regions?
+pub(crate) fn valid_international(cc: u16, nsn: &[u8]) -> bool {
+    let cand = index().first(nsn);
+    for_code(cc).any(|r| has(&cand, usize::from(r.pos)) && r.valid(nsn))
+}
+
 /// The region and type of an international number `+cc nsn`.
 pub(crate) fn international(cc: u16, nsn: &[u8]) -> Option<(Region, usize)> {
     let cand = index().first(nsn);
@@ -478,9 +509,9 @@ pub(crate) fn national(d: &[u8]) -> impl Iterator<Item = (Region, bool)> + '_ {
         .filter_map(move |&r| {
             let np = r.trunk();
             if !np.is_empty() && d.starts_with(np) {
-                r.number_type(&d[np.len()..]).map(|_| (r, true))
+                r.valid(&d[np.len()..]).then_some((r, true))
             } else {
-                r.number_type(d).map(|_| (r, false))
+                r.valid(d).then_some((r, false))
             }
         })
 }

@@ -76,7 +76,7 @@ pub(super) fn international(cx: &mut Cx, run: &Run, skip: usize) {
         return;
     };
     let nsn = &d[n..];
-    let base = if phonemeta::international(cc, nsn).is_some() {
+    let base = if phonemeta::valid_international(cc, nsn) {
         75
     } else if d.len() >= 8 && phonemeta::for_code(cc).any(|r| r.lengths() >> nsn.len() & 1 == 1) {
         55
@@ -118,7 +118,7 @@ fn national_fit(d: &[u8], first: usize) -> Option<Fit> {
     for (r, trunk) in phonemeta::national(d) {
         let np = r.trunk();
         if trunk && np != b"0" && np.len() != first {
-            if r.number_type(d).is_some() {
+            if r.valid(d) {
                 best = best.max(Some(Fit::Any));
             }
             continue;
@@ -194,7 +194,7 @@ pub(super) fn national(cx: &mut Cx, run: &Run) {
     // NANP numbers are written NPA-NXX-XXXX (or with dots); the same
     // digits in space-separated blocks are as often a reference number,
     // so that form needs a phone word (45 + 20).
-    let nanp = d.len() == 10 && run.shape(&[3, 3, 4]) && phonemeta::international(1, d).is_some();
+    let nanp = d.len() == 10 && run.shape(&[3, 3, 4]) && phonemeta::valid_international(1, d);
     if nanp && run.parens && matches!(run.seps.get(1), Some(b'-' | b' ' | b'.')) {
         let c = context(cx, run, &mut memo);
         push(cx, run, 70, c, "phone.nanp");
@@ -214,7 +214,7 @@ pub(super) fn national(cx: &mut Cx, run: &Run) {
     if run.groups.len() >= 3 && d.len() >= 11 && !run.parens && d[0] != b'0' {
         let (s, e) = run.groups[0];
         if let Some((cc, n)) = phonemeta::code_at(d) {
-            if n == e - s && cc != 1 && phonemeta::international(cc, &d[n..]).is_some() {
+            if n == e - s && cc != 1 && phonemeta::valid_international(cc, &d[n..]) {
                 let c = context(cx, run, &mut memo);
                 push(cx, run, 50, c, "phone.international");
                 return;
