@@ -381,9 +381,13 @@ impl Region {
     /// Is `nsn` valid here (of some type)? [`Region::number_type`] without
     /// telling fixed line from "fixed line or mobile".
     pub(crate) fn valid(&self, nsn: &[u8]) -> bool {
+        // Most numbers are fixed line or mobile: those tries first.
         nsn.len() <= MAX_NSN
             && self.lengths >> nsn.len() & 1 == 1
-            && (0..TYPES).any(|t| self.in_type(t, nsn))
+            && [FIXED, MOBILE]
+                .into_iter()
+                .chain(0..FIXED)
+                .any(|t| self.in_type(t, nsn))
     }
     /// libphonenumber's type of `nsn` in this region: an index below
     /// [`TYPES`], or [`TYPES`] for "fixed line or mobile"; `None` if the

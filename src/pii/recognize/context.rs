@@ -300,8 +300,8 @@ fn found(hay: &str, words: &[&str], lo: usize, hi: usize) -> bool {
     let ascii_hit = (0..hi.min(h.len())).any(|k| {
         let c = h[k].to_ascii_lowercase();
         c.is_ascii_lowercase()
-            && firsts >> (c - b'a') & 1 == 1
             && word_start(k)
+            && firsts >> (c - b'a') & 1 == 1
             && words.iter().any(|w| {
                 let wb = w.as_bytes();
                 wb.first() == Some(&c)

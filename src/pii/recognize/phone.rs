@@ -27,9 +27,9 @@
 //! Written in at least two blocks (or with a parenthesized area code) the
 //! finding is `phone.national`; an area code in parentheses (`(11)
 //! 2345-6789`, `(0118) 4960323`) is a phone layout, so such a number
-//! scores at least 50; a single block of digits is `phone.digits`
+//! scores at least 50; a single block of 5–12 digits is `phone.digits`
 //! and scores 30 whatever region it fits (bare digit runs are as often
-//! order or customer numbers). A number of 11 or more digits in three or
+//! order or customer numbers; longer ones are identifiers). A number of 11 or more digits in three or
 //! more blocks whose first block is a calling code and whose rest is valid
 //! for it (`91-415-555-0132`, the `+` left out) is `phone.international`
 //! at 50.
@@ -239,7 +239,10 @@ pub(super) fn national(cx: &mut Cx, run: &Run) {
         cx.recognizer.min_score,
         context::bonus(EntityType::PhoneNumber),
     );
-    if best + bonus < min || !phonemeta::may_be_national(d) {
+    // One block of more than 12 digits is an identifier (card, IMEI, NIR),
+    // whatever plan it fits.
+    let long_bare = !blocks && d.len() > 12;
+    if long_bare || best + bonus < min || !phonemeta::may_be_national(d) {
         return;
     }
     if best < min && !context(cx, run, &mut memo) {
