@@ -75,6 +75,7 @@ pos("10 digits after 'téléphone' = 30 + 20", "téléphone 0612345678", "061234
 pos("'tel:' label glued to the digits = 30 + 20", "tel:0301234567", "0301234567", 50, "phone.digits")
 pos("Dutch 'telefoon' is a phone word = 30 + 20", "telefoon 0612345678", "0612345678", 50, "phone.digits")
 neg("the same 10 digits without a phone word (30 < 50)", "Kundennummer 0301234567")
+neg("one block of 13 digits is an identifier, even after 'Tel.'", "Tel. 4930123456780")
 
 # Short numbers of small countries (SH +290 22158, FK +500 31234, AC +247 62889: 5-digit numbers).
 pos("+290 22158 (Saint Helena, 5 digits) = 75", "St Helena +290 22158", "+290 22158", 75, "phone.international")
