@@ -99,6 +99,8 @@ struct Index {
     first: Vec<Set>,
     /// The distinct national prefixes and the regions that have each.
     trunks: Vec<(&'static [u8], Set)>,
+    /// (region id, position), by id.
+    by_id: Vec<(&'static str, u16)>,
 }
 
 impl Index {
@@ -172,7 +174,12 @@ impl Index {
                 }
             }
         }
+        let mut by_id: Vec<(&'static str, u16)> = (0..regions.len())
+            .map(|i| (regions[i].id(), i as u16))
+            .collect();
+        by_id.sort_unstable();
         Index {
+            by_id,
             regions,
             by_code,
             first,
@@ -249,6 +256,16 @@ pub(crate) fn for_code(cc: u16) -> impl Iterator<Item = Region> {
         .iter()
         .take_while(move |&&(c, _)| c == cc)
         .map(move |&(_, i)| ix.regions[usize::from(i)])
+}
+
+/// The region `id` (`DE`; the first non-geographic entity for `001`).
+pub(crate) fn region(id: &str) -> Option<Region> {
+    let ix = index();
+    let k = ix.by_id.partition_point(|&(r, _)| r < id);
+    match ix.by_id.get(k) {
+        Some(&(r, i)) if r == id => ix.regions.get(usize::from(i)).copied(),
+        _ => None,
+    }
 }
 
 /// Is `cc` a calling code of some region?

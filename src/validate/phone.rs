@@ -58,7 +58,7 @@ fn region(code: &str) -> Option<Region> {
     if code.len() != 2 {
         return None;
     }
-    phonemeta::regions().find(|r| r.id() == code)
+    phonemeta::region(code)
 }
 
 pub(super) fn check_options(o: &PhoneOptions) -> Result<(), String> {

@@ -114,6 +114,16 @@ enum Fit {
 /// written as a block of its own (`8 (495) …`, `1-800-…`, `(06 1) …`);
 /// glued to the area code (`822 573 1256`) it is read as written.
 fn national_fit(d: &[u8], first: usize) -> Option<Fit> {
+    // Digits that start with no trunk prefix and no `0` are read as
+    // written everywhere: home if one of the home regions has them, else
+    // any, as soon as one region has them.
+    if !phonemeta::starts_dialled(d) {
+        let home = |id: &str| phonemeta::region(id).is_some_and(|r| r.valid(d));
+        if home("ES") || home("IT") || home("PL") || (d.len() == 10 && (home("US") || home("CA"))) {
+            return Some(Fit::Home);
+        }
+        return phonemeta::national(d).next().map(|_| Fit::Any);
+    }
     let mut best = None;
     for (r, trunk) in phonemeta::national(d) {
         let np = r.trunk();
