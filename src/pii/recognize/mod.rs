@@ -93,7 +93,9 @@
 //! (then end descending).
 
 mod context;
+mod domain;
 mod ids;
+mod ip;
 #[cfg(feature = "names")]
 mod names;
 mod numeric;
