@@ -17,6 +17,7 @@ use super::{is_word, tokens, Cx};
 /// (with a scheme or `www.` they are URLs as any other): am (automake), cc
 /// (C++), in (autoconf), md (Markdown), mk (make), ml (OCaml), ps
 /// (PostScript), py (Python), rs (Rust), sh (shell), so (shared objects).
+#[rustfmt::skip]
 const TLDS: &[&str] = &[
     "ac", "academy", "ad", "ae", "aero", "af", "ag", "agency", "ai", "al", "app", "aq", "ar", "art",
     "as", "asia", "at", "au", "aw", "ax", "az", "ba", "bank", "bb", "bd", "be", "berlin", "bf",
@@ -59,7 +60,12 @@ pub(super) fn bare(cx: &mut Cx, i: usize) {
     if w <= i || cx.at(w) != b'.' || !cx.at(w + 1).is_ascii_alphanumeric() {
         return;
     }
-    if i > 0 && matches!(b[i - 1], b'.' | b'-' | b'@' | b'/' | b'\\' | b'%' | b'+' | b'~' | b'$') {
+    if i > 0
+        && matches!(
+            b[i - 1],
+            b'.' | b'-' | b'@' | b'/' | b'\\' | b'%' | b'+' | b'~' | b'$'
+        )
+    {
         return;
     }
     // Labels of letters, digits and inner hyphens, joined by single dots.
@@ -84,7 +90,10 @@ pub(super) fn bare(cx: &mut Cx, i: usize) {
     }
     // `jane.de@example.com` is a local part; `a.b_c`, `x.comé` a longer token.
     let next = cx.at(e);
-    let letter_next = cx.text[e..].chars().next().is_some_and(char::is_alphanumeric);
+    let letter_next = cx.text[e..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric);
     if labels < 2 || next == b'@' || is_word(next) || letter_next {
         return;
     }
@@ -110,7 +119,9 @@ mod tests {
     #[test]
     fn tlds_sorted_and_no_file_extensions() {
         assert!(TLDS.windows(2).all(|w| w[0] < w[1]));
-        let files = ["am", "cc", "in", "md", "mk", "ml", "ps", "py", "rs", "sh", "so"];
+        let files = [
+            "am", "cc", "in", "md", "mk", "ml", "ps", "py", "rs", "sh", "so",
+        ];
         assert!(files.iter().all(|x| !TLDS.contains(x)));
     }
 }

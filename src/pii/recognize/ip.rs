@@ -6,9 +6,8 @@
 //! value to protect); an invalid one (`/123`) is not, and the address alone
 //! is reported. A port (`10.0.0.1:8080`) is never part of it. After a
 //! space or `-` in the same run a second address starts (`10.0.0.1-10.0.0.9`).
-//! Four valid octets followed by more dotted groups (`192.168.1.1.1`) are
-//! reported with a lower score (50): an address followed by more text, or
-//! an OID / section number.
+//! More than four dotted groups (`1.2.3.4.5`, `192.168.1.1.1`) are a
+//! version string, an OID or a section number, not an address.
 //!
 //! IPv6: the std parser decides (embedded IPv4 included), plus a zone id
 //! (`fe80::1%eth0`) and a prefix length `/0`–`/128` (`2001:db8::/32`), both
@@ -53,18 +52,16 @@ pub(super) fn v4(cx: &mut Cx, run: &Run) {
             n += 1;
         }
         let starts = k == 0 || matches!(s[k - 1], b' ' | b'-');
-        if n >= 4 && starts && (k..k + 4).all(|j| octet(text(j))) {
+        if n == 4 && starts && (k..k + 4).all(|j| octet(text(j))) {
             let mut end = g[k + 3].1;
-            let base = if n > 4 { 50 } else { 75 };
-            if n == 4
-                && s.get(k + 3) == Some(&b'/')
+            if s.get(k + 3) == Some(&b'/')
                 && prefix_len(text(k + 4), 32)
                 && s.get(k + 4) != Some(&b'.')
             {
                 end = g[k + 4].1;
                 n += 1;
             }
-            cx.push(EntityType::IpAddress, g[k].0, end, base, "ip.v4");
+            cx.push(EntityType::IpAddress, g[k].0, end, 75, "ip.v4");
         }
         k += n;
     }
@@ -81,9 +78,7 @@ fn label_colon(b: &[u8], colon: usize) -> bool {
     while k > 0 && b[k - 1].is_ascii_alphabetic() {
         k -= 1;
     }
-    k < colon
-        && b[k..colon].iter().any(|&c| !hex(c))
-        && (k == 0 || !is_word(b[k - 1]))
+    k < colon && b[k..colon].iter().any(|&c| !hex(c)) && (k == 0 || !is_word(b[k - 1]))
 }
 
 /// The end of a zone id (`%eth0`, `%25en0`, `%3`) at `pct`, if one is
@@ -109,8 +104,8 @@ fn prefix_end(cx: &Cx, slash: usize, max: u32) -> Option<usize> {
     while e < b.len() && e - slash <= 4 && b[e].is_ascii_digit() {
         e += 1;
     }
-    let next_ok = !is_word(cx.at(e)) && !(cx.at(e) == b'.' && cx.at(e + 1).is_ascii_digit());
-    (next_ok && prefix_len(&b[slash + 1..e], max)).then_some(e)
+    let longer = is_word(cx.at(e)) || (cx.at(e) == b'.' && cx.at(e + 1).is_ascii_digit());
+    (!longer && prefix_len(&b[slash + 1..e], max)).then_some(e)
 }
 
 /// An IPv6 address starting at `i` (a hex digit or `:` at a token start).

@@ -97,11 +97,15 @@ fn density_file(domain: &[u8]) -> bool {
         return false;
     };
     let (scale, ext) = (&domain[..dot], &domain[dot + 1..]);
-    let Some(digits) = scale.strip_suffix(b"x").or_else(|| scale.strip_suffix(b"X")) else {
+    let Some(digits) = scale
+        .strip_suffix(b"x")
+        .or_else(|| scale.strip_suffix(b"X"))
+    else {
         return false;
     };
     let mut parts = digits.splitn(2, |&c| c == b'.');
-    let number = |p: Option<&[u8]>| p.is_some_and(|p| !p.is_empty() && p.iter().all(u8::is_ascii_digit));
+    let number =
+        |p: Option<&[u8]>| p.is_some_and(|p| !p.is_empty() && p.iter().all(u8::is_ascii_digit));
     let whole = parts.next();
     let frac = parts.next();
     number(whole)
@@ -118,7 +122,10 @@ fn userinfo(b: &[u8], s: usize) -> bool {
         return false;
     }
     let from = s.saturating_sub(256);
-    let Some(slash) = b[from..s].iter().rposition(|&c| c == b'/' || c.is_ascii_whitespace()) else {
+    let Some(slash) = b[from..s]
+        .iter()
+        .rposition(|&c| c == b'/' || c.is_ascii_whitespace())
+    else {
         return false;
     };
     let k = from + slash;
@@ -130,7 +137,7 @@ fn starts_ci(hay: &[u8], needle: &[u8]) -> bool {
 }
 
 /// `http://`, `https://`, `ftp://`, `www.` up to whitespace, quotes or
-/// angle brackets (≤ 4096 bytes); trailing punctuation and an unbalanced
+/// angle brackets (≤ 4096 bytes); trailing punctuation and unbalanced
 /// `)` are left out. The host must be a dotted name, an IP literal,
 /// `localhost` or carry a port (`http://microsoft` is a word after a
 /// scheme, not a URL). Without a prefix, a bare domain name
@@ -193,7 +200,7 @@ pub(super) fn url_end(cx: &mut Cx, i: usize, host: usize) -> Option<usize> {
     loop {
         match b[e - 1] {
             b'.' | b',' | b';' | b':' | b'!' | b'?' | b']' | b'}' => e -= 1,
-            b')' if !b[i..e].contains(&b'(') => e -= 1,
+            b')' if unbalanced(&b[i..e]) => e -= 1,
             _ => break,
         }
         if e <= host {
@@ -204,6 +211,13 @@ pub(super) fn url_end(cx: &mut Cx, i: usize, host: usize) -> Option<usize> {
         e -= 1;
     }
     Some(e)
+}
+
+/// More `)` than `(`: the last `)` closes text around the URL
+/// (`(see https://x.example/a_(b))`), not a part of it.
+fn unbalanced(url: &[u8]) -> bool {
+    let count = |c: u8| url.iter().filter(|&&x| x == c).count();
+    count(b')') > count(b'(')
 }
 
 /// Is the authority at the start of `rest` (after `scheme://` or `www.`) a
@@ -251,7 +265,10 @@ fn credential(url: &[u8]) -> bool {
             return true;
         }
     }
-    let Some(q) = rest[auth_end..].iter().position(|&c| matches!(c, b'?' | b'#')) else {
+    let Some(q) = rest[auth_end..]
+        .iter()
+        .position(|&c| matches!(c, b'?' | b'#'))
+    else {
         return false;
     };
     rest[auth_end + q + 1..]
@@ -300,11 +317,9 @@ pub(super) fn hex_start(cx: &mut Cx, i: usize) {
                     && hex(b[i + 3 * k + 1])
                     && (k == 5 || b[i + 3 * k + 2] == b[i + 2])
             });
-        if pairs
-            && !is_word(cx.at(i + 17))
-            && !(matches!(cx.at(i + 17), b':' | b'-') && hex(cx.at(i + 18)))
-            && !broadcast_or_null(&b[i..i + 17])
-        {
+        let longer =
+            is_word(cx.at(i + 17)) || (matches!(cx.at(i + 17), b':' | b'-') && hex(cx.at(i + 18)));
+        if pairs && !longer && !broadcast_or_null(&b[i..i + 17]) {
             cx.push(EntityType::MacAddress, i, i + 17, 80, "mac.address");
         }
         let cisco = b.len() >= i + 14
@@ -312,11 +327,8 @@ pub(super) fn hex_start(cx: &mut Cx, i: usize) {
                 b[i + 5 * k..i + 5 * k + 4].iter().all(|&c| hex(c))
                     && (k == 2 || b[i + 5 * k + 4] == b'.')
             });
-        if cisco
-            && !is_word(cx.at(i + 14))
-            && !(cx.at(i + 14) == b'.' && hex(cx.at(i + 15)))
-            && !broadcast_or_null(&b[i..i + 14])
-        {
+        let longer = is_word(cx.at(i + 14)) || (cx.at(i + 14) == b'.' && hex(cx.at(i + 15)));
+        if cisco && !longer && !broadcast_or_null(&b[i..i + 14]) {
             cx.push(EntityType::MacAddress, i, i + 14, 80, "mac.address");
         }
     }
