@@ -2,46 +2,45 @@
 //! as URLs, without a scheme or `www.`.
 //!
 //! Without a prefix a dotted word is as often a file name (`report.pdf`,
-//! `setup.py`) or a missing space (`it.It`), so the last label must be a
-//! top-level domain from [`TLDS`] (the original generic TLDs, the ISO 3166
-//! country codes, `eu` and widely used newer generic ones), written in
-//! lower case (`ASP.NET` is a framework), and not one of the country codes
-//! that are common file extensions (`.py`, `.rs`, `.sh`, `.md`…). Not inside an email address (`…@example.com`, `jane.de@…`)
-//! or a longer token (after `.`, `-`, `/`, `@`…). Score 50, +10 with a URL
-//! word (`link`, `website`…).
+//! `setup.py`), a member access in code (`log.info`, `user.id`) or a
+//! missing space (`it.It`), so the last label must be a top-level domain
+//! from [`TLDS`], in lower case (`ASP.NET` is a framework), and the name is
+//! not followed by `(` (a call). Not inside an email address
+//! (`…@example.com`, `jane.de@…`) or a longer token (after `.`, `-`, `/`,
+//! `@`…). A port, path, query or fragment continues it as in a URL.
+//! Score 50, +10 with a URL word (`link`, `website`…).
 
 use super::{is_word, tokens, Cx};
 
-/// Top-level domains accepted for bare domain names, sorted. Country
-/// codes that are, far more often in text, file extensions are left out
-/// (with a scheme or `www.` they are URLs as any other): am (automake), cc
-/// (C++), in (autoconf), md (Markdown), mk (make), ml (OCaml), ps
-/// (PostScript), py (Python), rs (Rust), sh (shell), so (shared objects).
+/// Top-level domains accepted for bare domain names, sorted: the ISO 3166
+/// country codes and the generic TLDs that are not also common words of
+/// code and data (`log.info`, `user.name`, `app.post`, `style.top` and
+/// `user.email` are member accesses). Country codes that are, far more
+/// often in text, file extensions or identifiers are left out (with a
+/// scheme or `www.` they are URLs as any other): am (automake), as, by
+/// (`order.by`), cc (C++), do (`to.do`), gs (Apps Script), id (`user.id`),
+/// in (autoconf), is, md (Markdown), me, mk (make), ml (OCaml), ms
+/// (`timeout.ms`), my, no (`order.no`), pm (Perl modules), ps
+/// (PostScript), py (Python), rs (Rust), sh (shell), so (shared objects),
+/// st, tf (Terraform), to (`path.to`), us.
 #[rustfmt::skip]
 const TLDS: &[&str] = &[
-    "ac", "academy", "ad", "ae", "aero", "af", "ag", "agency", "ai", "al", "app", "aq", "ar", "art",
-    "as", "asia", "at", "au", "aw", "ax", "az", "ba", "bank", "bb", "bd", "be", "berlin", "bf",
-    "bg", "bh", "bi", "bio", "biz", "bj", "blog", "bm", "bn", "bo", "br", "bs", "bt", "bw", "by",
-    "bz", "ca", "cafe", "capital", "cat", "cd", "center", "cf", "cg", "ch", "ci", "ck", "cl",
-    "cloud", "club", "cm", "cn", "co", "com", "company", "consulting", "coop", "cr", "cu", "cv",
-    "cw", "cx", "cy", "cz", "de", "design", "dev", "digital", "dj", "dk", "dm", "do", "dz", "ec",
-    "edu", "ee", "eg", "email", "er", "es", "et", "eu", "events", "expert", "fi", "finance", "fj",
-    "fk", "fm", "fo", "fr", "fun", "ga", "gb", "gd", "ge", "gf", "gg", "gh", "gi", "gl", "global",
-    "gm", "gn", "gov", "gp", "gq", "gr", "group", "gs", "gt", "gu", "gw", "gy", "health", "hk",
-    "hm", "hn", "host", "hr", "ht", "hu", "id", "ie", "il", "im", "info", "ink", "int", "io", "iq",
-    "ir", "is", "it", "je", "jm", "jo", "jobs", "jp", "ke", "kg", "kh", "ki", "km", "kn", "kp",
-    "kr", "kw", "ky", "kz", "la", "lb", "lc", "li", "life", "link", "live", "lk", "london", "lr",
-    "ls", "lt", "ltd", "lu", "lv", "ly", "ma", "mc", "me", "media", "mg", "mh", "mil", "mm", "mn",
-    "mo", "mobi", "mp", "mq", "mr", "mt", "mu", "museum", "mv", "mw", "mx", "my", "mz", "na",
-    "name", "nc", "ne", "net", "network", "news", "nf", "ng", "ni", "nl", "no", "np", "nr", "nu",
-    "nyc", "nz", "om", "one", "online", "org", "pa", "page", "paris", "pe", "pf", "pg", "ph", "pk",
-    "pl", "pm", "pn", "post", "pr", "pro", "pt", "pw", "qa", "re", "ro", "ru", "rw", "sa", "sb",
-    "sc", "sd", "se", "services", "sg", "shop", "si", "site", "sk", "sl", "sm", "sn", "solutions",
-    "space", "sr", "st", "store", "studio", "su", "sv", "sx", "sy", "systems", "sz", "tc", "td",
-    "team", "tech", "tel", "tf", "tg", "th", "tj", "tk", "tl", "tm", "tn", "to", "today", "tools",
-    "top", "tr", "travel", "tt", "tv", "tw", "tz", "ua", "ug", "uk", "us", "uy", "uz", "va", "vc",
-    "ve", "vg", "vi", "vip", "vn", "vu", "website", "wf", "wien", "work", "world", "ws", "xyz",
-    "ye", "yt", "za", "zm", "zone", "zw",
+    "ac", "ad", "ae", "aero", "af", "ag", "ai", "al", "aq", "ar", "asia", "at", "au", "aw", "ax",
+    "az", "ba", "bb", "bd", "be", "bf", "bg", "bh", "bi", "biz", "bj", "bm", "bn", "bo", "br",
+    "bs", "bt", "bw", "bz", "ca", "cat", "cd", "cf", "cg", "ch", "ci", "ck", "cl", "cm", "cn",
+    "co", "com", "coop", "cr", "cu", "cv", "cw", "cx", "cy", "cz", "de", "dj", "dk", "dm", "dz",
+    "ec", "edu", "ee", "eg", "er", "es", "et", "eu", "fi", "fj", "fk", "fm", "fo", "fr", "ga",
+    "gb", "gd", "ge", "gf", "gg", "gh", "gi", "gl", "gm", "gn", "gov", "gp", "gq", "gr", "gt",
+    "gu", "gw", "gy", "hk", "hm", "hn", "hr", "ht", "hu", "ie", "il", "im", "int", "io", "iq",
+    "ir", "it", "je", "jm", "jo", "jobs", "jp", "ke", "kg", "kh", "ki", "km", "kn", "kp", "kr",
+    "kw", "ky", "kz", "la", "lb", "lc", "li", "lk", "lr", "ls", "lt", "lu", "lv", "ly", "ma", "mc",
+    "mg", "mh", "mil", "mm", "mn", "mo", "mobi", "mp", "mq", "mr", "mt", "mu", "museum", "mv",
+    "mw", "mx", "mz", "na", "nc", "ne", "net", "nf", "ng", "ni", "nl", "np", "nr", "nu", "nz",
+    "om", "org", "pa", "pe", "pf", "pg", "ph", "pk", "pl", "pn", "pr", "pt", "pw", "qa", "re",
+    "ro", "ru", "rw", "sa", "sb", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "sr", "su",
+    "sv", "sx", "sy", "sz", "tc", "td", "tg", "th", "tj", "tk", "tl", "tm", "tn", "tr", "travel",
+    "tt", "tv", "tw", "tz", "ua", "ug", "uk", "uy", "uz", "va", "vc", "ve", "vg", "vi", "vn", "vu",
+    "wf", "ws", "xyz", "ye", "yt", "za", "zm", "zw",
 ];
 
 fn label_char(c: u8) -> bool {
@@ -51,6 +50,14 @@ fn label_char(c: u8) -> bool {
 /// A bare domain name starting at the token start `i` (see the module docs).
 pub(super) fn bare(cx: &mut Cx, i: usize) {
     let b = cx.b;
+    if i > 0
+        && matches!(
+            b[i - 1],
+            b'.' | b'-' | b'@' | b'/' | b'\\' | b'%' | b'+' | b'~' | b'$'
+        )
+    {
+        return;
+    }
     // Most words are not followed by `.` and a letter or digit (after
     // hyphenated parts: `my-site.com`).
     let mut w = cx.word_end;
@@ -58,14 +65,6 @@ pub(super) fn bare(cx: &mut Cx, i: usize) {
         w += 1;
     }
     if w <= i || cx.at(w) != b'.' || !cx.at(w + 1).is_ascii_alphanumeric() {
-        return;
-    }
-    if i > 0
-        && matches!(
-            b[i - 1],
-            b'.' | b'-' | b'@' | b'/' | b'\\' | b'%' | b'+' | b'~' | b'$'
-        )
-    {
         return;
     }
     // Labels of letters, digits and inner hyphens, joined by single dots.
@@ -94,7 +93,8 @@ pub(super) fn bare(cx: &mut Cx, i: usize) {
         .chars()
         .next()
         .is_some_and(char::is_alphanumeric);
-    if labels < 2 || next == b'@' || is_word(next) || letter_next {
+    // `path.join(…)`-like calls are code.
+    if labels < 2 || matches!(next, b'@' | b'(') || is_word(next) || letter_next {
         return;
     }
     let tld = &cx.text[last..e];
@@ -117,11 +117,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tlds_sorted_and_no_file_extensions() {
+    fn tlds_sorted_and_no_file_extensions_or_identifiers() {
         assert!(TLDS.windows(2).all(|w| w[0] < w[1]));
-        let files = [
-            "am", "cc", "in", "md", "mk", "ml", "ps", "py", "rs", "sh", "so",
+        let left_out = [
+            "am", "as", "by", "cc", "do", "gs", "id", "in", "info", "is", "md", "me", "mk", "ml",
+            "ms", "my", "name", "no", "pm", "ps", "py", "rs", "sh", "so", "st", "tf", "to", "us",
         ];
-        assert!(files.iter().all(|x| !TLDS.contains(x)));
+        assert!(left_out.iter().all(|x| !TLDS.contains(x)));
     }
 }

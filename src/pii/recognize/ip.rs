@@ -75,7 +75,7 @@ fn hex(c: u8) -> bool {
 /// letters, at least one of them not a hex digit, at a word start?
 fn label_colon(b: &[u8], colon: usize) -> bool {
     let mut k = colon;
-    while k > 0 && b[k - 1].is_ascii_alphabetic() {
+    while k > 0 && colon - k < 64 && b[k - 1].is_ascii_alphabetic() {
         k -= 1;
     }
     k < colon && b[k..colon].iter().any(|&c| !hex(c)) && (k == 0 || !is_word(b[k - 1]))

@@ -132,6 +132,9 @@ case("url: bare domain with a hyphen, path and query, trailing period left out",
 case("url: bare domain with 'website' context (+10)", "website example.org",
      ("example.org", "url.domain", "url.domain", True))
 case("url negative: file names and abbreviations are not bare domains", "setup.py README.md ASP.NET e.g. z.B.")
+case("url negative: member accesses and calls in code are not bare domains",
+     "log.info(x) user.id user.name app.post style.top order.by main.tf timeout.ms path.join(a)")
+case("url negative: a dotted name ending in an upper-case label (a class path)", "java.net.URL")
 case("url negative: scheme and a single-label host", "http://microsoft")
 case("url negative: www. without a TLD", "www.microsoft")
 case("url negative: quoted www. without a TLD", "'www.microsoft'")
