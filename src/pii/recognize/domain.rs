@@ -5,7 +5,7 @@
 //! `setup.py`), a member access in code (`log.info`, `user.id`) or a
 //! missing space (`it.It`), so the last label must be a top-level domain
 //! from [`TLDS`], in lower case (`ASP.NET` is a framework), and the name is
-//! not followed by `(` (a call). Not inside an email address
+//! not followed by `(` or `[` (a call, an index). Not inside an email address
 //! (`…@example.com`, `jane.de@…`) or a longer token (after `.`, `-`, `/`,
 //! `@`…). A port, path, query or fragment continues it as in a URL.
 //! Score 50, +10 with a URL word (`link`, `website`…).
@@ -22,7 +22,8 @@ use super::{is_word, tokens, Cx};
 /// in (autoconf), is, md (Markdown), me, mk (make), ml (OCaml), ms
 /// (`timeout.ms`), my, no (`order.no`), pm (Perl modules), ps
 /// (PostScript), py (Python), rs (Rust), sh (shell), so (shared objects),
-/// st, tf (Terraform), to (`path.to`), us.
+/// st, tf (Terraform), to (`path.to`), us; na (Italian `Sig.na`) and the
+/// generic int (`self.int`) too.
 #[rustfmt::skip]
 const TLDS: &[&str] = &[
     "ac", "ad", "ae", "aero", "af", "ag", "ai", "al", "aq", "ar", "asia", "at", "au", "aw", "ax",
@@ -31,11 +32,11 @@ const TLDS: &[&str] = &[
     "co", "com", "coop", "cr", "cu", "cv", "cw", "cx", "cy", "cz", "de", "dj", "dk", "dm", "dz",
     "ec", "edu", "ee", "eg", "er", "es", "et", "eu", "fi", "fj", "fk", "fm", "fo", "fr", "ga",
     "gb", "gd", "ge", "gf", "gg", "gh", "gi", "gl", "gm", "gn", "gov", "gp", "gq", "gr", "gt",
-    "gu", "gw", "gy", "hk", "hm", "hn", "hr", "ht", "hu", "ie", "il", "im", "int", "io", "iq",
+    "gu", "gw", "gy", "hk", "hm", "hn", "hr", "ht", "hu", "ie", "il", "im", "io", "iq",
     "ir", "it", "je", "jm", "jo", "jobs", "jp", "ke", "kg", "kh", "ki", "km", "kn", "kp", "kr",
     "kw", "ky", "kz", "la", "lb", "lc", "li", "lk", "lr", "ls", "lt", "lu", "lv", "ly", "ma", "mc",
     "mg", "mh", "mil", "mm", "mn", "mo", "mobi", "mp", "mq", "mr", "mt", "mu", "museum", "mv",
-    "mw", "mx", "mz", "na", "nc", "ne", "net", "nf", "ng", "ni", "nl", "np", "nr", "nu", "nz",
+    "mw", "mx", "mz", "nc", "ne", "net", "nf", "ng", "ni", "nl", "np", "nr", "nu", "nz",
     "om", "org", "pa", "pe", "pf", "pg", "ph", "pk", "pl", "pn", "pr", "pt", "pw", "qa", "re",
     "ro", "ru", "rw", "sa", "sb", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "sr", "su",
     "sv", "sx", "sy", "sz", "tc", "td", "tg", "th", "tj", "tk", "tl", "tm", "tn", "tr", "travel",
@@ -93,8 +94,8 @@ pub(super) fn bare(cx: &mut Cx, i: usize) {
         .chars()
         .next()
         .is_some_and(char::is_alphanumeric);
-    // `path.join(…)`-like calls are code.
-    if labels < 2 || matches!(next, b'@' | b'(') || is_word(next) || letter_next {
+    // `path.join(…)` calls and `df.at[…]` indexing are code.
+    if labels < 2 || matches!(next, b'@' | b'(' | b'[') || is_word(next) || letter_next {
         return;
     }
     let tld = &cx.text[last..e];
@@ -120,8 +121,9 @@ mod tests {
     fn tlds_sorted_and_no_file_extensions_or_identifiers() {
         assert!(TLDS.windows(2).all(|w| w[0] < w[1]));
         let left_out = [
-            "am", "as", "by", "cc", "do", "gs", "id", "in", "info", "is", "md", "me", "mk", "ml",
-            "ms", "my", "name", "no", "pm", "ps", "py", "rs", "sh", "so", "st", "tf", "to", "us",
+            "am", "as", "by", "cc", "do", "gs", "id", "in", "info", "int", "is", "md", "me", "mk",
+            "ml", "ms", "my", "na", "name", "no", "pm", "ps", "py", "rs", "sh", "so", "st", "tf",
+            "to", "us",
         ];
         assert!(left_out.iter().all(|x| !TLDS.contains(x)));
     }

@@ -15,8 +15,9 @@
 //! sequence: a candidate right after a `:` is read only when that colon ends
 //! a label word (`ip:`, `Gateway:`), so `text2001:db8::1` and
 //! `2001::db8::1` yield nothing. `::` alone (the unspecified address) is
-//! also Haskell or reStructuredText punctuation: 50; with a prefix (`::/0`)
-//! it is network notation, 80.
+//! also Haskell or reStructuredText punctuation: 50, and only between
+//! spaces, quotes, brackets or sentence punctuation (not in `${::-j}`);
+//! with a prefix (`::/0`) it is network notation, 80.
 
 use super::numeric::{num, Run};
 use super::{is_word, Cx, EntityType};
@@ -155,6 +156,44 @@ pub(super) fn v6(cx: &mut Cx, i: usize) {
             end = p;
             prefix = true;
         }
+    }
+    // `::` alone between code punctuation (`${::-j}`) is not an address.
+    if unspecified
+        && !prefix
+        && (i > 0
+            && !matches!(
+                b[i - 1],
+                b' ' | b'\t'
+                    | b'\n'
+                    | b'\r'
+                    | b'='
+                    | b'('
+                    | b'['
+                    | b'"'
+                    | b'\''
+                    | b','
+                    | b';'
+                    | b'>'
+                    | b'`'
+            )
+            || !matches!(
+                cx.at(end),
+                0 | b' '
+                    | b'\t'
+                    | b'\n'
+                    | b'\r'
+                    | b'.'
+                    | b','
+                    | b';'
+                    | b')'
+                    | b']'
+                    | b'"'
+                    | b'\''
+                    | b'>'
+                    | b'`'
+            ))
+    {
+        return;
     }
     let base = if unspecified && !prefix { 50 } else { 80 };
     cx.push(EntityType::IpAddress, i, end, base, "ip.v6");

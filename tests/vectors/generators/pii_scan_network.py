@@ -133,7 +133,9 @@ case("url: bare domain with 'website' context (+10)", "website example.org",
      ("example.org", "url.domain", "url.domain", True))
 case("url negative: file names and abbreviations are not bare domains", "setup.py README.md ASP.NET e.g. z.B.")
 case("url negative: member accesses and calls in code are not bare domains",
-     "log.info(x) user.id user.name app.post style.top order.by main.tf timeout.ms path.join(a)")
+     "log.info(x) user.id user.name app.post style.top order.by main.tf timeout.ms path.join(a) df.at[0] self.int")
+case("ipv6 negative: '::' between code punctuation (log4shell lookup)", "${${::-j}${::-n}}")
+case("ipv6: '::' in parentheses", "(::)", ("::", "ip.v6.unspecified", "ip.v6"))
 case("url negative: a dotted name ending in an upper-case label (a class path)", "java.net.URL")
 case("url negative: scheme and a single-label host", "http://microsoft")
 case("url negative: www. without a TLD", "www.microsoft")
