@@ -197,10 +197,17 @@ pub(super) fn url_end(cx: &mut Cx, i: usize, host: usize) -> Option<usize> {
     if e <= host {
         return None;
     }
+    // More `)` than `(`: a trailing `)` closes text around the URL
+    // (`(see https://x.example/a_(b))`), not a part of it. Counted once.
+    let count = |c: u8| b[i..e].iter().filter(|&&x| x == c).count();
+    let (opens, mut closes) = (count(b'('), count(b')'));
     loop {
         match b[e - 1] {
             b'.' | b',' | b';' | b':' | b'!' | b'?' | b']' | b'}' => e -= 1,
-            b')' if unbalanced(&b[i..e]) => e -= 1,
+            b')' if closes > opens => {
+                closes -= 1;
+                e -= 1;
+            }
             _ => break,
         }
         if e <= host {
@@ -211,13 +218,6 @@ pub(super) fn url_end(cx: &mut Cx, i: usize, host: usize) -> Option<usize> {
         e -= 1;
     }
     Some(e)
-}
-
-/// More `)` than `(`: the last `)` closes text around the URL
-/// (`(see https://x.example/a_(b))`), not a part of it.
-fn unbalanced(url: &[u8]) -> bool {
-    let count = |c: u8| url.iter().filter(|&&x| x == c).count();
-    count(b')') > count(b'(')
 }
 
 /// Is the authority at the start of `rest` (after `scheme://` or `www.`) a
