@@ -243,7 +243,7 @@ fn a_policy_without_a_pii_section_still_scans_what_it_does_not_name() {
     }
 }
 
-/// A URL carrying a credential is one finding (85 over the secret's 80):
+/// A URL carrying a credential is one finding (100, over the secret's 80):
 /// anonymizing it leaves neither the URL nor the token in clear.
 #[test]
 fn a_url_with_a_token_is_replaced_whole() {

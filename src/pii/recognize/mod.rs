@@ -48,7 +48,7 @@
 //! | entity | recognizer id | base | context | rule |
 //! |---|---|---|---|---|
 //! | EMAIL_ADDRESS | `email.pattern` | 90 | +10 | local@domain.tld; TLD of letters or punycode (`xn--p1ai`); not an image name (`logo@2x.png`: density `Nx` + image extension), not a URL's userinfo (`https://user:pw@host`) |
-//! | URL | `url.scheme` / `url.www` / `url.domain` | 70 / 60 / 50; 85 with a credential | +10 | `http(s)://`, `ftp://`, `www.` with a dotted host, an IP literal, `localhost` or a port (`http://microsoft` is not one); bare `name.tld` with a TLD from the `domain` module's list, lower case, not a file extension (`setup.py`); a secret-named query/fragment parameter (`?token=…`) or a userinfo password: 85 |
+//! | URL | `url.scheme` / `url.www` / `url.domain` | 70 / 60 / 50; 100 with a credential | +10 | `http(s)://`, `ftp://`, `www.` with a dotted host, an IP literal, `localhost` or a port (`http://microsoft` is not one); bare `name.tld` with a TLD from the `domain` module's list, lower case, not a file extension (`setup.py`); a secret-named query/fragment parameter (`?token=…`) or a userinfo password: 100 |
 //! | PHONE_NUMBER | `phone.international` | 75 (valid) / 55 (possible length) | +20 | `+CC`, `00CC` or `011 CC`: national number valid for one of CC's regions in libphonenumber's metadata (`phonemeta`, 6+ digits), or of a possible length there with an unlisted prefix (8+ digits) |
 //! | PHONE_NUMBER | `phone.nanp` | 70 (parens) / 55 (`-` `.`) / 45 (spaces) | +20 | `(415) 555-2671`, `415-555-2671`, `415 555 2671` |
 //! | PHONE_NUMBER | `phone.national` | 55 (trunk `0`) / 45 | +20 | 9–11 digits in ≥ 2 blocks (or 12 as `0151 64153817`), area block 2–5 digits, not `AAA-GG-SSSS` |
@@ -89,13 +89,14 @@
 //! [`EntityType::ALL`] order. So a URL that contains an email address
 //! (`https://x.example/?to=a@b.example`) yields only the email (90 > 70);
 //! a URL whose query, fragment or userinfo holds a credential
-//! (`https://x.example/?token=…`) scores 85 and so covers the
-//! SECRET_ASSIGNMENT of the value (80): one finding, and anonymizing it
-//! leaves neither in clear; an IBAN wins over any digit run inside it.
+//! (`https://x.example/?token=…`, `https://user:pw@host/`) scores 100 and
+//! so covers everything inside it (the SECRET_ASSIGNMENT of the value, a
+//! JWT, an email): one finding, and anonymizing it leaves nothing of it in
+//! clear; an IBAN wins over any digit run inside it.
 //! Digit runs right after `/`, `:`, `.` or `-` are not candidates, so
 //! `http://192.168.0.1/` stays one URL (except after `label:`, as in
-//! `Tel:0301234567`, and a dotted quad after `:`, as in `db8::10.0.0.1`). Results are sorted by start
-//! (then end descending).
+//! `Tel:0301234567`, and a dotted quad after `:`, as in `db8::10.0.0.1`).
+//! Results are sorted by start (then end descending).
 
 mod context;
 mod domain;

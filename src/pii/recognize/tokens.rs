@@ -282,11 +282,12 @@ fn credential(url: &[u8]) -> bool {
         })
 }
 
-/// Record a URL `i..e`: a URL that carries a credential scores 85, above
-/// the `secret.assignment` of its value (80), so the whole URL is one
-/// finding and anonymizing it leaves neither in clear.
+/// Record a URL `i..e`. A URL that carries a credential scores 100: it is
+/// reported whole, covering every candidate inside it (the value's
+/// `secret.assignment`, a JWT, an email), so anonymizing it leaves none of
+/// them, nor the rest of the URL, in clear.
 pub(super) fn push_url(cx: &mut Cx, i: usize, e: usize, base: u8, rec: &'static str) {
-    let base = if credential(&cx.b[i..e]) { 85 } else { base };
+    let base = if credential(&cx.b[i..e]) { 100 } else { base };
     cx.push(EntityType::Url, i, e, base, rec);
     cx.url_until = e;
 }

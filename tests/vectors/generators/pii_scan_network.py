@@ -17,7 +17,7 @@ import json
 BASE = {  # recognizer table, src/pii/recognize/mod.rs
     "ip.v4": 75, "ip.v6": 80, "ip.v6.unspecified": 50,
     "mac.address": 80, "email.pattern": 90,
-    "url.scheme": 70, "url.www": 60, "url.domain": 50, "url.credential": 85,
+    "url.scheme": 70, "url.www": 60, "url.domain": 50, "url.credential": 100,
 }
 BONUS = 10  # EMAIL_ADDRESS, URL, IP_ADDRESS, MAC_ADDRESS
 TYPE = {"ip": "IP_ADDRESS", "mac": "MAC_ADDRESS", "email": "EMAIL_ADDRESS", "url": "URL"}
@@ -116,13 +116,19 @@ case("url: image with @2x in a URL is one URL", "https://cdn.example.com/img/log
      ("https://cdn.example.com/img/logo@2x.png", "url.scheme", "url.scheme"))
 
 # URL
-case("url: query token= makes the whole URL one finding (85 > secret 80)",
+case("url: query token= makes the whole URL one finding (100 > secret 80)",
      "GET https://api.example.com/v1?token=abc123&x=1 done",
      ("https://api.example.com/v1?token=abc123&x=1", "url.credential", "url.scheme"))
-case("url: fragment access_token= (85)", "cb https://example.com/cb#access_token=abc123",
+case("url: fragment access_token= (100)", "cb https://example.com/cb#access_token=abc123",
      ("https://example.com/cb#access_token=abc123", "url.credential", "url.scheme"))
-case("url: password in the userinfo (85), not an email", "dsn https://admin:hunter2@db.example.com/x",
+case("url: password in the userinfo (100), not an email", "dsn https://admin:hunter2@db.example.com/x",
      ("https://admin:hunter2@db.example.com/x", "url.credential", "url.scheme"))
+case("url: a JWT in a credential query is covered by the URL (100 >= JWT 95)",
+     "cb https://app.example.com/cb#access_token=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+     ("https://app.example.com/cb#access_token=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+      "url.credential", "url.scheme"))
+case("url: an email in a URL without a credential still wins (90 > 70)", "https://x.example/?to=a@b.example",
+     ("a@b.example", "email.pattern", "email.pattern"))
 case("url: userinfo without password, not an email", "ftp://anonymous@ftp.example.org/pub",
      ("ftp://anonymous@ftp.example.org/pub", "url.scheme", "url.scheme"))
 case("url: bare domains", "my domains: microsoft.com google.co.il",
