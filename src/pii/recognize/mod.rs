@@ -10,7 +10,8 @@
 //! The recognizer walks the text once. At each byte it does a table lookup
 //! and only at *token starts* (after a byte that is not an ASCII letter,
 //! digit or `_`) or at `@` it runs the recognizers whose trigger matches
-//! the first byte (digits, `+`, `(`, `@`, `http`/`ftp`/`www.`, hex digits,
+//! the first byte (digits, `+`, `(`, `@`, `http`/`ftp`/`www.`, a word and
+//! `.` (bare domains), hex digits,
 //! `0x`, `bc1`, base58 starts, `eyJ`, `A` for AWS prefixes, `-----BEGIN`,
 //! secret keywords). Each recognizer then looks at a bounded neighbourhood
 //! (at most a few hundred bytes; URLs at most 4096) and numeric runs are
@@ -46,8 +47,8 @@
 //!
 //! | entity | recognizer id | base | context | rule |
 //! |---|---|---|---|---|
-//! | EMAIL_ADDRESS | `email.pattern` | 90 | +10 | local@domain.tld, ASCII |
-//! | URL | `url.scheme` / `url.www` | 70 / 60 | +10 | `http(s)://`, `ftp://`, `www.` |
+//! | EMAIL_ADDRESS | `email.pattern` | 90 | +10 | local@domain.tld; TLD of letters or punycode (`xn--p1ai`); not an image name (`logo@2x.png`: density `Nx` + image extension), not a URL's userinfo (`https://user:pw@host`) |
+//! | URL | `url.scheme` / `url.www` / `url.domain` | 70 / 60 / 50; 100 with a credential | +10 | `http(s)://`, `ftp://`, `www.` with a dotted host, an IP literal, `localhost` or a port (`http://microsoft` is not one); bare `name.tld` with a TLD from the `domain` module's list, lower case, not a file extension (`setup.py`); a secret-named query/fragment parameter (`?token=…`) or a userinfo password: 100 |
 //! | PHONE_NUMBER | `phone.international` | 75 (valid) / 55 (possible length) | +20 | `+CC`, `00CC` or `011 CC`: national number valid for one of CC's regions in libphonenumber's metadata (`phonemeta`, 6+ digits), or of a possible length there with an unlisted prefix (8+ digits) |
 //! | PHONE_NUMBER | `phone.nanp` | 70 (parens) / 55 (`-` `.`) / 45 (spaces) | +20 | `(415) 555-2671`, `415-555-2671`, `415 555 2671` |
 //! | PHONE_NUMBER | `phone.national` | 55 (trunk `0`) / 45 | +20 | 9–11 digits in ≥ 2 blocks (or 12 as `0151 64153817`), area block 2–5 digits, not `AAA-GG-SSSS` |
@@ -56,8 +57,8 @@
 //! | IBAN_CODE | `iban.mod97` | 95 | +5 | SWIFT registry country, length and BBAN structure (n/a/c per position), single space/hyphen/dot separators anywhere, mod 97, Spanish CCC; not inside a longer token; upper-case `a` fields unless all lower case |
 //! | US_SSN | `us_ssn.formatted` | 85 (`-`) / 60 (space) | +15 | AAA-GG-SSSS, valid ranges |
 //! | US_SSN | `us_ssn.digits` | 40 | +15 | 9 bare digits (needs context) |
-//! | IP_ADDRESS | `ip.v4` / `ip.v6` | 75 / 80 | +10 | no leading zeros / std parser |
-//! | MAC_ADDRESS | `mac.address` | 80 | +10 | `:`/`-` pairs, Cisco dotted |
+//! | IP_ADDRESS | `ip.v4` / `ip.v6` | 75 / 80 (`::` alone 50) | +10 | 4 octets without leading zeros, not 5+ dotted groups; `/0`–`/32` in the span, a port not / std parser, `%zone` and `/0`–`/128` in the span; not the tail of `word2001:db8::1` (`ip` module) |
+//! | MAC_ADDRESS | `mac.address` | 80 | +10 | `:`/`-` pairs (one separator throughout), Cisco dotted; not broadcast `FF:FF:FF:FF:FF:FF` or null `00:00:00:00:00:00` |
 //! | CRYPTO | `crypto.btc_base58` / `crypto.btc_bech32` | 95 | +5 | double-SHA256 / bech32(m) checksum |
 //! | CRYPTO | `crypto.eth_eip55` / `crypto.eth` | 95 / 60 | +5 | `0x` + 40 hex; mixed case must pass EIP-55 |
 //! | DATE_OF_BIRTH | `date_of_birth.context` | 80 | — | a date (`12.03.1985`, `1985-03-12`, `3/12/1985`, `14 March 1985`, `March 14, 1985`, `24 de junio de 2001`; month names in en/de/fr/es/it/nl/pl; a following time is not part of it) with a birth word in the window, no digit between |
@@ -87,13 +88,20 @@
 //! longer span, then the earlier start, then the entity type in
 //! [`EntityType::ALL`] order. So a URL that contains an email address
 //! (`https://x.example/?to=a@b.example`) yields only the email (90 > 70);
-//! an IBAN wins over any digit run inside it. Digit runs right after `/`,
-//! `:`, `.` or `-` are not candidates, so `http://192.168.0.1/` stays one URL
-//! (except after `label:`, as in `Tel:0301234567`). Results are sorted by start
-//! (then end descending).
+//! a URL whose query, fragment or userinfo holds a credential
+//! (`https://x.example/?token=…`, `https://user:pw@host/`) scores 100 and
+//! so covers everything inside it (the SECRET_ASSIGNMENT of the value, a
+//! JWT, an email): one finding, and anonymizing it leaves nothing of it in
+//! clear; an IBAN wins over any digit run inside it.
+//! Digit runs right after `/`, `:`, `.` or `-` are not candidates, so
+//! `http://192.168.0.1/` stays one URL (except after `label:`, as in
+//! `Tel:0301234567`, and a dotted quad after `:`, as in `db8::10.0.0.1`).
+//! Results are sorted by start (then end descending).
 
 mod context;
+mod domain;
 mod ids;
+mod ip;
 #[cfg(feature = "names")]
 mod names;
 mod numeric;

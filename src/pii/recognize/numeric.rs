@@ -15,17 +15,20 @@ const MAX_BYTES: usize = 64;
 const MAX_DIGITS: usize = 24;
 
 /// A parsed run.
-struct Run {
-    start: usize,
-    end: usize,
-    plus: bool,
+pub(super) struct Run {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) plus: bool,
     /// The first group was written `(ddd)`.
-    parens: bool,
+    pub(super) parens: bool,
     digits: Vec<u8>,
     /// Byte span of each group of digits.
-    groups: Vec<(usize, usize)>,
+    pub(super) groups: Vec<(usize, usize)>,
     /// Separator before group k+1 (`b' '` also for `) `).
-    seps: Vec<u8>,
+    pub(super) seps: Vec<u8>,
+    /// Right after a `:` that is not a label's (`db8::10.0.0.1`): only an
+    /// IPv4 address is read from such a run.
+    after_colon: bool,
 }
 
 impl Run {
@@ -53,6 +56,7 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
         digits: Vec::new(),
         groups: Vec::new(),
         seps: Vec::new(),
+        after_colon: false,
     };
     if cx.at(i) == b'+' {
         run.plus = true;
@@ -148,16 +152,23 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
         return None;
     }
     let decimal = matches!(after, b'.' | b'-' | b':' | b',') && cx.at(run.end + 1).is_ascii_digit();
-    if !split && decimal {
+    // An IPv4 address and a port (`10.0.0.1:8080`): the port ends the run.
+    let port = after == b':' && super::ip::dotted_quad_end(&run) && port_at(cx, run.end + 1);
+    if !split && decimal && !port {
         return None;
     }
     // Nor on the left: `v1.2`, `-5`, `.5`, `12:30` are other things; but
-    // `Tel:0301234567`, `BSN:123456782` are a label and a value.
+    // `Tel:0301234567`, `BSN:123456782` are a label and a value, and a
+    // dotted quad after a colon is an IPv4 address (`db8::10.0.0.1`,
+    // `[::ffff:10.0.0.1]`), the only thing read from such a run.
     if run.start > 0 && !run.plus && !run.parens {
         let before = cx.at(run.start - 1);
         let label = before == b':' && run.start >= 2 && cx.at(run.start - 2).is_ascii_alphabetic();
         if matches!(before, b'.' | b'-' | b'/' | b':' | b'$' | b'#') && !label {
-            return None;
+            if before != b':' || run.seps.get(..3) != Some(&b"..."[..]) {
+                return None;
+            }
+            run.after_colon = true;
         }
     }
     Some(run)
@@ -177,9 +188,25 @@ fn iban_tail(cx: &Cx, start: usize) -> bool {
         && (start == 5 || !is_word(cx.at(start - 6)))
 }
 
+/// A port after `:`: 1–5 digits, at most 65535, not followed by a word
+/// character.
+fn port_at(cx: &Cx, k: usize) -> bool {
+    let mut e = k;
+    while e < cx.b.len() && e - k < 6 && cx.b[e].is_ascii_digit() {
+        e += 1;
+    }
+    (1..=5).contains(&(e - k)) && num(&cx.b[k..e]) <= 65535 && !is_word(cx.at(e))
+}
+
 /// Parse the run at `start` and try every numeric recognizer on it.
 pub(super) fn run(cx: &mut Cx, start: usize) {
     let Some(run) = parse(cx, start) else {
+        if cx.b[start] == b'(' {
+            // `(192.168.1.1)`: not a `(ddd)` group; the digits after the
+            // parenthesis are a run of their own.
+            cx.numeric_until = start + 1;
+            return;
+        }
         // Skip the digits so the inner groups are not retried one by one.
         let mut j = start + 1;
         while j < cx.b.len()
@@ -191,6 +218,10 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
         return;
     };
     cx.numeric_until = run.end;
+    if run.after_colon {
+        super::ip::v4(cx, &run);
+        return;
+    }
     if iban_tail(cx, run.start) {
         return;
     }
@@ -209,7 +240,7 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
     card(cx, &run);
     ssn(cx, &run);
     phone_national(cx, &run);
-    ipv4(cx, &run);
+    super::ip::v4(cx, &run);
     date_of_birth(cx, &run);
     textual_dob(cx, &run);
     let single = run.groups.len() == 1;
@@ -475,22 +506,7 @@ fn phone_national(cx: &mut Cx, run: &Run) {
     }
 }
 
-fn ipv4(cx: &mut Cx, run: &Run) {
-    if !cx.on(EntityType::IpAddress) || run.groups.len() != 4 || run.uniform(b".").is_none() {
-        return;
-    }
-    let ok = run.groups.iter().all(|&(s, e)| {
-        let g = &cx.b[s..e];
-        g.len() <= 3
-            && !(g.len() > 1 && g[0] == b'0')
-            && g.iter().fold(0u32, |a, &c| a * 10 + u32::from(c - b'0')) <= 255
-    });
-    if ok {
-        cx.push(EntityType::IpAddress, run.start, run.end, 75, "ip.v4");
-    }
-}
-
-fn num(d: &[u8]) -> u32 {
+pub(super) fn num(d: &[u8]) -> u32 {
     d.iter().fold(0, |a, &c| a * 10 + u32::from(c - b'0'))
 }
 
