@@ -126,7 +126,7 @@ mod tests {
         // python-stdnum, stdnum.it.codicefiscale and stdnum.it.iva.
         assert!(numeric_is_valid(b"00743110157"));
         assert!(!numeric_is_valid(b"00743110158")); // wrong check digit
-        // The check digit passes, but 975 is no provincial office code.
+                                                    // The check digit passes, but 975 is no provincial office code.
         assert!(super::super::luhn::is_valid(b"86334519757"));
         assert!(!numeric_is_valid(b"86334519757"));
         assert!(!numeric_is_valid(b"00000000000")); // serial 0

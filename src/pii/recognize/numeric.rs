@@ -240,7 +240,9 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
         );
     }
     if single && d.len() == 11 {
-        if pesel::is_valid(d) {
+        let pesel_ok = pesel::is_valid(d);
+        let de_ok = de_tax_id::is_valid(d);
+        if pesel_ok {
             cx.push(
                 EntityType::PlPesel,
                 run.start,
@@ -249,7 +251,7 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
                 "pl_pesel.checksum",
             );
         }
-        if de_tax_id::is_valid(d) {
+        if de_ok {
             cx.push(
                 EntityType::DeTaxId,
                 run.start,
@@ -258,8 +260,14 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
                 "de_tax_id.mod11_10",
             );
         }
-        // The numeric codice fiscale of companies (= partita IVA).
-        if it_fiscal_code::numeric_is_valid(d) {
+        // The numeric codice fiscale of companies (= partita IVA). The
+        // digits of a valid PESEL or Steuer-ID (personal numbers) pass it
+        // 1 time in 100: those are read as a company code only with its
+        // context word.
+        if it_fiscal_code::numeric_is_valid(d)
+            && (!(pesel_ok || de_ok)
+                || cx.has_context(EntityType::ItFiscalCode, run.start, run.end))
+        {
             cx.push(
                 EntityType::ItFiscalCode,
                 run.start,
@@ -269,11 +277,12 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
             );
         }
     }
-    // The Steuer-ID as printed (`36 574 261 809`), or with its check
-    // digit set apart (`1123456789 0`).
+    // The Steuer-ID as printed (`36 574 261 809`), 60; with its check
+    // digit set apart (`1123456789 0`), as bare digits, 50.
+    let printed = run.shape(&[2, 3, 3, 3]);
     if cx.on(EntityType::DeTaxId)
         && d.len() == 11
-        && (run.shape(&[2, 3, 3, 3]) || run.shape(&[10, 1]))
+        && (printed || run.shape(&[10, 1]))
         && run.uniform(b" ").is_some()
         && de_tax_id::is_valid(d)
     {
@@ -281,7 +290,7 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
             EntityType::DeTaxId,
             run.start,
             run.end,
-            60,
+            if printed { 60 } else { 50 },
             "de_tax_id.mod11_10",
         );
     }
