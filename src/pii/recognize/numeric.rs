@@ -4,7 +4,8 @@
 //!
 //! A run that touches a letter or digit on either side, or is longer than
 //! 64 bytes / 24 digits, is part of something longer (an order number, a
-//! hash, a UUID) and produces nothing.
+//! hash, a UUID) and produces nothing, unless it splits at spaces into
+//! card numbers and nothing else (`card_sequence`).
 
 use super::{is_word, Cx, EntityType};
 use crate::checks::{bsn, calendar, de_tax_id, it_fiscal_code, luhn, nhs, pesel};
@@ -387,7 +388,7 @@ fn card_sequence(cx: &mut Cx, start: usize) {
     let mut i = start;
     loop {
         let g = i;
-        while cx.at(i).is_ascii_digit() {
+        while cx.at(i).is_ascii_digit() && i - start <= MAX_CARD_LIST {
             i += 1;
         }
         if i - start > MAX_CARD_LIST || i - g > 19 {
