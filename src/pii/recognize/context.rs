@@ -125,6 +125,7 @@ pub(super) fn words(t: EntityType) -> &'static [&'static str] {
             "visa",
             "mastercard",
             "amex",
+            "maestro",
             "cb",
             "pan",
         ],
@@ -170,7 +171,7 @@ pub(super) fn words(t: EntityType) -> &'static [&'static str] {
         ],
         UkNhs => &["nhs"],
         EsNif => &["nif", "dni", "nie", "documento", "identidad"],
-        ItFiscalCode => &["codice fiscale", "cf", "fiscale"],
+        ItFiscalCode => &["codice fiscale", "cf", "fiscale", "partita iva", "p.iva"],
         PlPesel => &["pesel"],
         DeTaxId => &[
             "steuer-id",

@@ -53,20 +53,21 @@
 //! | PHONE_NUMBER | `phone.nanp` | 70 (parens) / 55 (`-` `.`) / 45 (spaces) | +20 | `(415) 555-2671`, `415-555-2671`, `415 555 2671` |
 //! | PHONE_NUMBER | `phone.national` | 55 (trunk `0`) / 45 | +20 | 9–11 digits in ≥ 2 blocks (or 12 as `0151 64153817`), area block 2–5 digits, not `AAA-GG-SSSS` |
 //! | PHONE_NUMBER | `phone.digits` | 30 | +20 | 10–11 bare digits (needs context) |
-//! | CREDIT_CARD | `credit_card.luhn` | 90 (known IIN and length) / 50 | +10 | 13–19 digits, Luhn, not the tail of a printed IBAN |
+//! | CREDIT_CARD | `credit_card.luhn` | 90 (known IIN and length) / 50 (15–19 digits otherwise) / 40 (13–14 digits without Visa/Diners IIN, e.g. ms timestamps; 12-digit Maestro) | +10 | 12–19 digits, Luhn, not all one digit, not the tail of a printed IBAN; one group or groups of ≥ 3 with one separator (` ` or `-`); a longer run split at spaces into cards when every group belongs to one (`4012888888881881 4012-8888-8888-1881`) |
 //! | IBAN_CODE | `iban.mod97` | 95 | +5 | SWIFT registry country, length and BBAN structure (n/a/c per position), single space/hyphen/dot separators anywhere, mod 97, Spanish CCC; not inside a longer token; upper-case `a` fields unless all lower case |
-//! | US_SSN | `us_ssn.formatted` | 85 (`-`) / 60 (space) | +15 | AAA-GG-SSSS, valid ranges |
-//! | US_SSN | `us_ssn.digits` | 40 | +15 | 9 bare digits (needs context) |
+//! | US_SSN | `us_ssn.formatted` | 85 (`-`) / 60 (space, `.`) / 45 (`AAA-GGSSSS`, `AAAGG-SSSS`) | +15 | AAA-GG-SSSS, one separator kind; never issued refused: area 000/666/9xx, group 00, serial 0000, one digit nine times, 078-05-1120, 219-09-9999, 123-45-6789 |
+//! | US_SSN | `us_ssn.digits` | 40 | +15 | 9 bare digits (needs context), same ranges |
 //! | IP_ADDRESS | `ip.v4` / `ip.v6` | 75 / 80 (`::` alone 50) | +10 | 4 octets without leading zeros, not 5+ dotted groups; `/0`–`/32` in the span, a port not / std parser, `%zone` and `/0`–`/128` in the span; not the tail of `word2001:db8::1` (`ip` module) |
 //! | MAC_ADDRESS | `mac.address` | 80 | +10 | `:`/`-` pairs (one separator throughout), Cisco dotted; not broadcast `FF:FF:FF:FF:FF:FF` or null `00:00:00:00:00:00` |
 //! | CRYPTO | `crypto.btc_base58` / `crypto.btc_bech32` | 95 | +5 | double-SHA256 / bech32(m) checksum |
 //! | CRYPTO | `crypto.eth_eip55` / `crypto.eth` | 95 / 60 | +5 | `0x` + 40 hex; mixed case must pass EIP-55 |
 //! | DATE_OF_BIRTH | `date_of_birth.context` | 80 | — | a date (`12.03.1985`, `1985-03-12`, `3/12/1985`, `14 March 1985`, `March 14, 1985`, `24 de junio de 2001`; month names in en/de/fr/es/it/nl/pl; a following time is not part of it) with a birth word in the window, no digit between |
 //! | UK_NHS | `uk_nhs.mod11` | 50 / 60 (`3-3-4`) | +35 | 10 digits, mod 11; bare in the CHI range 010–311 only with a DDMM date or context |
-//! | ES_NIF | `es_nif.dni` / `es_nif.nie` | 80 / 85 | +15 | check letter |
-//! | IT_FISCAL_CODE | `it_fiscal_code.check` | 95 | +5 | check char, omocodia |
+//! | ES_NIF | `es_nif.dni` / `es_nif.nie` | 80 / 85; −20 in lower case, −20 for a 7-digit DNI | +15 | check letter (n mod 23); DNI 8 digits (or 7, leading zero left out), NIE X/Y/Z + 7 digits; optional `-` before the letter (and after X/Y/Z) |
+//! | IT_FISCAL_CODE | `it_fiscal_code.check` | 95 | +5 | 16 chars, capitals: check char, omocodia |
+//! | IT_FISCAL_CODE | `it_fiscal_code.numeric` | 50 | +5 | 11 digits, the code of companies (= partita IVA): office code, Luhn; digits that are also a valid PESEL or Steuer-ID only with context |
 //! | PL_PESEL | `pl_pesel.checksum` | 50 | +35 | weights + valid date |
-//! | DE_TAX_ID | `de_tax_id.mod11_10` | 50 / 60 (`2 3 3 3`) | +35 | ISO 7064 + repetition rule |
+//! | DE_TAX_ID | `de_tax_id.mod11_10` | 50 (bare, `10 1`) / 60 (`2 3 3 3`) | +35 | ISO 7064 MOD 11,10; no leading 0; ELSTER repetition rule: exactly one digit twice or three times in the first ten, never three in a row (`checks::de_tax_id`) |
 //! | FR_NIR | `fr_nir.key` | 75 | +20 | 97 − n mod 97, Corsica 2A/2B |
 //! | NL_BSN | `nl_bsn.eleven_test` | 50 | +35 | 9 digits or `1234.56.789`, 11-test |
 //! | JWT | `jwt.header` | 95 | — | 3 parts, header decodes to JSON with `alg` |
