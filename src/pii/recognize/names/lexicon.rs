@@ -1,5 +1,5 @@
 //! The embedded gazetteer (`data/lexicon.txt`, built by `data/build.py`):
-//! sorted `key<TAB>flags` lines, binary-searched in place, so nothing is
+//! sorted `key<TAB>flags` lines (flags: two hex digits), binary-searched in place, so nothing is
 //! built at run time and a lookup reads O(log n) lines.
 
 /// A given name (US Census, Faker's per-locale lists, the pseudonym lists).
@@ -14,6 +14,9 @@ pub(super) const REGION: u8 = 8;
 pub(super) const COMMON: u8 = 16;
 /// A city of at least 100 000 inhabitants, or a country or US state.
 pub(super) const BIG: u8 = 32;
+/// An English dictionary word written in lower case (SCOWL size 35, Debian
+/// `wamerican-small`): `Entertainment`, `Club`, `Baker`, `Park`.
+pub(super) const WORD: u8 = 64;
 
 static DATA: &[u8] = include_bytes!("data/lexicon.txt");
 
@@ -56,7 +59,12 @@ fn line(i: usize) -> (&'static [u8], u8, usize) {
     let nl = rest.iter().position(|&c| c == b'\n').unwrap_or(rest.len());
     let l = &rest[..nl];
     let tab = l.iter().position(|&c| c == b'\t').unwrap_or(l.len());
-    let flags = l.get(tab + 1).map_or(0, |&c| c.wrapping_sub(0x30));
+    let hex = |c: Option<&u8>| match c {
+        Some(&c @ b'0'..=b'9') => c - b'0',
+        Some(&c @ b'a'..=b'f') => c - b'a' + 10,
+        _ => 0,
+    };
+    let flags = hex(l.get(tab + 1)) << 4 | hex(l.get(tab + 2));
     (&l[..tab], flags, i + nl + 1)
 }
 
@@ -71,7 +79,7 @@ mod tests {
         for l in text.lines() {
             let (k, f) = l.split_once('\t').unwrap();
             assert!(prev.as_bytes() < k.as_bytes(), "sorted and unique: {k}");
-            assert_eq!(lookup(k), f.as_bytes()[0] - 0x30, "{k}");
+            assert_eq!(lookup(k), u8::from_str_radix(f, 16).unwrap(), "{k}");
             prev = k;
         }
         for k in ["", "zzzzzzzzzz", "aaaaaaa-nope", "\u{10ffff}", "qqq"] {
@@ -80,5 +88,6 @@ mod tests {
         assert_ne!(lookup("maria") & GIVEN, 0);
         assert_ne!(lookup("berlin") & CITY, 0);
         assert_ne!(lookup("new york") & BIG, 0);
+        assert_ne!(lookup("entertainment") & WORD, 0);
     }
 }

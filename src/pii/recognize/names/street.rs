@@ -291,25 +291,35 @@ pub(super) fn is_street_word(w: &str) -> bool {
 }
 
 fn compound(w: &str) -> bool {
-    let lower: String = w.chars().flat_map(char::to_lowercase).collect();
-    COMPOUND
-        .iter()
-        .any(|c| lower.len() > c.len() + 2 && lower.ends_with(c))
+    let b = w.as_bytes();
+    COMPOUND.iter().any(|c| {
+        b.len() > c.len() + 2 && b[b.len() - c.len()..].eq_ignore_ascii_case(c.as_bytes())
+    })
 }
 
 fn prefix(text: &str, t: &Tok) -> bool {
     let w = &text[t.s..t.e];
-    let lower: String = w.chars().flat_map(char::to_lowercase).collect();
-    if !PREFIXES.contains(&lower.as_str()) {
+    if w.len() > 10 || t.num {
         return false;
     }
+    let Some(&l) = PREFIXES
+        .iter()
+        .find(|p| p.len() == w.len() && w.eq_ignore_ascii_case(p))
+    else {
+        return false;
+    };
     let dot = text[t.e..].starts_with('.');
     let slash = text[t.e..].starts_with('/');
-    match lower.as_str() {
+    match l {
         "c" => slash && w == "C",
         l if needs_dot(l) => dot,
         _ => true,
     }
+}
+
+/// Can a street start at this lower-case word (`rue`, `via`, `ul.`)?
+pub(super) fn may_start(text: &str, t: &Tok) -> bool {
+    t.e - t.s <= 10 && prefix(text, t)
 }
 
 fn digits(text: &str, t: &Tok) -> usize {

