@@ -52,7 +52,7 @@ pub(super) struct Tok {
     /// are not names), or a single capital (an initial); in a text without
     /// any capital (`eva kleist lives at …`), every word of 2+ letters.
     pub(super) cap: bool,
-    /// All capitals, 3+ letters (`LAPPEENRANTA`): a place in an address block.
+    /// All capitals, 4+ letters (`LAPPEENRANTA`): a place in an address block.
     pub(super) caps: bool,
     /// Bytes of a final possessive `'s` / `’s` (`Maclean's`), left out of the lookup.
     pub(super) poss: u8,
@@ -160,8 +160,10 @@ fn tokenize(text: &str) -> Vec<Tok> {
         } else {
             0
         };
-        let cap = !code && first_upper && (upper < letters || letters == 1);
-        let caps = !code && upper == letters && letters >= 3;
+        // `I'm`, `I’ll`: the pronoun, not a name.
+        let pronoun = w.starts_with("I'") || w.starts_with("I’");
+        let cap = !code && !pronoun && first_upper && (upper < letters || letters == 1);
+        let caps = !code && upper == letters && letters >= 4;
         let mut t = Tok {
             s,
             e,
@@ -172,7 +174,8 @@ fn tokenize(text: &str) -> Vec<Tok> {
             caseless: false,
             flags: 0,
         };
-        if (cap || caps) && e - s <= 64 {
+        // An initial's flags would be those of a word (`A`, `I`, `O`).
+        if (cap || caps) && letters > 1 && e - s <= 64 {
             lower_into(&text[s..t.stem_end()], &mut key);
             t.flags = lookup(&key);
         }

@@ -72,7 +72,8 @@ fn speaker(text: &str, t: &Tok) -> bool {
     text[t.e..].starts_with(':')
         && !text[t.s..t.e].contains('-')
         && sentence_initial(text, t.s)
-        && (t.flags & GIVEN != 0 && t.flags & COMMON == 0 || unknown(t.flags))
+        && t.flags & GIVEN != 0
+        && t.flags & (COMMON | WORD) == 0
 }
 
 pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
@@ -102,12 +103,28 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
             n.cap && (g == " " || g == ". ") && n.e - n.s > 1
         })
     };
+    // A street name after its house number (`159 Eleftheriou Venizelou`,
+    // `Suite 084  María Albina`), a place name (`St Georges`).
+    if i > 0 && toks[i - 1].num && spaced(text, toks[i - 1].e, first.s) && !lead {
+        return;
+    }
+    if super::place::HEADS.contains(&&text[first.s..first.e]) {
+        return;
+    }
+    // Tail words: names, or words in no list; an English word only after a
+    // given name that is no word itself (`Jacob Hall`, not `Princess Royal`,
+    // `Japanese Border`).
+    let tail_ok = |n: &Tok| {
+        namelike(n.flags)
+            && (n.flags & WORD == 0 || (f & GIVEN != 0 && f & WORD == 0))
+            && !(n.caseless && n.flags & (COMMON | WORD) != 0)
+    };
     let pair = first.poss == 0
         && toks.get(i + 1).is_some_and(|n| {
             n.cap
                 && !n.num
                 && one_space(text, first.e, n.s)
-                && namelike(n.flags)
+                && tail_ok(n)
                 && (n.e - n.s > 1 || initial_then_name(i + 1))
         });
     if f & (GIVEN | SURNAME) == 0 {
@@ -141,7 +158,7 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
         let w = &text[t.s..t.e];
         if t.cap {
             let f = t.flags;
-            if !namelike(f) || (t.caseless && f & (GIVEN | SURNAME) == 0 && f != 0) {
+            if !tail_ok(&t) {
                 break;
             }
             if street::is_street_word(w) || text[t.e..].starts_with(':') {
@@ -173,6 +190,12 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
         }
         j += 1;
     }
+    // `Russell Investments`, `Princess Royal`: a capitalized English word
+    // right after a lone name makes it a company or a title.
+    let word_after = parts == 1
+        && toks.get(i + 1).is_some_and(|n| {
+            n.cap && one_space(text, first.e, n.s) && n.flags & (WORD | COMMON) != 0
+        });
     if parts >= 2 {
         if let Some(n) = toks.get(j) {
             let w = &text[n.s..n.e];
@@ -227,6 +250,9 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
         score -= if initial { 30 } else { 15 };
     } else if f & WORD != 0 && parts == 1 {
         score -= if initial { 25 } else { 5 };
+    }
+    if word_after && !lead {
+        score -= 20;
     }
     if parts == 1 && f & (CITY | REGION) != 0 && cues::place_prep(text, toks, i) {
         score -= 25;

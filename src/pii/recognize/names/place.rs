@@ -6,7 +6,7 @@ use super::lexicon::{lookup, BIG, CITY, COMMON, GIVEN, REGION, SURNAME, WORD};
 use super::{cues, lower_into, one_space, sentence_initial, spaced, street, Cx, EntityType, Tok};
 
 /// First words of place names (`Port Jeffrey`, `Lake Robert`, `San Marino`).
-const HEADS: &[&str] = &[
+pub(super) const HEADS: &[&str] = &[
     "Port", "Lake", "Mount", "Fort", "North", "South", "East", "West", "New", "Saint", "Sainte",
     "San", "Santa", "Santo", "São", "St", "Ste", "Bad", "Villa", "Puerto", "Porto", "Monte",
     "Nieuw", "Nowy", "Nowa", "Groß", "Klein", "Sankt", "Cite", "Cité",
@@ -216,6 +216,13 @@ fn unlisted(cx: &mut Cx<'_>, toks: &[Tok], i: usize, prep: bool, cue: bool, post
         j += 1;
     }
     if head && last == i {
+        return;
+    }
+    // A street name before its house number (`Koskikatu 25`).
+    if toks
+        .get(last + 1)
+        .is_some_and(|n| n.num && spaced(text, end, n.s))
+    {
         return;
     }
     let mut key = String::new();
