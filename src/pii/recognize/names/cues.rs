@@ -50,6 +50,25 @@ const CUES: &[&str] = &[
     "mam na imię",
     "jestem",
     "name:",
+    "name?",
+    "name",
+    "named him",
+    "named her",
+    "called him",
+    "called her",
+    "says",
+    "said",
+    "asked",
+    "told",
+    "shouted at",
+    "starring",
+    "sung by",
+    "performed by",
+    "arranged by",
+    "recorded by",
+    "painted by",
+    "signed by",
+    "assistant to",
     "nome:",
     "nom:",
     "nombre:",
@@ -64,6 +83,17 @@ const CUES: &[&str] = &[
     "attn:",
     "author:",
 ];
+
+/// People words before a name (`my kid Tadzio`, `her husband Tom`).
+const RELATIONS: &[&str] = &[
+    "kid", "son", "daughter", "wife", "husband", "partner", "friend", "brother", "sister",
+    "mother", "father", "mom", "mum", "dad", "uncle", "aunt", "cousin", "colleague", "boss",
+    "neighbour", "neighbor", "grandson", "granddaughter", "grandmother", "grandfather", "nephew",
+    "niece", "boyfriend", "girlfriend", "fiancé", "fiancée", "coworker", "roommate",
+];
+
+/// Possessives before a relation word.
+const OWNERS: &[&str] = &["my", "his", "her", "our", "their", "your"];
 
 /// Greetings before a name at a line start (lower case).
 const GREETINGS: &[&str] = &[
@@ -243,9 +273,9 @@ fn phrase_before(
     phrase: &str,
     last_gap: impl Fn(&str) -> bool,
 ) -> Option<usize> {
-    let (phrase, colon) = match phrase.strip_suffix(':') {
-        Some(p) => (p, true),
-        None => (phrase, false),
+    let (phrase, colon) = match phrase.strip_suffix([':', '?']) {
+        Some(p) => (p, &phrase[p.len()..]),
+        None => (phrase, ""),
     };
     let mut k = i;
     let mut first = true;
@@ -253,8 +283,8 @@ fn phrase_before(
         let p = toks.get(k.checked_sub(1)?)?;
         let gap = &text[p.e..toks[k].s];
         let ok = if first {
-            if colon {
-                gap.strip_prefix(':').is_some_and(|g| blank(g, true))
+            if !colon.is_empty() {
+                gap.strip_prefix(colon).is_some_and(|g| blank(g, true))
             } else {
                 last_gap(gap)
             }
@@ -309,6 +339,11 @@ pub(super) fn title_before(text: &str, toks: &[Tok], i: usize) -> bool {
     blank(rest, false) && (TITLES_DOT.contains(&w) || TITLES_WORD.contains(&w))
 }
 
+/// Is this word a title (`Mr`, `Frau`, `Miss`)?
+pub(super) fn is_title(w: &str) -> bool {
+    TITLES_DOT.contains(&w) || TITLES_WORD.contains(&w)
+}
+
 /// Evidence before a name: a title, a cue phrase, a greeting at a line
 /// start, a sign-off.
 pub(super) fn name_lead(text: &str, toks: &[Tok], i: usize) -> bool {
@@ -321,6 +356,17 @@ pub(super) fn name_lead(text: &str, toks: &[Tok], i: usize) -> bool {
         .any(|c| phrase_before(text, toks, i, c, ws).is_some())
     {
         return true;
+    }
+    // `my kid Tadzio`, `her husband Tom`.
+    if i >= 2 {
+        let (o, r) = (&toks[i - 2], &toks[i - 1]);
+        if blank(&text[r.e..toks[i].s], false)
+            && blank(&text[o.e..r.s], false)
+            && RELATIONS.iter().any(|w| eq_lower(&text[r.s..r.e], w))
+            && OWNERS.iter().any(|w| eq_lower(&text[o.s..o.e], w))
+        {
+            return true;
+        }
     }
     for g in GREETINGS {
         if let Some(k) = phrase_before(text, toks, i, g, ws) {

@@ -209,6 +209,8 @@ pub(super) fn scan(cx: &mut Cx<'_>) {
     }
     let text = cx.text;
     let toks = tokenize(text);
+    let mut found = Vec::new();
+    let mut labels = false;
     for (i, t) in toks.iter().enumerate() {
         if st && (t.num || t.cap || street::may_start(text, t)) {
             street::at(cx, &toks, i);
@@ -217,7 +219,14 @@ pub(super) fn scan(cx: &mut Cx<'_>) {
             place::location(cx, &toks, i);
         }
         if pn && t.cap {
-            person::person(cx, &toks, i);
+            found.extend(person::person(cx, &toks, i));
+            labels |= text[t.e..].starts_with(':');
+        }
+    }
+    if pn {
+        person::mentions(cx, &toks, &found);
+        if labels {
+            person::speakers(cx, &toks);
         }
     }
 }

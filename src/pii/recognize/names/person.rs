@@ -76,10 +76,27 @@ fn speaker(text: &str, t: &Tok) -> bool {
         && t.flags & (COMMON | WORD) == 0
 }
 
-pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
+/// Verbs after a lone name that people do (`Mehrudin shouted at`, `says`).
+const DOES: &[&str] = &[
+    "said", "says", "shouted", "asked", "told", "replied", "answered", "wrote", "smiled",
+    "laughed", "cried", "whispered", "yelled",
+];
+
+/// A name found: its span, score and number of capitalized words.
+pub(super) struct Found {
+    pub(super) s: usize,
+    pub(super) e: usize,
+    pub(super) score: u8,
+    pub(super) parts: usize,
+}
+
+pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) -> Option<Found> {
     let text = cx.text;
     let first = toks[i];
     let f = first.flags;
+    if cues::is_title(&text[first.s..first.e]) {
+        return None;
+    }
     // Not the continuation of a name that started earlier.
     if let Some(p) = i.checked_sub(1).map(|k| toks[k]) {
         if p.cap
@@ -89,13 +106,13 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
             && p.flags & COMMON == 0
             && !cues::title_before(text, toks, i)
         {
-            return;
+            return None;
         }
     }
     let lead = cues::name_lead(text, toks, i);
     let label = speaker(text, &first);
     if first.caseless && !lead && !(f & GIVEN != 0 && f & (WORD | COMMON) == 0) {
-        return;
+        return None;
     }
     let initial_then_name = |k: usize| {
         toks.get(k + 1).is_some_and(|n| {
@@ -106,10 +123,10 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
     // A street name after its house number (`159 Eleftheriou Venizelou`,
     // `Suite 084  María Albina`), a place name (`St Georges`).
     if i > 0 && toks[i - 1].num && spaced(text, toks[i - 1].e, first.s) && !lead {
-        return;
+        return None;
     }
     if super::place::HEADS.contains(&&text[first.s..first.e]) {
-        return;
+        return None;
     }
     // Tail words: names, or words in no list; an English word only after a
     // given name that is no word itself (`Jacob Hall`, not `Princess Royal`,
@@ -119,20 +136,30 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
             && (n.flags & WORD == 0 || (f & GIVEN != 0 && f & WORD == 0))
             && !(n.caseless && n.flags & (COMMON | WORD) != 0)
     };
-    let pair = first.poss == 0
-        && toks.get(i + 1).is_some_and(|n| {
+    let pair_at = |k: usize| {
+        toks.get(k).is_some_and(|n| {
             n.cap
                 && !n.num
-                && one_space(text, first.e, n.s)
+                && one_space(text, toks[k - 1].e, n.s)
                 && tail_ok(n)
-                && (n.e - n.s > 1 || initial_then_name(i + 1))
-        });
+                && (n.e - n.s > 1 || initial_then_name(k))
+        })
+    };
+    // `Willemine ten Pas`: a particle between.
+    let pair = first.poss == 0
+        && (pair_at(i + 1)
+            || toks.get(i + 1).is_some_and(|p| {
+                particle(&text[p.s..p.e]) && one_space(text, first.e, p.s) && pair_at(i + 2)
+            }));
+    let does = toks.get(i + 1).is_some_and(|n| {
+        one_space(text, first.e, n.s) && DOES.iter().any(|d| text[n.s..n.e] == **d)
+    });
     if f & (GIVEN | SURNAME) == 0 {
         if f & (CITY | REGION | COMMON) != 0 || (f & WORD != 0 && !lead) {
-            return;
+            return None;
         }
-        if !lead && !pair && !label {
-            return;
+        if !lead && !pair && !label && !does {
+            return None;
         }
     }
     // Extend over capitalized words, initials (`F.`, `G`) and particles.
@@ -165,7 +192,7 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
                 break;
             }
             if ORG.contains(&w) {
-                return;
+                return None;
             }
             if t.e - t.s == 1 && !initial_then_name(j) {
                 break;
@@ -200,7 +227,7 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
         if let Some(n) = toks.get(j) {
             let w = &text[n.s..n.e];
             if ORG.contains(&w) && spaced(text, cursor, n.s) {
-                return;
+                return None;
             }
             if SUFFIX.contains(&w) && one_space(text, cursor, n.s) && last.poss == 0 {
                 end = n.e + usize::from(w.len() == 2 && text[n.e..].starts_with('.'));
@@ -217,7 +244,7 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
             65 // `Jožef Albin`
         } else if f & SURNAME != 0 && known_tail {
             60
-        } else if unknown(f) && last.e - last.s > 1 {
+        } else if (unknown(f) || f & (SURNAME | WORD) == SURNAME) && last.e - last.s > 1 {
             // Two capitalized words no list has (neither a name nor an
             // English word): `Tomomi Nishiyama`.
             if initial {
@@ -246,6 +273,8 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
         score += 40;
     } else if label && parts == 1 {
         score += 35;
+    } else if does && parts == 1 {
+        score += 30;
     } else if f & COMMON != 0 {
         score -= if initial { 30 } else { 15 };
     } else if f & WORD != 0 && parts == 1 {
@@ -260,17 +289,62 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
     if parts == 1 && f & (CITY | REGION) != 0 && f & BIG != 0 {
         score -= 10;
     }
-    if first.caseless {
+    if first.caseless && (parts > 1 || f & WORD != 0) {
         score -= 10;
     }
     if first.e - first.s == 1 && parts == 1 {
-        return; // a lone initial
+        return None; // a lone initial
     }
-    cx.push_scored(
-        EntityType::PersonName,
-        first.s,
-        end,
-        score.clamp(0, 100) as u8,
-        "person.gazetteer",
-    );
+    let score = score.clamp(0, 100) as u8;
+    cx.push_scored(EntityType::PersonName, first.s, end, score, "person.gazetteer");
+    Some(Found {
+        s: first.s,
+        e: end,
+        score,
+        parts,
+    })
+}
+
+/// Later and earlier mentions of a part of a full name found in the same
+/// text (`Faina D. Yefremova … early Yefremova`, `Asya … Asya Godina`): 60.
+pub(super) fn mentions(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
+    let text = cx.text;
+    let full: Vec<&Found> = found.iter().filter(|n| n.parts >= 2 && n.score >= 60).collect();
+    if full.is_empty() {
+        return;
+    }
+    let parts: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.cap && t.e - t.s >= 3 && full.iter().any(|n| n.s <= t.s && t.e <= n.e))
+        .filter(|t| t.flags & (COMMON | WORD) == 0)
+        .map(|t| &text[t.s..t.stem_end()])
+        .collect();
+    for t in toks {
+        if !t.cap || t.e - t.s < 3 || found.iter().any(|n| n.s <= t.s && t.s < n.e) {
+            continue;
+        }
+        let w = &text[t.s..t.stem_end()];
+        if parts.contains(&w) {
+            cx.push_scored(EntityType::PersonName, t.s, t.stem_end(), 60, "person.gazetteer");
+        }
+    }
+}
+
+/// `X:` at a sentence start, X in no list: a speaker when a given name is
+/// also one in the text (`Ubul: What a wife. Nicole: Remember me`): 75.
+pub(super) fn speakers(cx: &mut Cx<'_>, toks: &[Tok]) {
+    let text = cx.text;
+    let label = |t: &Tok| {
+        t.cap
+            && text[t.e..].starts_with(':')
+            && !text[t.s..t.e].contains('-')
+            && t.e - t.s >= 3
+            && sentence_initial(text, t.s)
+    };
+    if !toks.iter().any(|t| label(t) && speaker(text, t)) {
+        return;
+    }
+    for t in toks.iter().filter(|t| label(t) && unknown(t.flags)) {
+        cx.push_scored(EntityType::PersonName, t.s, t.e, 75, "person.gazetteer");
+    }
 }

@@ -150,11 +150,12 @@ pub(super) fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
     if f & (GIVEN | SURNAME) != 0 && !prep && !postcode {
         score -= 15;
     }
-    // `to Alicia Patel`: a surname follows, so a person.
+    // `to Alicia Patel`, `to Mary Gavrilova`: a surname (or a word in no
+    // list after a given name) follows, so a person.
     if let Some(n) = toks.get(last + 1) {
         if n.cap
             && one_space(text, end, n.s)
-            && n.flags & SURNAME != 0
+            && (n.flags & SURNAME != 0 || (n.flags == 0 && f & GIVEN != 0 && n.e - n.s > 1))
             && n.flags & (CITY | REGION) == 0
         {
             score -= 25;
