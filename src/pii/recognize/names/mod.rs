@@ -50,7 +50,7 @@ pub(super) struct Tok {
     pub(super) num: bool,
     /// First char uppercase and some letter lowercase (acronyms such as `RSA`
     /// are not names), or a single capital (an initial); in a text without
-    /// any capital (`eva kleist lives at …`), every word of 2+ letters.
+    /// any capital (`eva kleist lives at …`), every word of 3+ letters.
     pub(super) cap: bool,
     /// All capitals, 4+ letters (`LAPPEENRANTA`): a place in an address block.
     pub(super) caps: bool,
@@ -184,7 +184,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
     // No capital anywhere: case tells nothing, so every word is a candidate
     // (and needs the lexicon's support, see `person` and `place`).
     if !any_upper {
-        for t in out.iter_mut().filter(|t| !t.num && t.e - t.s >= 2 && t.e - t.s <= 64) {
+        for t in out.iter_mut().filter(|t| !t.num && t.e - t.s >= 3 && t.e - t.s <= 64) {
             lower_into(&text[t.s..t.stem_end()], &mut key);
             t.flags = lookup(&key);
             t.cap = !glued_code(text, t);

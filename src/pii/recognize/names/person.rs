@@ -67,13 +67,20 @@ fn namelike(f: u8) -> bool {
     f & (GIVEN | SURNAME) != 0 || f & (CITY | REGION | COMMON | WORD) == 0
 }
 
-/// `X:` at a sentence start: a speaker or a label (`Nicole: Remember me`).
-fn speaker(text: &str, t: &Tok) -> bool {
-    text[t.e..].starts_with(':')
+/// `X: ` or `X:"` at a sentence start (not `fe:54`, not `E-mail:`).
+fn label(text: &str, t: &Tok) -> bool {
+    let after = &text[t.e..];
+    t.cap
+        && after.starts_with(':')
+        && after[1..].starts_with([' ', '\t', '\n', '"', '“'])
         && !text[t.s..t.e].contains('-')
+        && t.e - t.s >= 3
         && sentence_initial(text, t.s)
-        && t.flags & GIVEN != 0
-        && t.flags & (COMMON | WORD) == 0
+}
+
+/// A given name as a speaker label (`Nicole: Remember me`).
+fn speaker(text: &str, t: &Tok) -> bool {
+    label(text, t) && t.flags & GIVEN != 0 && t.flags & (COMMON | WORD) == 0
 }
 
 /// Verbs after a lone name that people do (`Mehrudin shouted at`, `says`).
@@ -334,17 +341,10 @@ pub(super) fn mentions(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
 /// also one in the text (`Ubul: What a wife. Nicole: Remember me`): 75.
 pub(super) fn speakers(cx: &mut Cx<'_>, toks: &[Tok]) {
     let text = cx.text;
-    let label = |t: &Tok| {
-        t.cap
-            && text[t.e..].starts_with(':')
-            && !text[t.s..t.e].contains('-')
-            && t.e - t.s >= 3
-            && sentence_initial(text, t.s)
-    };
-    if !toks.iter().any(|t| label(t) && speaker(text, t)) {
+    if !toks.iter().any(|t| speaker(text, t)) {
         return;
     }
-    for t in toks.iter().filter(|t| label(t) && unknown(t.flags)) {
+    for t in toks.iter().filter(|t| label(text, t) && unknown(t.flags)) {
         cx.push_scored(EntityType::PersonName, t.s, t.e, 75, "person.gazetteer");
     }
 }
