@@ -80,6 +80,19 @@ fn before_region(text: &str, toks: &[Tok], j: usize, end: usize, key: &mut Strin
         && region_at(text, toks, j, key).is_some()
 }
 
+/// After a house number or unit and a break (`Harjukuja 54, SEINÄJOKI`,
+/// `Apt. 946  Suwałki`, `Suite 318 > OULU`): the city line of an address.
+fn block_city(text: &str, toks: &[Tok], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1).map(|k| &toks[k]) else {
+        return false;
+    };
+    let gap = &text[p.e..toks[i].s];
+    p.num
+        && gap.len() <= 8
+        && (gap.contains([',', '>', '\n']) || gap.starts_with("  "))
+        && gap.bytes().all(|c| matches!(c, b' ' | b',' | b'>' | b'\n' | b'\r' | b'\t'))
+}
+
 pub(super) fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
     let text = cx.text;
     let first = toks[i];
@@ -147,8 +160,14 @@ pub(super) fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
     if f & COMMON != 0 || (f & WORD != 0 && last == i) {
         score -= 20;
     }
-    if f & (GIVEN | SURNAME) != 0 && !prep && !postcode {
+    // `Paris Hilton`, `Florence`; a country stays a place (`Poland` is
+    // also a surname in the census lists).
+    let country = f & REGION != 0 && f & BIG != 0;
+    if f & (GIVEN | SURNAME) != 0 && !prep && !postcode && !country {
         score -= 15;
+    }
+    if block_city(text, toks, i) {
+        score += 15;
     }
     // `to Alicia Patel`, `to Mary Gavrilova`: a surname (or a word in no
     // list after a given name) follows, so a person.
@@ -161,7 +180,7 @@ pub(super) fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
             score -= 25;
         }
     }
-    if sentence_initial(text, first.s) && !prep && !postcode && last == i {
+    if sentence_initial(text, first.s) && !prep && !postcode && last == i && !country {
         score -= 10;
     }
     if first.caseless {
@@ -252,6 +271,9 @@ fn unlisted(cx: &mut Cx<'_>, toks: &[Tok], i: usize, prep: bool, cue: bool, post
     }
     if region {
         score += 30;
+    }
+    if block_city(text, toks, i) {
+        score += 25;
     }
     if first.caps && (cue || prep || region || postcode) {
         score += 10;
