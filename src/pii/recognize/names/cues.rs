@@ -3,6 +3,8 @@
 //! sign-offs, place prepositions and residence/travel phrases.
 
 use super::Tok;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Titles written with or without a dot (`Mr`, `Mr.`); the dotted form also
 /// matches in lower case (`ms. Marcela`).
@@ -262,42 +264,46 @@ fn blank(gap: &str, nl: bool) -> bool {
             .all(|c| c == b' ' || c == b'\t' || (nl && (c == b'\n' || c == b'\r')))
 }
 
-/// Does `phrase` (lower-case words separated by single spaces; a final `:`
-/// is punctuation after the last word) end right before token `i`? The gap
-/// before the candidate must satisfy `last_gap`. Returns the index of the
-/// phrase's first token.
-fn phrase_before(
-    text: &str,
-    toks: &[Tok],
-    i: usize,
-    phrase: &str,
-    last_gap: impl Fn(&str) -> bool,
-) -> Option<usize> {
-    let (phrase, colon) = match phrase.strip_suffix([':', '?']) {
-        Some(p) => (p, &phrase[p.len()..]),
-        None => (phrase, ""),
-    };
-    let mut k = i;
-    let mut first = true;
-    for w in phrase.rsplit(' ') {
-        let p = toks.get(k.checked_sub(1)?)?;
-        let gap = &text[p.e..toks[k].s];
-        let ok = if first {
-            if !colon.is_empty() {
-                gap.strip_prefix(colon).is_some_and(|g| blank(g, true))
-            } else {
-                last_gap(gap)
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Cue,
+    Greeting,
+    Signoff,
+    Prep,
+    PlaceCue,
+}
+
+/// A phrase of one of the lists: its words (last one first) and the
+/// punctuation that must follow it (`name:`, `name?`).
+struct Phrase {
+    rev: Vec<&'static str>,
+    punct: &'static str,
+    kind: Kind,
+}
+
+/// Every phrase by its last word, built once.
+fn index() -> &'static HashMap<&'static str, Vec<Phrase>> {
+    static INDEX: OnceLock<HashMap<&'static str, Vec<Phrase>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
+        for (list, kind) in [
+            (CUES, Kind::Cue),
+            (GREETINGS, Kind::Greeting),
+            (SIGNOFFS, Kind::Signoff),
+            (PLACE_PREPS, Kind::Prep),
+            (PLACE_CUES, Kind::PlaceCue),
+        ] {
+            for &p in list {
+                let (words, punct) = match p.strip_suffix([':', '?']) {
+                    Some(w) => (w, &p[w.len()..]),
+                    None => (p, ""),
+                };
+                let rev: Vec<&'static str> = words.rsplit(' ').collect();
+                m.entry(rev[0]).or_default().push(Phrase { rev, punct, kind });
             }
-        } else {
-            blank(gap, false)
-        };
-        if !ok || p.num || !eq_lower(&text[p.s..p.e], w) {
-            return None;
         }
-        first = false;
-        k -= 1;
-    }
-    Some(k)
+        m
+    })
 }
 
 /// Is token `k` the first on its line (or of the text)?
@@ -307,6 +313,11 @@ fn line_start(text: &str, toks: &[Tok], k: usize) -> bool {
     }
     let gap = &text[toks[k - 1].e..toks[k].s];
     gap.contains('\n') && gap.rsplit('\n').next().is_some_and(|t| t.trim().is_empty())
+}
+
+/// Is this word a title (`Mr`, `Frau`, `Miss`)?
+pub(super) fn is_title(w: &str) -> bool {
+    TITLES_DOT.contains(&w) || TITLES_WORD.contains(&w)
 }
 
 /// A title right before token `i` (`Mr. `, `Frau `, `Sig.ra `).
@@ -324,7 +335,7 @@ pub(super) fn title_before(text: &str, toks: &[Tok], i: usize) -> bool {
             return false;
         }
         if TITLES_DOT.contains(&w)
-            || TITLES_DOT.iter().any(|t| t.len() == 2 && eq_lower(w, &t.to_ascii_lowercase()))
+            || (w.len() == 2 && TITLES_DOT.iter().any(|t| t.eq_ignore_ascii_case(w)))
             || w == "M"
         {
             return true;
@@ -336,65 +347,104 @@ pub(super) fn title_before(text: &str, toks: &[Tok], i: usize) -> bool {
         }
         return false;
     }
-    blank(rest, false) && (TITLES_DOT.contains(&w) || TITLES_WORD.contains(&w))
+    blank(rest, false) && is_title(w)
 }
 
-/// Is this word a title (`Mr`, `Frau`, `Miss`)?
-pub(super) fn is_title(w: &str) -> bool {
-    TITLES_DOT.contains(&w) || TITLES_WORD.contains(&w)
+/// What the words right before a candidate say.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Before {
+    /// A title, cue phrase, relation word, greeting at a line start or sign-off.
+    pub(super) lead: bool,
+    /// A place preposition (`in`, `nach`, `à`).
+    pub(super) prep: bool,
+    /// One of the prepositions that mostly precede places (`in`, `from`, `nach`).
+    pub(super) strong_prep: bool,
+    /// A residence or travel phrase (`grew up in`, `flew to`).
+    pub(super) place_cue: bool,
 }
 
-/// Evidence before a name: a title, a cue phrase, a greeting at a line
-/// start, a sign-off.
-pub(super) fn name_lead(text: &str, toks: &[Tok], i: usize) -> bool {
-    if title_before(text, toks, i) {
-        return true;
+/// Prepositions after which a capitalized word is mostly a place.
+const STRONG_PREPS: &[&str] = &["in", "nach", "à", "en", "w", "aus", "uit", "naar", "near", "from"];
+
+/// The evidence before token `i`: one look-up of the previous word, then
+/// only the phrases ending with it are compared.
+pub(super) fn before(text: &str, toks: &[Tok], i: usize) -> Before {
+    let mut b = Before {
+        lead: title_before(text, toks, i),
+        ..Before::default()
+    };
+    let Some(p) = i.checked_sub(1).map(|k| &toks[k]) else {
+        return b;
+    };
+    if p.num || p.e - p.s > 24 {
+        return b;
     }
-    let ws = |g: &str| blank(g, true);
-    if CUES
-        .iter()
-        .any(|c| phrase_before(text, toks, i, c, ws).is_some())
-    {
-        return true;
-    }
+    let w = &text[p.s..p.e];
+    let mut buf = [0u8; 24];
+    let key: String;
+    let last: &str = if w.is_ascii() {
+        let l = &mut buf[..w.len()];
+        l.copy_from_slice(w.as_bytes());
+        l.make_ascii_lowercase();
+        std::str::from_utf8(l).unwrap_or("")
+    } else {
+        key = w.chars().flat_map(char::to_lowercase).collect();
+        &key
+    };
     // `my kid Tadzio`, `her husband Tom`.
-    if i >= 2 {
-        let (o, r) = (&toks[i - 2], &toks[i - 1]);
-        if blank(&text[r.e..toks[i].s], false)
-            && blank(&text[o.e..r.s], false)
-            && RELATIONS.iter().any(|w| eq_lower(&text[r.s..r.e], w))
+    if i >= 2 && RELATIONS.contains(&last) {
+        let o = &toks[i - 2];
+        if blank(&text[p.e..toks[i].s], false)
+            && blank(&text[o.e..p.s], false)
             && OWNERS.iter().any(|w| eq_lower(&text[o.s..o.e], w))
         {
-            return true;
+            b.lead = true;
         }
     }
-    for g in GREETINGS {
-        if let Some(k) = phrase_before(text, toks, i, g, ws) {
-            if line_start(text, toks, k) {
-                return true;
-            }
-        }
-    }
-    // `Best,\nTom`, `Best, Tom`, `Grüße\nAnna`.
-    let signoff = |g: &str| {
-        let t = g.trim_start_matches([',', '!', '.']);
-        blank(t, true) && (g.starts_with(',') || t.contains('\n'))
+    let Some(phrases) = index().get(last) else {
+        return b;
     };
-    SIGNOFFS.iter().any(|s| {
-        phrase_before(text, toks, i, s, signoff).is_some_and(|k| line_start(text, toks, k))
-    })
-}
-
-/// A place preposition right before token `i`.
-pub(super) fn place_prep(text: &str, toks: &[Tok], i: usize) -> bool {
-    PLACE_PREPS
-        .iter()
-        .any(|p| phrase_before(text, toks, i, p, |g| blank(g, false)).is_some())
-}
-
-/// A residence or travel phrase right before token `i`.
-pub(super) fn place_cue(text: &str, toks: &[Tok], i: usize) -> bool {
-    PLACE_CUES
-        .iter()
-        .any(|p| phrase_before(text, toks, i, p, |g| blank(g, true)).is_some())
+    let gap = &text[p.e..toks[i].s];
+    for ph in phrases {
+        // The gap between the phrase and the candidate.
+        let gap_ok = match ph.kind {
+            _ if !ph.punct.is_empty() => gap.strip_prefix(ph.punct).is_some_and(|g| blank(g, true)),
+            Kind::Cue | Kind::Greeting | Kind::PlaceCue => blank(gap, true),
+            Kind::Prep => blank(gap, false),
+            Kind::Signoff => {
+                let t = gap.trim_start_matches([',', '!', '.']);
+                blank(t, true) && (gap.starts_with(',') || t.contains('\n'))
+            }
+        };
+        if !gap_ok {
+            continue;
+        }
+        // The phrase's other words, one blank apart.
+        let mut k = i - 1;
+        let mut ok = true;
+        for w in &ph.rev[1..] {
+            let Some(q) = k.checked_sub(1).map(|j| &toks[j]) else {
+                ok = false;
+                break;
+            };
+            if q.num || !blank(&text[q.e..toks[k].s], false) || !eq_lower(&text[q.s..q.e], w) {
+                ok = false;
+                break;
+            }
+            k -= 1;
+        }
+        if !ok {
+            continue;
+        }
+        match ph.kind {
+            Kind::Cue => b.lead = true,
+            Kind::Greeting | Kind::Signoff => b.lead |= line_start(text, toks, k),
+            Kind::Prep => {
+                b.prep = true;
+                b.strong_prep |= STRONG_PREPS.contains(&ph.rev[0]);
+            }
+            Kind::PlaceCue => b.place_cue = true,
+        }
+    }
+    b
 }

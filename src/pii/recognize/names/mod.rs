@@ -215,11 +215,15 @@ pub(super) fn scan(cx: &mut Cx<'_>) {
         if st && (t.num || t.cap || street::may_start(text, t)) {
             street::at(cx, &toks, i);
         }
-        if loc && (t.cap || t.caps) {
-            place::location(cx, &toks, i);
+        if !(t.cap || t.caps) {
+            continue;
+        }
+        let ev = cues::before(text, &toks, i);
+        if loc {
+            place::location(cx, &toks, i, ev);
         }
         if pn && t.cap {
-            found.extend(person::person(cx, &toks, i));
+            found.extend(person::person(cx, &toks, i, ev));
             labels |= text[t.e..].starts_with(':');
         }
     }

@@ -1,6 +1,8 @@
 //! `PERSON_NAME`: a run of capitalized words scored from the gazetteer and
 //! the evidence around it (see the table in the module docs).
 
+use std::collections::HashSet;
+
 use super::lexicon::{BIG, CITY, COMMON, GIVEN, REGION, SURNAME, WORD};
 use super::{cues, one_space, sentence_initial, spaced, street, Cx, EntityType, Tok};
 
@@ -97,7 +99,12 @@ pub(super) struct Found {
     pub(super) parts: usize,
 }
 
-pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) -> Option<Found> {
+pub(super) fn person(
+    cx: &mut Cx<'_>,
+    toks: &[Tok],
+    i: usize,
+    ev: cues::Before,
+) -> Option<Found> {
     let text = cx.text;
     let first = toks[i];
     let f = first.flags;
@@ -116,7 +123,7 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) -> Option<Found> {
             return None;
         }
     }
-    let lead = cues::name_lead(text, toks, i);
+    let lead = ev.lead;
     let label = speaker(text, &first);
     if first.caseless && !lead && !(f & GIVEN != 0 && f & (WORD | COMMON) == 0) {
         return None;
@@ -290,7 +297,7 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) -> Option<Found> {
     if word_after && !lead {
         score -= 20;
     }
-    if parts == 1 && f & (CITY | REGION) != 0 && cues::place_prep(text, toks, i) {
+    if parts == 1 && f & (CITY | REGION) != 0 && ev.prep {
         score -= 25;
     }
     if parts == 1 && f & (CITY | REGION) != 0 && f & BIG != 0 {
@@ -316,22 +323,39 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) -> Option<Found> {
 /// text (`Faina D. Yefremova … early Yefremova`, `Asya … Asya Godina`): 60.
 pub(super) fn mentions(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
     let text = cx.text;
-    let full: Vec<&Found> = found.iter().filter(|n| n.parts >= 2 && n.score >= 60).collect();
-    if full.is_empty() {
+    // `found` is in token order: one sweep marks the tokens inside a name.
+    let mut parts: HashSet<&str> = HashSet::new();
+    let mut inside = vec![false; toks.len()];
+    let mut k = 0;
+    for (j, t) in toks.iter().enumerate() {
+        while k < found.len() && found[k].e <= t.s {
+            k += 1;
+        }
+        // Names may overlap: look at the few that start before this token.
+        let mut m = k;
+        while m < found.len() && found[m].s <= t.s {
+            if t.s < found[m].e {
+                inside[j] = true;
+                if found[m].parts >= 2
+                    && found[m].score >= 60
+                    && t.cap
+                    && t.e - t.s >= 3
+                    && t.flags & (COMMON | WORD) == 0
+                {
+                    parts.insert(&text[t.s..t.stem_end()]);
+                }
+            }
+            m += 1;
+        }
+    }
+    if parts.is_empty() {
         return;
     }
-    let parts: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.cap && t.e - t.s >= 3 && full.iter().any(|n| n.s <= t.s && t.e <= n.e))
-        .filter(|t| t.flags & (COMMON | WORD) == 0)
-        .map(|t| &text[t.s..t.stem_end()])
-        .collect();
-    for t in toks {
-        if !t.cap || t.e - t.s < 3 || found.iter().any(|n| n.s <= t.s && t.s < n.e) {
+    for (j, t) in toks.iter().enumerate() {
+        if !t.cap || inside[j] || t.e - t.s < 3 {
             continue;
         }
-        let w = &text[t.s..t.stem_end()];
-        if parts.contains(&w) {
+        if parts.contains(&text[t.s..t.stem_end()]) {
             cx.push_scored(EntityType::PersonName, t.s, t.stem_end(), 60, "person.gazetteer");
         }
     }

@@ -48,18 +48,15 @@ fn region_at(text: &str, toks: &[Tok], j: usize, key: &mut String) -> Option<usi
     }
     let mut best = None;
     let mut end = t.s;
-    let mut buf = String::new();
+    key.clear();
     for (k, n) in toks.iter().enumerate().skip(j).take(3) {
         if n.num || !(n.cap || n.caps) || (k > j && !one_space(text, end, n.s)) {
             break;
         }
-        lower_into(&text[n.s..n.e], &mut buf);
         if k > j {
             key.push(' ');
-        } else {
-            key.clear();
         }
-        key.push_str(&buf);
+        key.extend(text[n.s..n.e].chars().flat_map(char::to_lowercase));
         end = n.e;
         let f = if k == j { n.flags } else { lookup(key) };
         if f & REGION != 0 && f & BIG != 0 {
@@ -93,7 +90,7 @@ fn block_city(text: &str, toks: &[Tok], i: usize) -> bool {
         && gap.bytes().all(|c| matches!(c, b' ' | b',' | b'>' | b'\n' | b'\r' | b'\t'))
 }
 
-pub(super) fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
+pub(super) fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before) {
     let text = cx.text;
     let first = toks[i];
     if first.caseless && first.flags & (CITY | REGION) == 0 {
@@ -115,13 +112,16 @@ pub(super) fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
         if j > i && !(t.cap || t.caps || joiner(w)) {
             break;
         }
+        if j == i + 1 {
+            lower_into(&text[first.s..first.e], &mut key);
+        }
         if j > i {
             key.push(' ');
-            let mut buf = String::new();
-            lower_into(w, &mut buf);
-            key.push_str(&buf);
-        } else {
-            lower_into(&text[t.s..t.stem_end()], &mut key);
+            if w.is_ascii() {
+                key.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                key.extend(w.chars().flat_map(char::to_lowercase));
+            }
         }
         end = t.e;
         let f = if j == i { t.flags } else { lookup(&key) };
@@ -132,11 +132,10 @@ pub(super) fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
             break;
         }
     }
-    let prep = cues::place_prep(text, toks, i);
-    let cue = cues::place_cue(text, toks, i);
+    let (prep, cue) = (ev.prep, ev.place_cue);
     let postcode = street::postcode_before(text, toks, i);
     let Some((last, end, f)) = best else {
-        return unlisted(cx, toks, i, prep, cue, postcode);
+        return unlisted(cx, toks, i, ev, postcode);
     };
     // Part of a street name (`Pennsylvania Ave`, `Berliner Straße`).
     if let Some(n) = toks.get(last + 1) {
@@ -197,7 +196,8 @@ pub(super) fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
 
 /// A place no list has: only with a residence/travel phrase, a preposition
 /// and a place-like shape, a postcode, or a country right after it.
-fn unlisted(cx: &mut Cx<'_>, toks: &[Tok], i: usize, prep: bool, cue: bool, postcode: bool) {
+fn unlisted(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before, postcode: bool) {
+    let (prep, cue, strong_prep) = (ev.prep, ev.place_cue, ev.strong_prep);
     let text = cx.text;
     let first = toks[i];
     let f = first.flags;
@@ -248,13 +248,6 @@ fn unlisted(cx: &mut Cx<'_>, toks: &[Tok], i: usize, prep: bool, cue: bool, post
     let mut key = String::new();
     let shape = head || ends_like_place(&text[first.s..end]);
     let region = before_region(text, toks, last + 1, end, &mut key);
-    let strong_prep = prep
-        && toks.get(i.wrapping_sub(1)).is_some_and(|p| {
-            let pw = &text[p.s..p.e];
-            ["in", "nach", "à", "en", "w", "aus", "uit", "naar", "near", "from"]
-                .iter()
-                .any(|x| cues::eq_lower(pw, x))
-        });
     let mut score: i32 = 25;
     if cue {
         score += 40;
