@@ -17,6 +17,8 @@ pub(super) const BIG: u8 = 32;
 /// An English dictionary word written in lower case (SCOWL size 35, Debian
 /// `wamerican-small`): `Entertainment`, `Club`, `Baker`, `Park`.
 pub(super) const WORD: u8 = 64;
+/// One of the 1 000 most frequent US Census surnames (`Smith`, `Hall`, `Young`).
+pub(super) const TOP: u8 = 128;
 
 static DATA: &[u8] = include_bytes!("data/lexicon.txt");
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::lexicon::{BIG, CITY, COMMON, GIVEN, REGION, SURNAME, WORD};
+use super::lexicon::{BIG, CITY, COMMON, GIVEN, REGION, SURNAME, TOP, WORD};
 use super::{cues, one_space, sentence_initial, spaced, street, Cx, EntityType, Tok};
 
 /// Company suffixes: a capitalized word before them names a company, not a person.
@@ -143,11 +143,12 @@ pub(super) fn person(
         return None;
     }
     // Tail words: names, or words in no list; an English word only after a
-    // given name that is no word itself (`Jacob Hall`, not `Princess Royal`,
-    // `Japanese Border`).
+    // given name that is no word itself, or a frequent surname after a given
+    // name (`Jacob Hall`, `Will Smith`; not `Princess Royal`, `Japanese Border`).
     let tail_ok = |n: &Tok| {
         namelike(n.flags)
-            && (n.flags & WORD == 0 || (f & GIVEN != 0 && f & WORD == 0))
+            && (n.flags & WORD == 0
+                || (f & GIVEN != 0 && (f & WORD == 0 || n.flags & TOP != 0)))
             && !(n.caseless && n.flags & (COMMON | WORD) != 0)
     };
     let pair_at = |k: usize| {

