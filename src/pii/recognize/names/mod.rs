@@ -3,34 +3,60 @@
 //! A second linear pass over the *words* of the text (runs of Unicode
 //! letters with inner `'`, `’` or `-`; digit runs for house numbers and
 //! postcodes), run after the byte pass only when one of `PERSON_NAME`,
-//! `LOCATION`, `STREET_ADDRESS` is enabled. Every candidate looks at a
-//! bounded number of words around it (at most 8) and at most 48 bytes of
-//! text before it, so the pass stays linear. The gazetteer
-//! ([`lexicon`], ~0.6 MB embedded) flags given names, surnames, cities,
-//! regions and common words; the score is built from evidence:
+//! `LOCATION`, `STREET_ADDRESS` is enabled. Lower-case words cost one
+//! comparison each; a capitalized word costs one gazetteer look-up and one
+//! look-up of the word before it in an index of the evidence phrases
+//! ([`cues`]), and looks at a bounded number of words around it (at most
+//! 8), so the pass stays linear. The gazetteer ([`lexicon`], ~1.1 MB
+//! embedded) flags given names, surnames (and the 1 000 most frequent US
+//! ones), cities, regions, function words and English dictionary words;
+//! the score is built from evidence:
 //!
 //! | evidence | `PERSON_NAME` | `LOCATION` |
 //! |---|---|---|
-//! | given name + surname / capitalized word | 85 / 70 | |
-//! | one given name, mid-sentence / sentence-initial | 55 / 45 | |
-//! | one known surname or unknown capitalized word | 25 / — | |
-//! | title before (`Mr`, `Dr.`, `Frau`, `Herr`, `M.`, `Mme`, `Sr.`, `Sra.`, `Sig.ra`, `Pan`, `Pani`, `Dhr.`, `Mevr.`, …) | +40, and an unknown capitalized word counts (40 + 40) | |
-//! | `my name is`, `ich heiße`, `je m'appelle`, `me llamo`, `mi chiamo`, `ik heet`, `nazywam się`, … | +40, as a title | |
-//! | greeting at a line start (`Hi`, `Dear`, `Hallo`, `Bonjour`, `Hola`, `Ciao`, `Beste`, `Cześć`, …) or sign-off line before (`Best,`, `Grüße`, `Cordialement`, …) | +35, as a title | |
+//! | given name + surname (or a frequent surname that is also a word: `Will Smith`) | 85 | |
+//! | given name + capitalized word in no list (`Ludwig van Beethoven`) | 70 | |
+//! | word in no list + surname or given name (`Jožef Albin`) | 65 | |
+//! | surname + surname | 60 | |
+//! | two capitalized words in no list (neither a name nor an English word: `Tomomi Nishiyama`), mid-sentence / sentence-initial | 60 / 55 | |
+//! | one given name, mid-sentence / sentence-initial | 55 / 50 | |
+//! | one known surname / one word in no list | 25 / 40 | |
+//! | an initial inside (`Faina D. Yefremova`, `Ravil G Yefimov`), 3+ words | +15 | |
+//! | title before (`Mr`, `Dr.`, `ms.`, `Frau`, `Herr`, `M.`, `Mme`, `Sr.`, `Sra.`, `Sig.ra`, `Pan`, `Pani`, `Dhr.`, `Mevr.`, …; the title is not in the span) | +40 | |
+//! | cue phrase before (`my name is`, `name:`, `name?`, `I'm`, `says`, `said`, `starring`, `directed by`, `assistant to`, `ich heiße`, `je m'appelle`, `me llamo`, `mi chiamo`, `ik heet`, `nazywam się`, …) or a relation (`my son`, `her husband`, …) | +40, as a title | |
+//! | greeting at a line start (`Hi`, `Dear`, `Hallo`, `Bonjour`, `Hola`, `Ciao`, `Beste`, `Cześć`, …) or sign-off before (`Best,`, `Grüße`, `Cordialement`, …) | +40, as a title | |
+//! | speaker label at a sentence start (`Nicole: …`), a given name / a word in no list when the text has a given-name label too | +35 / 75 | |
+//! | a verb people do after a lone name (`Mehrudin shouted`, `says`) | +30 | |
+//! | a later or earlier mention of a word of a full name found (score ≥ 60) in the same text | 60 | |
+//! | a capitalized English word right after a lone name (`Russell Investments`) | −20 | |
 //! | city of ≥ 100 000, country or region / smaller city | | 60 / 45 |
 //! | place preposition before (`in`, `from`, `aus`, `nach`, `de`, `à`, `da`, `di`, `uit`, `w`, `z`, …) | −25 when the word is also a place | +25 |
+//! | residence or travel phrase before (`lives in`, `grew up in`, `flew to`, `moved to`, `originally from`, `Where:`, `wohnt in`, `déménagé à`, `mieszka w`, …) | | +10 |
 //! | postcode before (`10115 Berlin`, `1012 AB Amsterdam`, `00-950 Warszawa`) | | +30 |
-//! | also a common word (`Will`, `May`, `Rose`), or sentence-initial for a place | −30 sentence-initial, −15 elsewhere | −20 |
-//! | also a given name (`Paris`, `Florence`) | | −15 without a preposition |
+//! | the city line of an address block (after a house or unit number and `, `, two spaces or `>`) | | +15 |
+//! | a country or region after it (`Aalborg, Denmark`) | | +20 |
+//! | also a common word (`Will`, `May`) or an English word (`Rose`), or sentence-initial for a place | −30 / −5 mid-sentence, −25 sentence-initial for a lone name | −20; sentence-initial −10 (not for countries) |
+//! | also a given name or surname (`Paris`, `Florence`; not a country: `Poland` is a census surname) | | −15 without a preposition; −25 when a surname follows (`to Mary Gavrilova`) |
+//! | a text without capitals (`eva kleist lives at …`): only listed names and places count | −10 (not for a lone given name) | −10 |
+//!
+//! A place no list has (`unlisted`) starts at 25 and needs evidence: a
+//! residence or travel phrase +40 (or a preposition +20 for `in`, `from`,
+//! `nach`, `à`, `w`, … / +10 for the others), a place-like shape +25
+//! (`Port`, `Lake`, `North`, `San`, `Saint` … before a capitalized word;
+//! `…ville`, `…berg`, `…shire`, `…stad`, `…dorf`; `-sur-`, `-la-`), a
+//! postcode before +30, a country after +30, the city line of an address
+//! block +25, all capitals (4+ letters) +10 with any of those, a name in the
+//! lists −10. A word before a house number (`Koskikatu 25`) is a street, not
+//! a place; after a house number (`159 Eleftheriou Venizelou`) not a person.
 //!
 //! Street addresses: a street-type word before the name (`rue`, `Calle`,
 //! `Via`, `ul.`, …) or after it (`Street`, `Ave`, …), or a German or Dutch
 //! compound ending (`…straße`, `…weg`, `…straat`, `…laan`), with a house
 //! number (before or after, per the locale's layout): 75; without a house
 //! number after a type-first street word: 55; a following postcode and city
-//! (`, 10115 Berlin`, `, Springfield, IL 62704`) is part of the span and
+//! (`, 10115 Berlin`, `, 75002 Paris`, `, Springfield, IL 62704`) is part of the span and
 //! raises it to 90. The ambiguous words are scored, never dropped: `Will
-//! Smith` is a name (given + surname), `Will you` is not.
+//! Smith` is a name (given + frequent surname), `Will you` is not.
 
 mod cues;
 mod lexicon;
@@ -181,10 +207,14 @@ fn tokenize(text: &str) -> Vec<Tok> {
         }
         out.push(t);
     }
-    // No capital anywhere: case tells nothing, so every word is a candidate
-    // (and needs the lexicon's support, see `person` and `place`).
-    if !any_upper {
-        for t in out.iter_mut().filter(|t| !t.num && t.e - t.s >= 3 && t.e - t.s <= 64) {
+    // No capital anywhere (and at least 4 words): case tells nothing, so
+    // every word of prose is a candidate (and needs the lexicon's support,
+    // see `person` and `place`).
+    if !any_upper && out.iter().filter(|t| !t.num && t.e - t.s >= 3).nth(3).is_some() {
+        for t in out
+            .iter_mut()
+            .filter(|t| !t.num && t.e - t.s >= 3 && t.e - t.s <= 64 && prose(text, t))
+        {
             lower_into(&text[t.s..t.stem_end()], &mut key);
             t.flags = lookup(&key);
             t.cap = !glued_code(text, t);
@@ -192,6 +222,17 @@ fn tokenize(text: &str) -> Vec<Tok> {
         }
     }
     out
+}
+
+/// A word of prose, not part of an address, host or path (`bob@x.org`, `a/b`).
+fn prose(text: &str, t: &Tok) -> bool {
+    let b = text.as_bytes();
+    let before = t.s.checked_sub(1).map(|k| b[k]);
+    let after = b.get(t.e).copied();
+    let next = b.get(t.e + 1).copied();
+    !matches!(before, Some(b'@' | b'.' | b'/' | b':' | b'\\' | b'#' | b'=' | b'&'))
+        && !matches!(after, Some(b'@' | b'/' | b'\\' | b'#' | b'=' | b'&'))
+        && !(matches!(after, Some(b'.' | b':')) && next.is_some_and(|c| c.is_ascii_alphanumeric()))
 }
 
 fn glued_code(text: &str, t: &Tok) -> bool {
