@@ -25,17 +25,27 @@ use std::sync::OnceLock;
 
 static DATA: &[u8] = include_bytes!("data/lexicon.txt");
 
-/// The start of every line, found once (the file is built sorted).
-fn starts() -> &'static [u32] {
-    static STARTS: OnceLock<Vec<u32>> = OnceLock::new();
-    STARTS.get_or_init(|| {
-        let mut v = Vec::with_capacity(DATA.len() / 10);
+/// The start of every line, and for each first byte the range of lines
+/// whose key starts with it; found once (the file is built sorted).
+struct Index {
+    starts: Vec<u32>,
+    by_first: [u32; 257],
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut starts = Vec::with_capacity(DATA.len() / 10);
         let mut at = 0usize;
         while at < DATA.len() {
-            v.push(at as u32);
+            starts.push(at as u32);
             at += DATA[at..].iter().position(|&c| c == b'\n').map_or(DATA.len(), |p| p + 1);
         }
-        v
+        let mut by_first = [0u32; 257];
+        for b in 0..=256usize {
+            by_first[b] = starts.partition_point(|&s| usize::from(DATA[s as usize]) < b) as u32;
+        }
+        Index { starts, by_first }
     })
 }
 
@@ -45,11 +55,23 @@ pub(super) fn lookup(key: &str) -> u8 {
     if key.is_empty() || key.len() > 64 {
         return 0;
     }
-    let starts = starts();
-    match starts.binary_search_by(|&at| line(at as usize).0.cmp(key)) {
-        Ok(k) => line(starts[k] as usize).1,
+    let ix = index();
+    let b = usize::from(key[0]);
+    let lines = &ix.starts[ix.by_first[b] as usize..ix.by_first[b + 1] as usize];
+    match lines.binary_search_by(|&at| cmp(line(at as usize).0, key)) {
+        Ok(k) => line(lines[k] as usize).1,
         Err(_) => 0,
     }
+}
+
+/// Byte order of two short keys (inline; cheaper than a `memcmp` call).
+fn cmp(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// The key and flags of the line starting at `i`.

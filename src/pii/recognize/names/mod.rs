@@ -270,6 +270,7 @@ pub(super) fn scan(cx: &mut Cx<'_>) {
     }
     if pn {
         person::mentions(cx, &toks, &found);
+        person::lists(cx, &toks, &found);
         if labels {
             person::speakers(cx, &toks);
         }

@@ -170,7 +170,9 @@ pub(super) fn person(
         one_space(text, first.e, n.s) && DOES.iter().any(|d| text[n.s..n.e] == **d)
     });
     if f & (GIVEN | SURNAME) == 0 {
-        if f & (CITY | REGION | COMMON) != 0 || (f & WORD != 0 && !lead) {
+        // A town's name after a title or cue is a person's (`says Izumi`).
+        let town = f & (REGION | COMMON | WORD | BIG) == 0 && lead;
+        if (f & (CITY | REGION | COMMON) != 0 && !town) || (f & WORD != 0 && !lead) {
             return None;
         }
         if !lead && !pair && !label && !does {
@@ -324,6 +326,9 @@ pub(super) fn person(
 /// text (`Faina D. Yefremova … early Yefremova`, `Asya … Asya Godina`): 60.
 pub(super) fn mentions(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
     let text = cx.text;
+    if !found.iter().any(|n| n.parts >= 2 && n.score >= 60) {
+        return;
+    }
     // `found` is in token order: one sweep marks the tokens inside a name.
     let mut parts: HashSet<&str> = HashSet::new();
     let mut inside = vec![false; toks.len()];
@@ -359,6 +364,79 @@ pub(super) fn mentions(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
         if parts.contains(&text[t.s..t.stem_end()]) {
             cx.push_scored(EntityType::PersonName, t.s, t.stem_end(), 60, "person.gazetteer");
         }
+    }
+}
+
+/// Lists of single capitalized words (`Gaetane, Hannah, Anthony and Derek`):
+/// when two or more items are given names found (score ≥ 50), the items in
+/// no list (or listed surnames) are names too: 55.
+pub(super) fn lists(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
+    let text = cx.text;
+    let conj = |w: &str| matches!(w, "and" | "und" | "et" | "y" | "e" | "i" | "en" | "or" | "&");
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].cap || toks[i].num {
+            i += 1;
+            continue;
+        }
+        // A list goes on with `, X` or ` and X` (checked before allocating).
+        let goes_on = toks.get(i + 1).is_some_and(|n| {
+            let gap = &text[toks[i].e..n.s];
+            (gap == ", " && n.cap) || ((gap == " " || gap == ", ") && conj(&text[n.s..n.e]))
+        });
+        if !goes_on {
+            i += 1;
+            continue;
+        }
+        // Items: token indices, one word each.
+        let mut items = vec![i];
+        let mut j = i;
+        loop {
+            let t = &toks[j];
+            let Some(n) = toks.get(j + 1) else { break };
+            let gap = &text[t.e..n.s];
+            if gap == ", " && n.cap {
+                items.push(j + 1);
+                j += 1;
+            } else if (gap == " " || gap == ", ") && conj(&text[n.s..n.e]) {
+                match toks.get(j + 2) {
+                    Some(m) if m.cap && one_space(text, n.e, m.s) => {
+                        items.push(j + 2);
+                        j += 2;
+                    }
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        let single = |k: usize| {
+            toks.get(k + 1)
+                .is_none_or(|n| !n.cap || !one_space(text, toks[k].e, n.s))
+        };
+        if items.len() >= 3 && items.iter().all(|&k| single(k)) {
+            // `found` is sorted by start.
+            let is_found = |k: usize| {
+                let at = found.partition_point(|n| n.s < toks[k].s);
+                found[at..]
+                    .iter()
+                    .take_while(|n| n.s == toks[k].s)
+                    .any(|n| n.score >= 50 && toks[k].flags & GIVEN != 0)
+            };
+            if items.iter().filter(|&&k| is_found(k)).count() >= 2 {
+                for &k in &items {
+                    let t = &toks[k];
+                    let f = t.flags;
+                    if !is_found(k)
+                        && t.e - t.s >= 3
+                        && f & (COMMON | WORD | CITY | REGION) == 0
+                    {
+                        cx.push_scored(EntityType::PersonName, t.s, t.stem_end(), 55, "person.gazetteer");
+                    }
+                }
+            }
+        }
+        i = j + 1;
     }
 }
 

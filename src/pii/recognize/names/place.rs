@@ -24,6 +24,14 @@ const INNER: &[&str] = &[
     "-aan-", "-upon-", "-on-",
 ];
 
+/// Capitalized words that continue a place's name after a preposition or a
+/// residence phrase (`Shelly Park`, `Mill Village`, `Tokoza Ext`).
+const PLACE_WORDS: &[&str] = &[
+    "Park", "Village", "Beach", "Bay", "Heights", "Hills", "City", "Town", "Springs", "Falls",
+    "Valley", "Harbour", "Harbor", "Point", "Creek", "Junction", "Ext", "Nord", "Sud", "Süd",
+    "Ost", "Norte", "Sur", "Centre", "Center", "Island", "Islands", "Lake", "Bridge", "Green",
+];
+
 /// Lower-case words inside place names (`Frankfurt am Main`, `Villafranca del Cid`).
 fn joiner(w: &str) -> bool {
     matches!(
@@ -134,9 +142,17 @@ pub(super) fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before
     }
     let (prep, cue) = (ev.prep, ev.place_cue);
     let postcode = street::postcode_before(text, toks, i);
-    let Some((last, end, f)) = best else {
+    let Some((mut last, mut end, f)) = best else {
         return unlisted(cx, toks, i, ev, postcode);
     };
+    if prep || cue {
+        while let Some(n) = toks.get(last + 1) {
+            if !(one_space(text, end, n.s) && PLACE_WORDS.contains(&&text[n.s..n.e])) {
+                break;
+            }
+            (last, end) = (last + 1, n.e);
+        }
+    }
     // Part of a street name (`Pennsylvania Ave`, `Berliner Straße`).
     if let Some(n) = toks.get(last + 1) {
         if spaced(text, end, n.s) && street::is_street_word(&text[n.s..n.e]) {
@@ -217,10 +233,12 @@ fn unlisted(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before, postcode:
         let tw = &text[t.s..t.e];
         let cap = (t.cap && first.cap) || (t.caps && first.caps);
         if cap {
-            if t.flags & (COMMON | REGION) != 0
-                || (t.flags & WORD != 0 && t.flags & (GIVEN | SURNAME | CITY) == 0)
-                || street::is_street_word(tw)
-                || t.e - t.s == 1
+            let place_word = PLACE_WORDS.contains(&tw) && (ev.prep || ev.place_cue);
+            if !place_word
+                && (t.flags & (COMMON | REGION) != 0
+                    || (t.flags & WORD != 0 && t.flags & (GIVEN | SURNAME | CITY) == 0)
+                    || street::is_street_word(tw)
+                    || t.e - t.s == 1)
             {
                 break;
             }

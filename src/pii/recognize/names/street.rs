@@ -208,6 +208,7 @@ const NUMBERED_SUFFIXES: &[&str] = &[
 ];
 
 /// Street types written before the name (fr, es, it, pl, and `Rue` capitalized).
+/// Their first letters are listed in `prefix`.
 const PREFIXES: &[&str] = &[
     "rue",
     "avenue",
@@ -302,9 +303,14 @@ fn prefix(text: &str, t: &Tok) -> bool {
     if w.len() > 10 || t.num {
         return false;
     }
+    // Most words fail on the first letter, without a loop over the list.
+    let c0 = w.as_bytes()[0].to_ascii_lowercase();
+    if !matches!(c0, b'r' | b'a' | b'b' | b'p' | b'c' | b'i' | b'q' | b's' | b't' | b'v' | b'l' | b'u' | b'o') {
+        return false;
+    }
     let Some(&l) = PREFIXES
         .iter()
-        .find(|p| p.len() == w.len() && w.eq_ignore_ascii_case(p))
+        .find(|p| p.len() == w.len() && p.as_bytes()[0] == c0 && w.eq_ignore_ascii_case(p))
     else {
         return false;
     };
