@@ -82,7 +82,7 @@ fn label(text: &str, t: &Tok) -> bool {
 
 /// A given name as a speaker label (`Nicole: Remember me`).
 fn speaker(text: &str, t: &Tok) -> bool {
-    label(text, t) && t.flags & GIVEN != 0 && t.flags & (COMMON | WORD) == 0
+    label(text, t) && t.flags & GIVEN != 0 && t.flags & COMMON == 0
 }
 
 /// Verbs after a lone name that people do (`Mehrudin shouted at`, `says`).
@@ -141,6 +141,17 @@ pub(super) fn person(
     }
     if super::place::HEADS.contains(&&text[first.s..first.e]) {
         return None;
+    }
+    // A street named after a person (`rue Aimé Julien`, `Calle de Pascual Marqués`).
+    let mut k = i;
+    if k > 0 && matches!(&text[toks[k - 1].s..toks[k - 1].e], "de" | "del" | "di" | "du" | "des") {
+        k -= 1;
+    }
+    if k > 0 && street::is_prefix_word(text, &toks[k - 1]) {
+        let gap = text[toks[k - 1].e..toks[k].s].trim_start_matches(['.', '/']);
+        if gap.is_empty() || gap.bytes().all(|c| c == b' ') {
+            return None;
+        }
     }
     // Tail words: names, or words in no list; an English word only after a
     // given name that is no word itself, or a frequent surname after a given
@@ -273,10 +284,17 @@ pub(super) fn person(
             40
         }
     } else if f & GIVEN != 0 {
-        if initial {
+        // At a sentence start the capital says nothing; a lower-case word
+        // after it says the name stands in a sentence (`Scott is …`).
+        let in_sentence = toks
+            .get(i + 1)
+            .is_some_and(|n| !n.cap && !n.num && one_space(text, first.e, n.s));
+        if !initial {
+            55
+        } else if in_sentence {
             50
         } else {
-            55
+            45
         }
     } else if f & SURNAME != 0 {
         25
@@ -295,7 +313,7 @@ pub(super) fn person(
     } else if f & COMMON != 0 {
         score -= if initial { 30 } else { 15 };
     } else if f & WORD != 0 && parts == 1 {
-        score -= if initial { 25 } else { 5 };
+        score -= if initial { 10 } else { 5 };
     }
     if word_after && !lead {
         score -= 20;

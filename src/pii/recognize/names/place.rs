@@ -91,8 +91,18 @@ fn block_city(text: &str, toks: &[Tok], i: usize) -> bool {
     let Some(p) = i.checked_sub(1).map(|k| &toks[k]) else {
         return false;
     };
+    // The number is a house or unit number after a street or unit word
+    // (`Harjukuja 54`, `Apt. 946`), not the end of a card number.
+    let digits = text[p.s..p.e].bytes().filter(u8::is_ascii_digit).count();
+    let named = i >= 2 && {
+        let q = &toks[i - 2];
+        let g = &text[q.e..p.s];
+        !q.num && (q.cap || q.caps) && (g == " " || g == ". " || g == " #")
+    };
     let gap = &text[p.e..toks[i].s];
     p.num
+        && (1..=5).contains(&digits)
+        && named
         && gap.len() <= 8
         && (gap.contains([',', '>', '\n']) || gap.starts_with("  "))
         && gap.bytes().all(|c| matches!(c, b' ' | b',' | b'>' | b'\n' | b'\r' | b'\t'))

@@ -376,6 +376,11 @@ pub(super) fn is_prefix(l: &[u8]) -> bool {
     )
 }
 
+/// A street-type word written before the name (`rue`, `Calle`, `Via`, `ul.`).
+pub(super) fn is_prefix_word(text: &str, t: &Tok) -> bool {
+    prefix(text, t)
+}
+
 /// Can a street start at this lower-case word (`rue`, `via`, `ul.`)?
 pub(super) fn may_start(text: &str, t: &Tok) -> bool {
     t.e - t.s <= 10 && prefix(text, t)

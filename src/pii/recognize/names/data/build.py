@@ -51,8 +51,9 @@ LOREM_LOCALES = ["en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL"]
 ADDRESS_LOCALES = ["en_US", "en_GB", "de_DE", "de_AT", "fr_FR", "es_ES", "it_IT", "nl_NL",
                    "pl_PL"]
 BIG_CITY = 100000
-# Function words, months and days that are also given names, surnames or places in the lists
-# (`Can`, `May`, `Will`, `June`, `Sunday`); flagged COMMON so that evidence decides.
+# Function words (with the possessives of the 7 languages), months and days that are also given
+# names, surnames or places in the lists (`Can`, `May`, `Will`, `June`, `Sunday`), or that start
+# a sentence before a capitalized noun (`Unser Büro`); flagged COMMON so that evidence decides.
 EXTRA_COMMON = """
 i me my we you he she it they the a an and or but to of in on at by for with from as is are was
 be can will may might must shall should would could do does did not no yes so if then than that
@@ -66,6 +67,12 @@ el los las y o yo tú él ella con por para en pero
 il lo gli e o io tu lui lei con per ma
 de het een en of ik jij hij zij met voor op maar
 i w z na do ja ty on ona my wy ale że
+unser unsere unserem unseren unserer euer eure mein meine dein deine sein seine ihre
+notre votre nos vos leur leurs mon ma mes ton ta tes sa ses
+nuestro nuestra nuestros nuestras vuestro vuestra su sus mi mis
+nostro nostra nostri nostre vostro vostra suo sua
+ons onze jullie mijn zijn haar
+nasz nasza nasze wasz wasza mój moja moje
 """.split()
 # GeoNames cities (cities15000: population >= 15000): every one in the countries of the 7
 # locales and their neighbours, elsewhere only those of at least WORLD_CITY inhabitants.
