@@ -332,6 +332,9 @@ pub(super) fn person(
     }
     let score = score.clamp(0, 100) as u8;
     cx.push_scored(EntityType::PersonName, first.s, end, score, "person.gazetteer");
+    if score < cx.recognizer.min_score {
+        return None; // not found: a mention elsewhere may still be
+    }
     Some(Found {
         s: first.s,
         e: end,
