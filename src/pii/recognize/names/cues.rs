@@ -9,15 +9,34 @@ use std::sync::OnceLock;
 /// Titles written with or without a dot (`Mr`, `Mr.`); the dotted form also
 /// matches in lower case (`ms. Marcela`).
 const TITLES_DOT: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Mme", "Mlle", "Sr", "Sra", "Srta", "Sig", "Dott", "Dhr",
-    "Mevr", "Mw", "Fr", "Hr", "Hrn", "Ing", "Mgr",
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Mme", "Mlle", "Sr", "Sra", "Srta", "Sig", "Dott",
+    "Dhr", "Mevr", "Mw", "Fr", "Hr", "Hrn", "Ing", "Mgr",
 ];
 
 /// Titles written as words.
 const TITLES_WORD: &[&str] = &[
-    "Miss", "Sir", "Dame", "Lady", "Lord", "Frau", "Herr", "Monsieur", "Madame", "Mademoiselle",
-    "Don", "Doña", "Señor", "Señora", "Señorita", "Signor", "Signora", "Signorina", "Pan", "Pani",
-    "meneer", "mevrouw",
+    "Miss",
+    "Sir",
+    "Dame",
+    "Lady",
+    "Lord",
+    "Frau",
+    "Herr",
+    "Monsieur",
+    "Madame",
+    "Mademoiselle",
+    "Don",
+    "Doña",
+    "Señor",
+    "Señora",
+    "Señorita",
+    "Signor",
+    "Signora",
+    "Signorina",
+    "Pan",
+    "Pani",
+    "meneer",
+    "mevrouw",
 ];
 
 /// Cue phrases before a name (lower case; a final `:` must follow the last word).
@@ -88,10 +107,39 @@ const CUES: &[&str] = &[
 
 /// People words before a name (`my kid Tadzio`, `her husband Tom`).
 const RELATIONS: &[&str] = &[
-    "kid", "son", "daughter", "wife", "husband", "partner", "friend", "brother", "sister",
-    "mother", "father", "mom", "mum", "dad", "uncle", "aunt", "cousin", "colleague", "boss",
-    "neighbour", "neighbor", "grandson", "granddaughter", "grandmother", "grandfather", "nephew",
-    "niece", "boyfriend", "girlfriend", "fiancé", "fiancée", "coworker", "roommate",
+    "kid",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "partner",
+    "friend",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "mom",
+    "mum",
+    "dad",
+    "uncle",
+    "aunt",
+    "cousin",
+    "colleague",
+    "boss",
+    "neighbour",
+    "neighbor",
+    "grandson",
+    "granddaughter",
+    "grandmother",
+    "grandfather",
+    "nephew",
+    "niece",
+    "boyfriend",
+    "girlfriend",
+    "fiancé",
+    "fiancée",
+    "coworker",
+    "roommate",
 ];
 
 /// Possessives before a relation word.
@@ -299,7 +347,9 @@ fn index() -> &'static HashMap<&'static str, Vec<Phrase>> {
                     None => (p, ""),
                 };
                 let rev: Vec<&'static str> = words.rsplit(' ').collect();
-                m.entry(rev[0]).or_default().push(Phrase { rev, punct, kind });
+                m.entry(rev[0])
+                    .or_default()
+                    .push(Phrase { rev, punct, kind });
             }
         }
         m
@@ -364,7 +414,9 @@ pub(super) struct Before {
 }
 
 /// Prepositions after which a capitalized word is mostly a place.
-const STRONG_PREPS: &[&str] = &["in", "nach", "à", "en", "w", "aus", "uit", "naar", "near", "from"];
+const STRONG_PREPS: &[&str] = &[
+    "in", "nach", "à", "en", "w", "aus", "uit", "naar", "near", "from",
+];
 
 /// The evidence before token `i`: one look-up of the previous word, then
 /// only the phrases ending with it are compared.

@@ -39,11 +39,14 @@ fn index() -> &'static Index {
         let mut at = 0usize;
         while at < DATA.len() {
             starts.push(at as u32);
-            at += DATA[at..].iter().position(|&c| c == b'\n').map_or(DATA.len(), |p| p + 1);
+            at += DATA[at..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(DATA.len(), |p| p + 1);
         }
         let mut by_first = [0u32; 257];
-        for b in 0..=256usize {
-            by_first[b] = starts.partition_point(|&s| usize::from(DATA[s as usize]) < b) as u32;
+        for (b, at) in by_first.iter_mut().enumerate() {
+            *at = starts.partition_point(|&s| usize::from(DATA[s as usize]) < b) as u32;
         }
         Index { starts, by_first }
     })
@@ -77,7 +80,10 @@ fn cmp(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
 /// The key and flags of the line starting at `i`.
 fn line(i: usize) -> (&'static [u8], u8) {
     let rest = &DATA[i..];
-    let tab = rest.iter().position(|&c| c == b'\t' || c == b'\n').unwrap_or(rest.len());
+    let tab = rest
+        .iter()
+        .position(|&c| c == b'\t' || c == b'\n')
+        .unwrap_or(rest.len());
     let hex = |c: Option<&u8>| match c {
         Some(&c @ b'0'..=b'9') => c - b'0',
         Some(&c @ b'a'..=b'f') => c - b'a' + 10,

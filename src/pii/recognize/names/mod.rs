@@ -148,7 +148,11 @@ fn tokenize(text: &str) -> Vec<Tok> {
             continue;
         }
         let Some(c) = is_letter(text, j) else {
-            j += if c0 < 0x80 { 1 } else { text[j..].chars().next().map_or(1, char::len_utf8) };
+            j += if c0 < 0x80 {
+                1
+            } else {
+                text[j..].chars().next().map_or(1, char::len_utf8)
+            };
             continue;
         };
         let s = j;
@@ -161,9 +165,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 upper += d.is_uppercase() as usize;
                 letters += 1;
                 j += d.len_utf8();
-            } else if matches!(b.get(j), Some(b'\'' | b'-'))
-                && is_letter(text, j + 1).is_some()
-            {
+            } else if matches!(b.get(j), Some(b'\'' | b'-')) && is_letter(text, j + 1).is_some() {
                 j += 1;
             } else if text[j..].starts_with('’') && is_letter(text, j + 3).is_some() {
                 j += 3;
@@ -210,7 +212,13 @@ fn tokenize(text: &str) -> Vec<Tok> {
     // No capital anywhere (and at least 4 words): case tells nothing, so
     // every word of prose is a candidate (and needs the lexicon's support,
     // see `person` and `place`).
-    if !any_upper && out.iter().filter(|t| !t.num && t.e - t.s >= 3).nth(3).is_some() {
+    if !any_upper
+        && out
+            .iter()
+            .filter(|t| !t.num && t.e - t.s >= 3)
+            .nth(3)
+            .is_some()
+    {
         for t in out
             .iter_mut()
             .filter(|t| !t.num && t.e - t.s >= 3 && t.e - t.s <= 64 && prose(text, t))
@@ -230,9 +238,13 @@ fn prose(text: &str, t: &Tok) -> bool {
     let before = t.s.checked_sub(1).map(|k| b[k]);
     let after = b.get(t.e).copied();
     let next = b.get(t.e + 1).copied();
-    !matches!(before, Some(b'@' | b'.' | b'/' | b':' | b'\\' | b'#' | b'=' | b'&'))
-        && !matches!(after, Some(b'@' | b'/' | b'\\' | b'#' | b'=' | b'&'))
-        && !(matches!(after, Some(b'.' | b':')) && next.is_some_and(|c| c.is_ascii_alphanumeric()))
+    let glued_before = matches!(
+        before,
+        Some(b'@' | b'.' | b'/' | b':' | b'\\' | b'#' | b'=' | b'&')
+    );
+    let glued_after = matches!(after, Some(b'@' | b'/' | b'\\' | b'#' | b'=' | b'&'))
+        || (matches!(after, Some(b'.' | b':')) && next.is_some_and(|c| c.is_ascii_alphanumeric()));
+    !(glued_before || glued_after)
 }
 
 fn glued_code(text: &str, t: &Tok) -> bool {
@@ -295,7 +307,10 @@ fn sentence_initial(text: &str, s: usize) -> bool {
         .next_back()
     {
         None => true,
-        Some(c) => matches!(c, '.' | '!' | '?' | ':' | '\n' | '\r' | '¡' | '¿' | '>' | '|'),
+        Some(c) => matches!(
+            c,
+            '.' | '!' | '?' | ':' | '\n' | '\r' | '¡' | '¿' | '>' | '|'
+        ),
     }
 }
 

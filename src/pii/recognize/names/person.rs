@@ -87,8 +87,19 @@ fn speaker(text: &str, t: &Tok) -> bool {
 
 /// Verbs after a lone name that people do (`Mehrudin shouted at`, `says`).
 const DOES: &[&str] = &[
-    "said", "says", "shouted", "asked", "told", "replied", "answered", "wrote", "smiled",
-    "laughed", "cried", "whispered", "yelled",
+    "said",
+    "says",
+    "shouted",
+    "asked",
+    "told",
+    "replied",
+    "answered",
+    "wrote",
+    "smiled",
+    "laughed",
+    "cried",
+    "whispered",
+    "yelled",
 ];
 
 /// A name found: its span, score and number of capitalized words.
@@ -99,12 +110,7 @@ pub(super) struct Found {
     pub(super) parts: usize,
 }
 
-pub(super) fn person(
-    cx: &mut Cx<'_>,
-    toks: &[Tok],
-    i: usize,
-    ev: cues::Before,
-) -> Option<Found> {
+pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before) -> Option<Found> {
     let text = cx.text;
     let first = toks[i];
     let f = first.flags;
@@ -144,7 +150,12 @@ pub(super) fn person(
     }
     // A street named after a person (`rue Aimé Julien`, `Calle de Pascual Marqués`).
     let mut k = i;
-    if k > 0 && matches!(&text[toks[k - 1].s..toks[k - 1].e], "de" | "del" | "di" | "du" | "des") {
+    if k > 0
+        && matches!(
+            &text[toks[k - 1].s..toks[k - 1].e],
+            "de" | "del" | "di" | "du" | "des"
+        )
+    {
         k -= 1;
     }
     if k > 0 && street::is_prefix_word(text, &toks[k - 1]) {
@@ -158,8 +169,7 @@ pub(super) fn person(
     // name (`Jacob Hall`, `Will Smith`; not `Princess Royal`, `Japanese Border`).
     let tail_ok = |n: &Tok| {
         namelike(n.flags)
-            && (n.flags & WORD == 0
-                || (f & GIVEN != 0 && (f & WORD == 0 || n.flags & TOP != 0)))
+            && (n.flags & WORD == 0 || (f & GIVEN != 0 && (f & WORD == 0 || n.flags & TOP != 0)))
             && !(n.caseless && n.flags & (COMMON | WORD) != 0)
     };
     let pair_at = |k: usize| {
@@ -331,7 +341,13 @@ pub(super) fn person(
         return None; // a lone initial
     }
     let score = score.clamp(0, 100) as u8;
-    cx.push_scored(EntityType::PersonName, first.s, end, score, "person.gazetteer");
+    cx.push_scored(
+        EntityType::PersonName,
+        first.s,
+        end,
+        score,
+        "person.gazetteer",
+    );
     if score < cx.recognizer.min_score {
         return None; // not found: a mention elsewhere may still be
     }
@@ -383,7 +399,13 @@ pub(super) fn mentions(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
             continue;
         }
         if parts.contains(&text[t.s..t.stem_end()]) {
-            cx.push_scored(EntityType::PersonName, t.s, t.stem_end(), 60, "person.gazetteer");
+            cx.push_scored(
+                EntityType::PersonName,
+                t.s,
+                t.stem_end(),
+                60,
+                "person.gazetteer",
+            );
         }
     }
 }
@@ -393,7 +415,12 @@ pub(super) fn mentions(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
 /// no list (or listed surnames) are names too: 55.
 pub(super) fn lists(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
     let text = cx.text;
-    let conj = |w: &str| matches!(w, "and" | "und" | "et" | "y" | "e" | "i" | "en" | "or" | "&");
+    let conj = |w: &str| {
+        matches!(
+            w,
+            "and" | "und" | "et" | "y" | "e" | "i" | "en" | "or" | "&"
+        )
+    };
     let mut i = 0;
     while i < toks.len() {
         if !toks[i].cap || toks[i].num {
@@ -448,11 +475,14 @@ pub(super) fn lists(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
                 for &k in &items {
                     let t = &toks[k];
                     let f = t.flags;
-                    if !is_found(k)
-                        && t.e - t.s >= 3
-                        && f & (COMMON | WORD | CITY | REGION) == 0
-                    {
-                        cx.push_scored(EntityType::PersonName, t.s, t.stem_end(), 55, "person.gazetteer");
+                    if !is_found(k) && t.e - t.s >= 3 && f & (COMMON | WORD | CITY | REGION) == 0 {
+                        cx.push_scored(
+                            EntityType::PersonName,
+                            t.s,
+                            t.stem_end(),
+                            55,
+                            "person.gazetteer",
+                        );
                     }
                 }
             }

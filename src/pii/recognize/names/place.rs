@@ -36,8 +36,27 @@ const PLACE_WORDS: &[&str] = &[
 fn joiner(w: &str) -> bool {
     matches!(
         w,
-        "am" | "an" | "der" | "im" | "de" | "del" | "la" | "le" | "les" | "sur" | "nad" | "pod"
-            | "do" | "da" | "di" | "dos" | "das" | "en" | "upon" | "on" | "aan" | "op"
+        "am" | "an"
+            | "der"
+            | "im"
+            | "de"
+            | "del"
+            | "la"
+            | "le"
+            | "les"
+            | "sur"
+            | "nad"
+            | "pod"
+            | "do"
+            | "da"
+            | "di"
+            | "dos"
+            | "das"
+            | "en"
+            | "upon"
+            | "on"
+            | "aan"
+            | "op"
     )
 }
 
@@ -105,7 +124,9 @@ fn block_city(text: &str, toks: &[Tok], i: usize) -> bool {
         && named
         && gap.len() <= 8
         && (gap.contains([',', '>', '\n']) || gap.starts_with("  "))
-        && gap.bytes().all(|c| matches!(c, b' ' | b',' | b'>' | b'\n' | b'\r' | b'\t'))
+        && gap
+            .bytes()
+            .all(|c| matches!(c, b' ' | b',' | b'>' | b'\n' | b'\r' | b'\t'))
 }
 
 pub(super) fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before) {

@@ -294,9 +294,9 @@ pub(super) fn is_street_word(w: &str) -> bool {
 
 fn compound(w: &str) -> bool {
     let b = w.as_bytes();
-    COMPOUND.iter().any(|c| {
-        b.len() > c.len() + 2 && b[b.len() - c.len()..].eq_ignore_ascii_case(c.as_bytes())
-    })
+    COMPOUND
+        .iter()
+        .any(|c| b.len() > c.len() + 2 && b[b.len() - c.len()..].eq_ignore_ascii_case(c.as_bytes()))
 }
 
 fn prefix(text: &str, t: &Tok) -> bool {
