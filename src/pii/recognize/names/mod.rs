@@ -76,7 +76,8 @@ pub(super) struct Tok {
     pub(super) num: bool,
     /// First char uppercase and some letter lowercase (acronyms such as `RSA`
     /// are not names), or a single capital (an initial); in a text without
-    /// any capital (`eva kleist lives at …`), every word of 3+ letters.
+    /// any capital (`eva kleist lives at …`), every word of 3+ letters (and
+    /// lone letters before a word: initials).
     pub(super) cap: bool,
     /// All capitals, 4+ letters (`LAPPEENRANTA`): a place in an address block.
     pub(super) caps: bool,
@@ -221,7 +222,8 @@ fn tokenize(text: &str) -> Vec<Tok> {
     {
         for t in out
             .iter_mut()
-            .filter(|t| !t.num && t.e - t.s >= 3 && t.e - t.s <= 64 && prose(text, t))
+            .filter(|t| !t.num && t.e - t.s <= 64 && prose(text, t))
+            .filter(|t| t.e - t.s >= 3 || (t.e - t.s == 1 && initial(text, t)))
         {
             lower_into(&text[t.s..t.stem_end()], &mut key);
             t.flags = lookup(&key);
@@ -230,6 +232,16 @@ fn tokenize(text: &str) -> Vec<Tok> {
         }
     }
     out
+}
+
+/// A lone letter followed by `. ` or ` ` and a letter: an initial in a text
+/// without capitals (`bertram m. jørgensen`).
+fn initial(text: &str, t: &Tok) -> bool {
+    let rest = &text[t.e..];
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    rest.strip_prefix(' ')
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_alphabetic)
 }
 
 /// A word of prose, not part of an address, host or path (`bob@x.org`, `a/b`).

@@ -134,12 +134,6 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before) 
     if first.caseless && !lead && !(f & GIVEN != 0 && f & (WORD | COMMON) == 0) {
         return None;
     }
-    let initial_then_name = |k: usize| {
-        toks.get(k + 1).is_some_and(|n| {
-            let g = &text[toks[k].e..n.s];
-            n.cap && (g == " " || g == ". ") && n.e - n.s > 1
-        })
-    };
     // A street name after its house number (`159 Eleftheriou Venizelou`,
     // `Suite 084  María Albina`), a place name (`St Georges`).
     if i > 0 && toks[i - 1].num && spaced(text, toks[i - 1].e, first.s) && !lead {
@@ -171,6 +165,13 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before) 
         namelike(n.flags)
             && (n.flags & WORD == 0 || (f & GIVEN != 0 && (f & WORD == 0 || n.flags & TOP != 0)))
             && !(n.caseless && n.flags & (COMMON | WORD) != 0)
+    };
+    // An initial (token `k`) is part of a name only before another name word.
+    let initial_then_name = |k: usize| {
+        toks.get(k + 1).is_some_and(|n| {
+            let g = &text[toks[k].e..n.s];
+            n.cap && (g == " " || g == ". ") && n.e - n.s > 1 && tail_ok(n)
+        })
     };
     let pair_at = |k: usize| {
         toks.get(k).is_some_and(|n| {
@@ -296,9 +297,11 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before) 
     } else if f & GIVEN != 0 {
         // At a sentence start the capital says nothing; a lower-case word
         // after it says the name stands in a sentence (`Scott is …`).
-        let in_sentence = toks
-            .get(i + 1)
-            .is_some_and(|n| !n.cap && !n.num && one_space(text, first.e, n.s));
+        // Or a comma and a lower-case word: one spoken to (`Bryce, can I …`).
+        let in_sentence = toks.get(i + 1).is_some_and(|n| {
+            let g = &text[first.e..n.s];
+            !n.cap && !n.num && (g == " " || g == ", ")
+        });
         if !initial {
             55
         } else if in_sentence {
