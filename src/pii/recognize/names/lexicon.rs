@@ -1,7 +1,7 @@
 //! The embedded gazetteer (`data/lexicon.txt`, built by `data/build.py`):
-//! sorted `key<TAB>flags` lines (flags: two hex digits), binary-searched in
-//! place over an index of line starts built on first use (~0.4 MB, about a
-//! millisecond), so a lookup reads O(log n) lines.
+//! sorted `key<TAB>flags` lines (flags: two hex digits), found through a
+//! hash table of line starts built on first use (512 KB, one pass over the
+//! file), so a look-up reads a slot or two and one line.
 
 /// A given name (US Census, Faker's per-locale lists, the pseudonym lists).
 pub(super) const GIVEN: u8 = 1;
@@ -25,30 +25,48 @@ use std::sync::OnceLock;
 
 static DATA: &[u8] = include_bytes!("data/lexicon.txt");
 
-/// The start of every line, and for each first byte the range of lines
-/// whose key starts with it; found once (the file is built sorted).
-struct Index {
-    starts: Vec<u32>,
-    by_first: [u32; 257],
+/// Slots of the hash table over the lines: a power of two, the table about
+/// 70 % full.
+const SLOTS: usize = 1 << 17;
+/// Bits of a slot that hold the line start + 1 (0: empty); the others hold
+/// a tag from the hash, so most probes of other keys never read the line.
+const START_BITS: u32 = 21;
+
+/// FNV-1a (64 bits) of a key.
+fn hash(key: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in key {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
-fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut starts = Vec::with_capacity(DATA.len() / 10);
+fn tag(h: u64) -> u32 {
+    (h >> (64 - (32 - START_BITS))) as u32
+}
+
+/// An open-addressing table of every line's start, built once on the first
+/// look-up (one pass over the file; 512 KB): a look-up reads one or two
+/// cache lines of the table and one line of the file.
+fn table() -> &'static [u32] {
+    static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = vec![0u32; SLOTS];
         let mut at = 0usize;
         while at < DATA.len() {
-            starts.push(at as u32);
+            let (key, _) = line(at);
+            let h = hash(key);
+            let mut i = h as usize & (SLOTS - 1);
+            while t[i] != 0 {
+                i = (i + 1) & (SLOTS - 1);
+            }
+            t[i] = tag(h) << START_BITS | (at as u32 + 1);
             at += DATA[at..]
                 .iter()
                 .position(|&c| c == b'\n')
                 .map_or(DATA.len(), |p| p + 1);
         }
-        let mut by_first = [0u32; 257];
-        for (b, at) in by_first.iter_mut().enumerate() {
-            *at = starts.partition_point(|&s| usize::from(DATA[s as usize]) < b) as u32;
-        }
-        Index { starts, by_first }
+        t
     })
 }
 
@@ -58,23 +76,23 @@ pub(super) fn lookup(key: &str) -> u8 {
     if key.is_empty() || key.len() > 64 {
         return 0;
     }
-    let ix = index();
-    let b = usize::from(key[0]);
-    let lines = &ix.starts[ix.by_first[b] as usize..ix.by_first[b + 1] as usize];
-    match lines.binary_search_by(|&at| cmp(line(at as usize).0, key)) {
-        Ok(k) => line(lines[k] as usize).1,
-        Err(_) => 0,
-    }
-}
-
-/// Byte order of two short keys (inline; cheaper than a `memcmp` call).
-fn cmp(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
-    for (x, y) in a.iter().zip(b) {
-        if x != y {
-            return x.cmp(y);
+    let t = table();
+    let h = hash(key);
+    let want = tag(h);
+    let mut i = h as usize & (SLOTS - 1);
+    loop {
+        let slot = t[i];
+        if slot == 0 {
+            return 0;
         }
+        if slot >> START_BITS == want {
+            let (k, flags) = line((slot & ((1 << START_BITS) - 1)) as usize - 1);
+            if k == key {
+                return flags;
+            }
+        }
+        i = (i + 1) & (SLOTS - 1);
     }
-    a.len().cmp(&b.len())
 }
 
 /// The key and flags of the line starting at `i`.
@@ -100,6 +118,13 @@ fn line(i: usize) -> (&'static [u8], u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fits_the_table() {
+        let lines = DATA.iter().filter(|&&c| c == b'\n').count();
+        assert!(DATA.len() < 1 << START_BITS, "line starts need more bits");
+        assert!(lines * 10 < SLOTS * 8, "the table would be over 80 % full");
+    }
 
     #[test]
     fn finds_every_key_and_nothing_else() {
