@@ -4,6 +4,7 @@
 
 use super::Tok;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Titles written with or without a dot (`Mr`, `Mr.`); the dotted form also
@@ -329,11 +330,34 @@ struct Phrase {
     kind: Kind,
 }
 
+/// FNV-1a: the keys are short words, SipHash's cost is not needed here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Index = HashMap<&'static str, Vec<Phrase>, BuildHasherDefault<Fnv>>;
+
 /// Every phrase by its last word, built once.
-fn index() -> &'static HashMap<&'static str, Vec<Phrase>> {
-    static INDEX: OnceLock<HashMap<&'static str, Vec<Phrase>>> = OnceLock::new();
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
+        let mut m = Index::default();
         for (list, kind) in [
             (CUES, Kind::Cue),
             (GREETINGS, Kind::Greeting),

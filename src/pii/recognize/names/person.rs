@@ -114,6 +114,16 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before) 
     let text = cx.text;
     let first = toks[i];
     let f = first.flags;
+    let lead = ev.lead;
+    // Listed places and words are no names, except a town's name after a
+    // title or cue (`says Izumi`); checked first: most capitalized words
+    // (`The`, `Please`) stop here.
+    if f & (GIVEN | SURNAME) == 0 {
+        let town = f & (REGION | COMMON | WORD | BIG) == 0 && lead;
+        if (f & (CITY | REGION | COMMON) != 0 && !town) || (f & WORD != 0 && !lead) {
+            return None;
+        }
+    }
     if cues::is_title(&text[first.s..first.e]) {
         return None;
     }
@@ -129,7 +139,6 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before) 
             return None;
         }
     }
-    let lead = ev.lead;
     let label = speaker(text, &first);
     if first.caseless && !lead && !(f & GIVEN != 0 && f & (WORD | COMMON) == 0) {
         return None;
@@ -191,15 +200,8 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before) 
     let does = toks.get(i + 1).is_some_and(|n| {
         one_space(text, first.e, n.s) && DOES.iter().any(|d| text[n.s..n.e] == **d)
     });
-    if f & (GIVEN | SURNAME) == 0 {
-        // A town's name after a title or cue is a person's (`says Izumi`).
-        let town = f & (REGION | COMMON | WORD | BIG) == 0 && lead;
-        if (f & (CITY | REGION | COMMON) != 0 && !town) || (f & WORD != 0 && !lead) {
-            return None;
-        }
-        if !lead && !pair && !label && !does {
-            return None;
-        }
+    if f & (GIVEN | SURNAME) == 0 && !lead && !pair && !label && !does {
+        return None;
     }
     // Extend over capitalized words, initials (`F.`, `G`) and particles.
     let mut end = first.stem_end(); // end of the last capitalized word

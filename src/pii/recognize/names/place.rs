@@ -64,7 +64,7 @@ fn ends_like_place(w: &str) -> bool {
     let b = w.as_bytes();
     ENDINGS.iter().any(|e| {
         b.len() >= e.len() + 3 && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
-    }) || INNER.iter().any(|p| w.contains(p))
+    }) || (w.contains('-') && INNER.iter().any(|p| w.contains(p)))
 }
 
 /// A country or region (1–3 words) starting at token `j`: its end byte.
@@ -249,8 +249,11 @@ fn unlisted(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before, postcode:
     let first = toks[i];
     let f = first.flags;
     let w = &text[first.s..first.e];
+    if first.e - first.s < 3 {
+        return;
+    }
     let head = HEADS.contains(&w) && text[first.e..].starts_with(' ');
-    if first.e - first.s < 3 || (f & (COMMON | WORD) != 0 && !head) {
+    if f & (COMMON | WORD) != 0 && !head {
         return;
     }
     // The place's words: capitalized words and joiners, one space apart.
