@@ -34,10 +34,12 @@ GIVEN, SURNAME, CITY, REGION, COMMON, BIG, WORD, TOP = 1, 2, 4, 8, 16, 32, 64, 1
 US_TOP = 1000
 
 # An English dictionary word (the WORD flag): SCOWL size 35 as Debian ships it in the package
-# wamerican-small (`apt-get install wamerican-small`; build.py refuses another version), the
-# entries written all in lower case (an entry with a capital is a proper noun, not a word), without
-# possessives. Licence: SCOWL's notice (permissive; kept in SOURCES.md).
-DICT = "/usr/share/dict/american-english-small"
+# wamerican-small 2020.12.07-2 (/usr/share/dict/american-english-small), committed beside this
+# script in scowl/ with the package's copyright file (SCOWL's permissive notice, which must stay
+# with copies), so the build needs no system package; refused unless its SHA-256 is the
+# package's. Only the entries written all in lower case are taken (an entry with a capital is a
+# proper noun, not a word), without possessives.
+DICT = os.path.join(HERE, "scowl", "american-english-small")
 DICT_PACKAGE, DICT_VERSION = "wamerican-small", "2020.12.07-2"
 DICT_SHA256 = "a6e2bc32526c38fa082ffbdb527ad9999e41b0a712d06e8415244068454d4d55"
 
@@ -101,7 +103,7 @@ def check_pins():
     try:
         raw = open(DICT, "rb").read()
     except OSError:
-        sys.exit(f"{DICT} missing: apt-get install {DICT_PACKAGE}={DICT_VERSION}")
+        sys.exit(f"{DICT} missing: it is {DICT_PACKAGE} {DICT_VERSION}'s /usr/share/dict/american-english-small")
     if hashlib.sha256(raw).hexdigest() != DICT_SHA256:
         sys.exit(f"{DICT} is not the one of {DICT_PACKAGE} {DICT_VERSION}")
 
