@@ -7,10 +7,12 @@
 //! comparison each; a capitalized word costs one gazetteer look-up and one
 //! look-up of the word before it in an index of the evidence phrases
 //! ([`cues`]), and looks at a bounded number of words around it (at most
-//! 8), so the pass stays linear. The gazetteer ([`lexicon`], ~1.1 MB
-//! embedded) flags given names, surnames (and the 1 000 most frequent US
-//! ones), cities, regions, function words and English dictionary words;
-//! the score is built from evidence:
+//! 8), so the pass stays linear (the mentions, lists and speaker rules are
+//! one more sweep over the words). The gazetteer ([`lexicon`], ~1.1 MB
+//! embedded, found through a hash table built on first use) flags given
+//! names, surnames (and the 1 000 most frequent US ones), cities, regions,
+//! function words and English dictionary words (SCOWL); the score is built
+//! from evidence:
 //!
 //! | evidence | `PERSON_NAME` | `LOCATION` |
 //! |---|---|---|
@@ -18,14 +20,15 @@
 //! | given name + capitalized word in no list (`Ludwig van Beethoven`) | 70 | |
 //! | word in no list + surname or given name (`Jožef Albin`) | 65 | |
 //! | surname + surname | 60 | |
-//! | two capitalized words in no list (neither a name nor an English word: `Tomomi Nishiyama`), mid-sentence / sentence-initial | 60 / 55 | |
-//! | one given name, mid-sentence / sentence-initial | 55 / 50 | |
+//! | two capitalized words in no list (neither a name nor an English word: `Tomomi Nishiyama`), or a surname + one in no list, mid-sentence / sentence-initial | 60 / 55 | |
+//! | one given name, mid-sentence / sentence-initial before a lower-case word or `, ` and one (`Scott is`, `Bryce, can I`) / sentence-initial otherwise | 55 / 50 / 45 | |
 //! | one known surname / one word in no list | 25 / 40 | |
-//! | an initial inside (`Faina D. Yefremova`, `Ravil G Yefimov`), 3+ words | +15 | |
+//! | an initial inside (`Faina D. Yefremova`, `Ravil G Yefimov`; only before another name word), 3+ words | +15 | |
 //! | title before (`Mr`, `Dr.`, `ms.`, `Frau`, `Herr`, `M.`, `Mme`, `Sr.`, `Sra.`, `Sig.ra`, `Pan`, `Pani`, `Dhr.`, `Mevr.`, …; the title is not in the span) | +40 | |
 //! | cue phrase before (`my name is`, `name:`, `name?`, `I'm`, `says`, `said`, `starring`, `directed by`, `assistant to`, `ich heiße`, `je m'appelle`, `me llamo`, `mi chiamo`, `ik heet`, `nazywam się`, …) or a relation (`my son`, `her husband`, …) | +40, as a title | |
 //! | greeting at a line start (`Hi`, `Dear`, `Hallo`, `Bonjour`, `Hola`, `Ciao`, `Beste`, `Cześć`, …) or sign-off before (`Best,`, `Grüße`, `Cordialement`, …) | +40, as a title | |
-//! | speaker label at a sentence start (`Nicole: …`), a given name / a word in no list when the text has a given-name label too | +35 / 75 | |
+//! | speaker label at a sentence start (`Nicole: …`, a space or quote after the colon), a given name / a word in no list when the text has a given-name label too | +35 / 75 | |
+//! | an item of a list of single words (`Gaetane, Hannah, Anthony and Derek`) with two or more given names found, the item in no list or a listed surname | 55 | |
 //! | a verb people do after a lone name (`Mehrudin shouted`, `says`) | +30 | |
 //! | a later or earlier mention of a word of a full name found (score ≥ 60) in the same text | 60 | |
 //! | a capitalized English word right after a lone name (`Russell Investments`) | −20 | |
@@ -33,9 +36,10 @@
 //! | place preposition before (`in`, `from`, `aus`, `nach`, `de`, `à`, `da`, `di`, `uit`, `w`, `z`, …) | −25 when the word is also a place | +25 |
 //! | residence or travel phrase before (`lives in`, `grew up in`, `flew to`, `moved to`, `originally from`, `Where:`, `wohnt in`, `déménagé à`, `mieszka w`, …) | | +10 |
 //! | postcode before (`10115 Berlin`, `1012 AB Amsterdam`, `00-950 Warszawa`) | | +30 |
-//! | the city line of an address block (after a house or unit number and `, `, two spaces or `>`) | | +15 |
+//! | the city line of an address block (after a street or unit word, its 1–5 digit number and `, `, two spaces or `>`) | | +15 |
+//! | place words after a listed place with a preposition or phrase (`Shelly Park`, `Mill Village`) | | part of the span |
 //! | a country or region after it (`Aalborg, Denmark`) | | +20 |
-//! | also a common word (`Will`, `May`) or an English word (`Rose`), or sentence-initial for a place | −30 / −5 mid-sentence, −25 sentence-initial for a lone name | −20; sentence-initial −10 (not for countries) |
+//! | also a common word (`Will`, `May`) / an English word (`Rose`; a lone name without a lead), or sentence-initial for a place | −30 sentence-initial, −15 mid-sentence / −10, −5 | −20 (a one-word English word); sentence-initial −10 (not for countries) |
 //! | also a given name or surname (`Paris`, `Florence`; not a country: `Poland` is a census surname) | | −15 without a preposition; −25 when a surname follows (`to Mary Gavrilova`) |
 //! | a text without capitals (`eva kleist lives at …`): only listed names and places count | −10 (not for a lone given name) | −10 |
 //!
@@ -47,7 +51,11 @@
 //! postcode before +30, a country after +30, the city line of an address
 //! block +25, all capitals (4+ letters) +10 with any of those, a name in the
 //! lists −10. A word before a house number (`Koskikatu 25`) is a street, not
-//! a place; after a house number (`159 Eleftheriou Venizelou`) not a person.
+//! a place; after a house number (`159 Eleftheriou Venizelou`) or a
+//! street-type word (`rue Aimé Julien`, `Calle de Pascual Marqués`) not a
+//! person; place-name first words (`Port`, `St`) start no person either.
+//! A title word itself (`Miss`) is never part of the span; a possessive
+//! `'s` ends the name and is left out; `I'm`/`I’ll` are pronouns, not names.
 //!
 //! Street addresses: a street-type word before the name (`rue`, `Calle`,
 //! `Via`, `ul.`, …) or after it (`Street`, `Ave`, …), or a German or Dutch
