@@ -279,6 +279,15 @@ impl Recognizer {
                 }
             }
         }
+        // The names tables (gazetteer hash table, phrase index) are built
+        // here, once per process, not by whichever scan comes first.
+        #[cfg(feature = "names")]
+        if EntityType::ALL
+            .iter()
+            .any(|&t| t.needs_names_feature() && enabled[t as usize])
+        {
+            names::warm();
+        }
         Ok(Self {
             enabled,
             min_score: options.min_score,

@@ -380,6 +380,11 @@ fn index() -> &'static Index {
     })
 }
 
+/// Build the phrase index now (see `names::warm`).
+pub(super) fn warm() {
+    let _ = index();
+}
+
 /// Is token `k` the first on its line (or of the text)?
 fn line_start(text: &str, toks: &[Tok], k: usize) -> bool {
     if k == 0 {

@@ -273,6 +273,14 @@ fn glued_code(text: &str, t: &Tok) -> bool {
     glued(t.s.checked_sub(1).and_then(|k| b.get(k))) || glued(b.get(t.e))
 }
 
+/// Build the tables the pass reads (once per process; later calls return at
+/// once): called when a recognizer with a names type is made, so parallel
+/// scans do not wait for the first one to build them.
+pub(super) fn warm() {
+    let _ = lexicon::lookup("a");
+    cues::warm();
+}
+
 /// Run the names pass (called by [`Cx::run`] callers when a type is on).
 pub(super) fn scan(cx: &mut Cx<'_>) {
     use EntityType::{Location, PersonName, StreetAddress};
