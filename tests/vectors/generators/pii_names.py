@@ -119,6 +119,12 @@ CASES = [
      "Poland is lovely.", None, [(L, "Poland", 0, 60)]),
     ("location: a city line after a unit number (25, +25) before a country (+30), and the country (60)",
      "Suite 5, Vellmarsk, Norway", None, [(L, "Vellmarsk", 0, 80), (L, "Norway", 0, 60)]),
+    ("location: a place phrase before a word with a colon (25+40)",
+     "Her home city Vellmarsk: small and quiet.", None, [(L, "Vellmarsk", 0, 65)]),
+    ("location: a text without capitals, a word in no list after a residence phrase (25+40-10)",
+     "my friend lives in vellmarsk now", None, [(L, "vellmarsk", 0, 55)]),
+    ("name: a greeting before an English word is no name (Dear Customer)",
+     "Dear Customer,\nthanks for your order.", None, []),
     ("location: no place in a title of an act",
      "Title VII of the Civil Rights Act applies.", None, []),
 ]

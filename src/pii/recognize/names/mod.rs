@@ -54,6 +54,11 @@
 //! a place; after a house number (`159 Eleftheriou Venizelou`) or a
 //! street-type word (`rue Aimé Julien`, `Calle de Pascual Marqués`) not a
 //! person; place-name first words (`Port`, `St`) start no person either.
+//! An English word or listed place that is no listed name never starts a
+//! name (`Dear Customer`), except a town's name after a cue (`says Izumi`).
+//! A word before a colon is a label, not a place, unless a place phrase
+//! precedes it (`home city Assen: …`); in a text without capitals a word in
+//! no list is a place only after a residence or travel phrase.
 //! A title word itself (`Miss`) is never part of the span; a possessive
 //! `'s` ends the name and is left out; `I'm`/`I’ll` are pronouns, not names.
 //!

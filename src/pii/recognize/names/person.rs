@@ -115,12 +115,12 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before) 
     let first = toks[i];
     let f = first.flags;
     let lead = ev.lead;
-    // Listed places and words are no names, except a town's name after a
-    // title or cue (`says Izumi`); checked first: most capitalized words
-    // (`The`, `Please`) stop here.
+    // Listed places and words are no names (`Dear Customer`), except a
+    // town's name after a title or cue (`says Izumi`); checked first: most
+    // capitalized words (`The`, `Please`) stop here.
     if f & (GIVEN | SURNAME) == 0 {
         let town = f & (REGION | COMMON | WORD | BIG) == 0 && lead;
-        if (f & (CITY | REGION | COMMON) != 0 && !town) || (f & WORD != 0 && !lead) {
+        if (f & (CITY | REGION | COMMON) != 0 && !town) || f & WORD != 0 {
             return None;
         }
     }

@@ -132,11 +132,14 @@ fn block_city(text: &str, toks: &[Tok], i: usize) -> bool {
 pub(super) fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before) {
     let text = cx.text;
     let first = toks[i];
-    if first.caseless && first.flags & (CITY | REGION) == 0 {
+    // Without capitals only listed places count, or a word in no list after
+    // a residence or travel phrase (`my friend lives in harburg`).
+    if first.caseless && first.flags & (CITY | REGION) == 0 && !(ev.place_cue && first.flags == 0) {
         return;
     }
-    // A label (`Mobile:`), or the continuation of a place that started earlier.
-    if text[first.e..].starts_with(':') {
+    // A label (`Mobile: …`, `E-mail: …`); after a place phrase (`home city
+    // Assen: …`) a place.
+    if text[first.e..].starts_with(':') && !ev.place_cue {
         return;
     }
     // The longest gazetteer match of 1..=4 words (`New York`, `Frankfurt am Main`).
@@ -324,6 +327,9 @@ fn unlisted(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before, postcode:
         score += 10;
     }
     if f & (GIVEN | SURNAME) != 0 && !head {
+        score -= 10;
+    }
+    if first.caseless {
         score -= 10;
     }
     cx.push_scored(
