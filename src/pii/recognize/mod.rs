@@ -74,8 +74,8 @@
 //! | AWS_ACCESS_KEY | `aws.access_key` | 90 | +10 | `AKIA`/`ASIA`/… + 16 base32 |
 //! | PRIVATE_KEY | `private_key.pem` | 100 | — | BEGIN … PRIVATE KEY through END |
 //! | SECRET_ASSIGNMENT | `secret.assignment` | 80 | — | `password=…`, `SMTP_PASS: …`; span = value |
-//! | PERSON_NAME | `person.gazetteer` | 25–85 | evidence | feature `names`: gazetteer + titles, cue phrases, greetings, sign-offs (`names` module table) |
-//! | LOCATION | `location.gazetteer` | 45 / 60 | evidence | feature `names`: GeoNames cities, countries, regions; preposition, postcode |
+//! | PERSON_NAME | `person.gazetteer` | 25–85 (+ evidence, ≤ 100) | evidence | feature `names`: gazetteer (given names, surnames, English words) + titles, cue phrases, relations, greetings, sign-offs, speaker labels, mentions of a full name found (`names` module table) |
+//! | LOCATION | `location.gazetteer` | 45 / 60; 25 unlisted (+ evidence) | evidence | feature `names`: GeoNames cities, countries, regions; preposition, residence/travel phrase, postcode, address-block city line, country after; places no list has need a phrase, a place-like shape, a postcode or a country (`names` module table) |
 //! | STREET_ADDRESS | `street_address.layout` | 50 / 55 / 75 / 90 | — | feature `names`: street type + house number per locale; + postcode and city 90 |
 //!
 //! With the cargo feature `names` a second linear pass over the words
@@ -287,6 +287,15 @@ impl Recognizer {
                     enabled[t as usize] = true;
                 }
             }
+        }
+        // The names tables (gazetteer hash table, phrase index) are built
+        // here, once per process, not by whichever scan comes first.
+        #[cfg(feature = "names")]
+        if EntityType::ALL
+            .iter()
+            .any(|&t| t.needs_names_feature() && enabled[t as usize])
+        {
+            names::warm();
         }
         Ok(Self {
             enabled,
