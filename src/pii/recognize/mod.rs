@@ -77,6 +77,7 @@
 //! | PERSON_NAME | `person.gazetteer` | 25–85 (+ evidence, ≤ 100) | evidence | feature `names`: gazetteer (given names, surnames, English words) + titles, cue phrases, relations, greetings, sign-offs, speaker labels, mentions of a full name found (`names` module table) |
 //! | LOCATION | `location.gazetteer` | 45 / 60; 25 unlisted (+ evidence) | evidence | feature `names`: GeoNames cities, countries, regions; preposition, residence/travel phrase, postcode, address-block city line, country after; places no list has need a phrase, a place-like shape, a postcode or a country (`names` module table) |
 //! | STREET_ADDRESS | `street_address.layout` | 50 / 55 / 75 / 90 | — | feature `names`: street type + house number per locale; + postcode and city 90 |
+//! | PERSON_NAME / LOCATION / STREET_ADDRESS | `person_name.field` / `location.field` / `street_address.field` | 70 | — | feature `names`: the whole value of a field whose name says so (whole words: `name`, `first_name`, `Nachname`, `cognome`; `city`, `country`, `Wohnort`, `woonplaats`; `street`, `address_line1`, `Anschrift`; postcodes `zip`, `postcode`, `PLZ`, `code postal`: 3–10 chars with 2+ digits), not `file_name`, `company_name`, `user_name`, `ip_address`; the value has the kind's shape (letters for names and places, ≤ 6 words; an address of ≤ 12 words), not a placeholder (`n/a`, `none`) (`names::field`) |
 //!
 //! With the cargo feature `names` a second linear pass over the words
 //! (after the byte pass, only when one of its three types is enabled) adds

@@ -143,6 +143,45 @@ def find(text, sub, occ):
     return at
 
 
+# A field's name types its whole value (src/pii/recognize/names/field.rs): a policy with an
+# empty pii section scans every field and replaces each finding by its type tag. Expected
+# records and reports are written from the documented rule: the field names below are whole
+# words of the lists in src/pii/recognize/context.rs (names_field), the values have the shape
+# of their kind; file_name, company_name and "n/a" are left alone.
+FIELD_RECORD = {
+    "full_name": "Karsten Wieloch-Bolnbach",
+    "address": {"street": "Schlosserallee 7", "city": "Werdau", "zip": "08412"},
+    "woonplaats": "de Lutte",
+    "file_name": "report.pdf",
+    "company_name": "Acme",
+    "city": "n/a",
+}
+FIELD_TYPED = [("full_name", "PERSON_NAME"), ("address.street", "STREET_ADDRESS"),
+               ("address.city", "LOCATION"), ("address.zip", "STREET_ADDRESS"),
+               ("woonplaats", "LOCATION")]
+
+
+def field_policy_cases():
+    import copy
+    out = copy.deepcopy(FIELD_RECORD)
+    fields = []
+    for path, t in FIELD_TYPED:
+        node = out
+        *parents, leaf = path.split(".")
+        for k in parents:
+            node = node[k]
+        node[leaf] = f"<{t}>"
+        fields.append({"field": path, "changes": ["anonymized"], "violations": [],
+                       "found": [{"entityType": t, "count": 1}]})
+    return [{
+        "name": "field names type whole values: name, street, city, zip, woonplaats (not file_name, company_name, n/a)",
+        "op": "policy",
+        "policy": {"version": 1, "pii": {}},
+        "record": FIELD_RECORD,
+        "expect": {"record": out, "report": {"fields": fields}},
+    }]
+
+
 def build():
     cases = []
     for name, text, opts, spans in CASES:
@@ -157,6 +196,7 @@ def build():
         expect.sort(key=lambda e: (e["start"], -e["end"]))
         args = [text] + ([opts] if opts else [])
         cases.append({"name": name, "op": "call", "fn": "scanPii", "args": args, "expect": expect})
+    cases.extend(field_policy_cases())
     doc = {
         "description": "scanPii with the `names` feature (CLI, Rust `--features names`, the pkg/names "
                        "wasm entry): PERSON_NAME, LOCATION, STREET_ADDRESS from the gazetteer and "

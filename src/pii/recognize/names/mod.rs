@@ -72,6 +72,7 @@
 //! Smith` is a name (given + frequent surname), `Will you` is not.
 
 mod cues;
+mod field;
 mod lexicon;
 mod person;
 mod place;
@@ -291,6 +292,9 @@ pub(super) fn scan(cx: &mut Cx<'_>) {
     use EntityType::{Location, PersonName, StreetAddress};
     let (pn, loc, st) = (cx.on(PersonName), cx.on(Location), cx.on(StreetAddress));
     if !(pn || loc || st) {
+        return;
+    }
+    if cx.hint != 0 && field::whole_value(cx) {
         return;
     }
     let text = cx.text;
