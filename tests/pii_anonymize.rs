@@ -243,6 +243,25 @@ fn a_policy_without_a_pii_section_still_scans_what_it_does_not_name() {
     }
 }
 
+/// A URL carrying a credential is one finding (100, over the secret's 80):
+/// anonymizing it leaves neither the URL nor the token in clear.
+#[test]
+fn a_url_with_a_token_is_replaced_whole() {
+    let a = Anonymizer::new(&AnonymizeOptions::default()).unwrap();
+    let ctx = OperatorContext::new();
+    for text in [
+        "GET https://api.example.com/v1?token=abc123XYZ&x=1 done",
+        "dsn https://admin:hunter2XYZ@db.example.com/x done",
+    ] {
+        let out = a.anonymize(text, &ctx).unwrap();
+        assert_eq!(out.items.len(), 1, "{text}");
+        assert_eq!(out.items[0].entity_type, EntityType::Url);
+        assert!(!out.text.contains("XYZ") && !out.text.contains("example.com"));
+        assert!(out.text.starts_with("GET ") || out.text.starts_with("dsn "));
+        assert!(out.text.ends_with(" done"));
+    }
+}
+
 fn all_operators() -> Vec<Value> {
     vec![
         json!({"op": "redact"}),

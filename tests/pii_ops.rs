@@ -241,6 +241,28 @@ fn every_typed_pseudonym_keeps_its_format() {
     assert!(nif_ok(&dni) && dni[..8].chars().all(|c| c.is_ascii_digit()));
     let nie = pseudo(EntityType::EsNif, "X1234567L");
     assert!(nif_ok(&nie) && nie.starts_with('X'));
+    // A DNI without its leading zero stays 7 digits + letter; case and
+    // hyphens are kept.
+    let short = pseudo(EntityType::EsNif, "1111111-G");
+    assert!(
+        nif_ok(&format!("0{short}")) && layout(&short) == "xxxxxxx-x",
+        "{short}"
+    );
+    let lower = pseudo(EntityType::EsNif, "x-2482300w");
+    assert!(
+        nif_ok(&lower)
+            && lower.starts_with("x-")
+            && lower.ends_with(|c: char| c.is_ascii_lowercase())
+    );
+    // The numeric codice fiscale (= partita IVA): Luhn and an office code.
+    let piva = pseudo(EntityType::ItFiscalCode, "00743110157");
+    let office: u32 = piva[7..10].parse().unwrap();
+    assert!(
+        luhn_ok(&piva) && (1..=100).contains(&office) && piva != "00743110157",
+        "{piva}"
+    );
+    let ssn = pseudo(EntityType::UsSsn, "078.05.1123");
+    assert_eq!(layout(&ssn), "xxx.xx.xxxx");
     let pesel = pseudo(EntityType::PlPesel, "44051401359");
     assert!(pesel_ok(&pesel) && pesel.len() == 11);
     let p2000 = pseudo(EntityType::PlPesel, "02270803628");

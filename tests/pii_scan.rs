@@ -216,13 +216,26 @@ fn dates_of_birth_in_more_forms() {
 #[test]
 fn ip_addresses() {
     assert_eq!(found("8.8.8.8"), vec![(IpAddress, "8.8.8.8", 75)]);
+    // More than four dotted groups: a version string or an OID.
     assert!(types("1.2.3.4.5").is_empty());
+    assert!(types("192.168.1.1.1").is_empty());
+    assert_eq!(found("10.0.0.1:8080"), vec![(IpAddress, "10.0.0.1", 75)]);
+    assert_eq!(found("(10.0.0.1)"), vec![(IpAddress, "10.0.0.1", 75)]);
+    assert_eq!(found("10.0.0.0/8"), vec![(IpAddress, "10.0.0.0/8", 75)]);
+    assert_eq!(found("10.0.0.0/33"), vec![(IpAddress, "10.0.0.0", 75)]);
+    assert_eq!(
+        found("fe80::1%eth0/64"),
+        vec![(IpAddress, "fe80::1%eth0/64", 80)]
+    );
+    assert!(types("text2001:db8::1 2001::db8::1 :::").is_empty());
     assert!(types("v1.2.3.4").is_empty());
     assert!(types("1.02.3.4").is_empty());
     assert_eq!(types("::ffff:192.0.2.128"), vec![IpAddress]);
     assert_eq!(types("[2001:db8::1]:443"), vec![IpAddress]);
     assert!(types("std::vector a::b").is_empty());
-    assert!(types("::").is_empty());
+    // `::` alone is the unspecified address (RFC 4291 2.5.2), but also
+    // Haskell or reStructuredText punctuation: 50.
+    assert_eq!(found("bind ::"), vec![(IpAddress, "::", 50)]);
 }
 
 #[test]

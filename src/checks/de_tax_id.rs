@@ -1,7 +1,23 @@
-//! The German Steuerliche Identifikationsnummer (§ 139b AO), checked as the
-//! ELSTER document "Prüfung der Steuer- und Steueridentifikationsnummer"
-//! (section 2.2) states: eleven digits, no leading zero, a digit
-//! repetition rule over the first ten and an ISO 7064 MOD 11,10 check digit.
+//! The German Steuerliche Identifikationsnummer (§ 139b AO; § 1 StIdV:
+//! ten digits and a check digit), checked as the ELSTER document "Prüfung
+//! der Steuer- und Steueridentifikationsnummer" (Bayerisches Landesamt für
+//! Steuern, 2019, section 2.2) states: eleven digits, no leading zero
+//! (those are test numbers), a digit repetition rule over the first ten
+//! and an ISO 7064 MOD 11,10 check digit.
+//!
+//! The repetition rule, in the document's words: in the first ten digits
+//! exactly one digit occurs twice or three times ("genau eine Ziffer doppelt
+//! oder dreifach"; three times since 2016), and three equal digits never
+//! stand at directly consecutive positions ("niemals an direkt aufeinander
+//! folgenden Stellen"). Its example table shows what that means:
+//! `65929970489` is valid with its three 9s at positions 3, 5 and 6, so two
+//! of the three may be neighbours; only all three in a row are refused.
+//! Apache Commons Validator (`TidDECheckDigit`, whose tests quote the same
+//! section) agrees: `11123456786` invalid, `11012345675` valid. Two other
+//! implementations disagree and are not followed: python-stdnum 2.2
+//! (`stdnum.de.idnr`) accepts `11123456786` (it counts, but does not look
+//! at adjacency), and Presidio's `DeTaxIdRecognizer` accepts `12345678903`
+//! and `98765432106`, in which no digit repeats at all.
 
 use super::{digits, iso7064};
 
@@ -71,6 +87,12 @@ mod tests {
         assert!(body_ok(b"1121567890")); // tripled, at most two adjacent
         assert!(body_ok(b"1123456789")); // doubled
         assert!(!body_ok(b"112345678"));
+        // Apache Commons Validator, TidDECheckDigitTest (after the ELSTER text).
+        assert!(is_valid(b"11012345675")); // tripled, two of them adjacent
+        assert!(!is_valid(b"11123456786")); // three in a row
+        assert!(!is_valid(b"12345678903")); // no digit repeated
+        assert!(!is_valid(b"98765432106"));
+        assert!(!is_valid(b"11223456785")); // two doubled digits
         assert_eq!(check_digit(b"112156789"), None);
     }
 }

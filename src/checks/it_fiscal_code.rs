@@ -4,6 +4,13 @@
 //! municipality code (letter + 3 digits) and the check letter. Omocodia
 //! (two people with the same code) replaces digits at positions 7 8 10 11
 //! 13 14 15 with `L M N P Q R S T U V`.
+//!
+//! Companies, associations and other non-persons have an 11-digit numeric
+//! codice fiscale, the same number as their partita IVA
+//! ([`numeric_is_valid`]): a 7-digit serial (matricola), the 3-digit code
+//! of the provincial office that issued it and a Luhn check digit
+//! (the structure as it.wikipedia, "Partita IVA", describes it; the office
+//! codes as python-stdnum's `stdnum.it.iva` checks them).
 
 /// The month letters, January to December.
 pub(crate) const MONTH_LETTERS: &[u8; 12] = b"ABCDEHLMPRST";
@@ -71,6 +78,21 @@ pub(crate) fn is_valid(s: &[u8]) -> bool {
     check_letter(&s[..15]) == Some(s[15])
 }
 
+/// An 11-digit numeric codice fiscale (= partita IVA): digits only, a
+/// serial that is not all zeros, a provincial office code 001–100 or one
+/// of the special codes 120, 121, 888, 999, and the Luhn check digit
+/// ([`super::luhn`]: digits in even positions doubled, counted from the
+/// left, which for 11 digits is the Luhn rule).
+pub(crate) fn numeric_is_valid(d: &[u8]) -> bool {
+    let Some(d) = super::digits(d, 11) else {
+        return false;
+    };
+    let office = super::weighted(&d[7..10], [100, 10, 1]);
+    d[..7].iter().any(|&c| c != b'0')
+        && ((1..=100).contains(&office) || matches!(office, 120 | 121 | 888 | 999))
+        && super::luhn::is_valid(d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,6 +119,19 @@ mod tests {
         assert!(is_valid(&full));
         assert_eq!(check_letter(b"rccmnl83s18d969"), Some(b'H'));
         assert!(!is_valid(b"rccmnl83s18d969h")); // the recognizer wants capitals
+    }
+
+    #[test]
+    fn numeric_code() {
+        // python-stdnum, stdnum.it.codicefiscale and stdnum.it.iva.
+        assert!(numeric_is_valid(b"00743110157"));
+        assert!(!numeric_is_valid(b"00743110158")); // wrong check digit
+                                                    // The check digit passes, but 975 is no provincial office code.
+        assert!(super::super::luhn::is_valid(b"86334519757"));
+        assert!(!numeric_is_valid(b"86334519757"));
+        assert!(!numeric_is_valid(b"00000000000")); // serial 0
+        assert!(!numeric_is_valid(b"0074311015")); // 10 digits
+        assert!(!numeric_is_valid(b"0074311015a"));
     }
 
     #[test]

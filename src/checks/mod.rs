@@ -22,8 +22,8 @@
 //! | [`nhs`] | UK NHS number, modulus 11; the CHI date rule | NHS Data Dictionary, "NHS Number" |
 //! | [`pesel`] | PESEL weights 1 3 7 9 and the encoded birth date | Polish population register rules (gov.pl, "Numer PESEL") |
 //! | [`bsn`] | Dutch BSN 11-test (elfproef) | RvIG, "Logisch Ontwerp BSN" |
-//! | [`de_tax_id`] | Steuer-ID digit repetition rule and MOD 11,10 | ELSTER, "Prüfung der Steuer- und Steueridentifikationsnummer", 2.2 |
-//! | [`it_fiscal_code`] | codice fiscale layout, omocodia, check letter | DM 23 dicembre 1976 (Ministero delle Finanze) |
+//! | [`de_tax_id`] | Steuer-ID digit repetition rule (one digit twice or three times, never three in a row) and MOD 11,10 | ELSTER / Bayerisches Landesamt für Steuern, "Prüfung der Steuer- und Steueridentifikationsnummer" (2019), 2.2 |
+//! | [`it_fiscal_code`] | codice fiscale layout, omocodia, check letter; the 11-digit numeric code (partita IVA: office code, Luhn) | DM 23 dicembre 1976 (Ministero delle Finanze); it.wikipedia "Partita IVA", python-stdnum `stdnum.it.iva` |
 //! | [`es_nif`] | DNI / NIE check letter (n mod 23) | Ministerio del Interior, "Cálculo del dígito de control del NIF/NIE" |
 //! | [`fr_nir`] | NIR key 97 − (n mod 97), Corsica 2A/2B | INSEE, NIR (Répertoire national d'identification) |
 //! | [`calendar`] | leap years, days in a month | proleptic Gregorian calendar (ISO 8601) |

@@ -30,6 +30,12 @@ refuses a baseline whose set changed since). A type fails an external set when
   * more than NEGATIVES_FLAGGED of its negatives get a finding of that type, or more than
     Presidio flags (Presidio columns only for the types it covers).
 
+A few external cases carry a gold label that contradicts a published rule or the source's own
+comment (tests/eval/external/disputed.json: each with its reason and source, matched by set,
+type and value). Every set is printed as labeled; where it holds disputed cases it is printed
+again without them, and the goals apply to that second table (the first is reported only). An
+entry that matches no case fails the gate (a stale dispute must not hide anything).
+
 Those failures are reported, and make the gate fail only with --strict-external (issue 13:
 the recognizers are not there yet). The set "phonenumbers-national-bare" (national numbers
 without any context, ambiguous by nature) is only ever reported. When the eval venv and the
@@ -44,6 +50,7 @@ import argparse
 import ast
 import collections
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -62,6 +69,17 @@ EXTERNAL = os.path.join(HERE, "external")
 EXTERNAL_BASELINE = os.path.join(HERE, "baseline", "external")
 EXTERNAL_FILES = ["presidio-tests", "stdnum", "phonenumbers"]
 REPORT_ONLY_SETS = {"phonenumbers-national-bare"}
+DISPUTED = os.path.join(EXTERNAL, "disputed.json")
+
+
+def load_disputed():
+    with open(DISPUTED, encoding="utf-8") as f:
+        return json.load(f)["disputed"]
+
+
+def is_disputed(case, entry):
+    return (case["set"] == entry["set"] and entry["type"] in case.get("scope", ())
+            and entry["value"] in case["text"])
 
 
 def presidio_types():
@@ -212,6 +230,8 @@ def print_misses(name, cases, fg_preds, want):
 def external(fieldguard, shared, tmp, misses=None):
     """Score every external set; return (enforced-with---strict-external failures, report-only ones)."""
     failures, report_only = [], []
+    disputed = load_disputed()
+    used = collections.Counter()
     print("## External sets (not used for tuning; tests/eval/external/SOURCES.md)\n")
     print(f"Goals per type: exact-span F1 >= {EXTERNAL_F1} and >= Presidio's, negatives flagged <= "
           f"{pct(NEGATIVES_FLAGGED)} and <= Presidio's. Presidio {'/'.join(shared)} only (n/a: no recognizer).\n")
@@ -223,10 +243,24 @@ def external(fieldguard, shared, tmp, misses=None):
         for c in cases:
             by_set.setdefault(c["set"], []).append(c)
         for set_name, subset in by_set.items():
-            fails = external_gate(set_name, subset, fg_preds, pr_preds, shared)
+            out = [c for c in subset if any(is_disputed(c, d) for d in disputed)]
+            for k, d in enumerate(disputed):
+                used[k] += sum(is_disputed(c, d) for c in subset)
+            fails = external_gate(set_name + (" as labeled" if out else ""), subset, fg_preds, pr_preds, shared)
+            if out:
+                report_only.extend(fails)
+                kept = [c for c in subset if c not in out]
+                fails = external_gate(f"{set_name} without its {len(out)} disputed cases (disputed.json)",
+                                      kept, fg_preds, pr_preds, shared)
             if misses:
                 print_misses(set_name, subset, fg_preds, misses)
             (report_only if set_name in REPORT_ONLY_SETS else failures).extend(fails)
+    print("Disputed gold labels (tests/eval/external/disputed.json; scored in the 'as labeled' tables only):")
+    for k, d in enumerate(disputed):
+        print(f"  {d['set']} {d['type']} {d['value']!r} ({used[k]} cases): {d['reason']}")
+        if not used[k]:
+            failures.append(f"disputed.json: {d['set']} {d['type']} {d['value']!r} matches no case (stale entry)")
+    print()
     return failures, report_only
 
 

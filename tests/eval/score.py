@@ -8,6 +8,10 @@ Matching is EXACT: a prediction is a true positive iff a gold span of the same s
 same type, start and end (each gold span can be matched once; duplicate predictions are
 counted once). Every other prediction is a false positive, every unmatched gold span a false
 negative. P = TP/(TP+FP), R = TP/(TP+FN), F1 their harmonic mean; "-" when undefined.
+Enclosing quote marks are not part of a span: before matching, gold spans and predictions of
+every system alike lose leading and trailing quote characters (" ' ` “ ” ‘ ’ « » „). Presidio's
+quoted-URL pattern returns the quotes and its test rows expect them; in JSON, CSV and code they
+are syntax, which an anonymizer must keep, so neither convention is penalized.
 Column "R~" is a lenient recall: a gold span counts as found if any prediction of the same
 type overlaps it (shows span-convention mismatches, e.g. a URL reported with its trailing dot).
 
@@ -66,6 +70,19 @@ def load_preds(path):
     return out
 
 
+QUOTES = frozenset("\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e")
+
+
+def unquoted(text, span):
+    """`span` (type, start, end) without enclosing quote characters (see the module docs)."""
+    t, a, b = span
+    while a < b and text[a] in QUOTES:
+        a += 1
+    while b > a and text[b - 1] in QUOTES:
+        b -= 1
+    return (t, a, b)
+
+
 def score(corpus, preds, types=None):
     keep = (lambda t: t in types) if types else (lambda t: True)
     tp, fp, fn, lenient, neg, neg_flagged = (collections.Counter() for _ in range(6))
@@ -78,8 +95,9 @@ def score(corpus, preds, types=None):
     for s in corpus:
         scope = set(s["scope"]) if "scope" in s else None
         judged = (lambda t: keep(t) and t in scope) if scope is not None else keep
-        gold = {(g["type"], g["start"], g["end"]) for g in s["spans"] if judged(g["type"])}
-        pred = {p for p in preds.get(s["id"], ()) if judged(p[0])}
+        text = s["text"]
+        gold = {unquoted(text, (g["type"], g["start"], g["end"])) for g in s["spans"] if judged(g["type"])}
+        pred = {unquoted(text, p) for p in preds.get(s["id"], ()) if judged(p[0])}
         if scope is not None and not gold:  # a negative of each type it judges
             for t in scope:
                 if keep(t):

@@ -115,7 +115,7 @@ pub fn scan(args: ScanArgs) -> Result<ExitCode, Error> {
 }
 
 /// Findings of one file, per (field path, type): count and one masked
-/// example.
+/// example (the smallest, so that it does not depend on scan order).
 type Tally = BTreeMap<(String, EntityType), (u64, String)>;
 
 /// One scanned file: records (or lines), records that could not be read,
@@ -302,12 +302,27 @@ fn count(tally: &Mutex<Tally>, field: &str, key: Option<&str>, scanner: &Recogni
     if found.is_empty() {
         return;
     }
+    // Records are scanned in parallel, so "the first example seen" would
+    // differ between runs: keep the smallest masked example instead, the
+    // same whatever the order or --threads.
+    let found: Vec<(EntityType, String)> = found
+        .iter()
+        .map(|f| {
+            (
+                f.entity_type,
+                masked_example(f.entity_type, &text[f.start..f.end]),
+            )
+        })
+        .collect();
     if let Ok(mut tally) = tally.lock() {
-        for f in found {
+        for (t, example) in found {
             let entry = tally
-                .entry((field.to_owned(), f.entity_type))
-                .or_insert_with(|| (0, masked_example(f.entity_type, &text[f.start..f.end])));
+                .entry((field.to_owned(), t))
+                .or_insert_with(|| (0, example.clone()));
             entry.0 += 1;
+            if example < entry.1 {
+                entry.1 = example;
+            }
         }
     }
 }

@@ -11,21 +11,49 @@ fn boundary(cx: &Cx, end: usize) -> bool {
     !is_word(cx.at(end))
 }
 
-/// Token starts with a digit: DNI (8 digits + letter) and NIR.
+/// Token starts with a digit: DNI and NIR.
 pub(super) fn digit_start(cx: &mut Cx, i: usize) {
-    let b = cx.b;
-    if cx.on(EntityType::EsNif) && b.len() >= i + 9 && b[i..i + 8].iter().all(u8::is_ascii_digit) {
-        let (letter, end) = if b[i + 8] == b'-' {
-            (cx.at(i + 9), i + 10)
-        } else {
-            (b[i + 8], i + 9)
-        };
-        if Some(letter) == es_nif::check_letter(&b[i..i + 8]) && boundary(cx, end) {
-            cx.push(EntityType::EsNif, i, end, 80, "es_nif.dni");
-        }
+    if cx.on(EntityType::EsNif) {
+        dni(cx, i);
     }
-    if cx.on(EntityType::FrNir) && matches!(b[i], b'1' | b'2') {
+    if cx.on(EntityType::FrNir) && matches!(cx.b[i], b'1' | b'2') {
         nir(cx, i);
+    }
+}
+
+/// The score of a DNI/NIE whose check letter matched: 80 (DNI) / 85
+/// (NIE) as printed on the card, in capitals; 20 less written in lower
+/// case (`x9613851n`, `12345678z`) and 20 less for a DNI of 7 digits (the
+/// leading zero of a number below 10 000 000 left out, `1111111-G`).
+fn nif_score(base: u8, lower: bool, short: bool) -> u8 {
+    base - if lower { 20 } else { 0 } - if short { 20 } else { 0 }
+}
+
+/// DNI: 8 digits (or 7, the leading zero left out), an optional `-`, the
+/// check letter in either case ([`es_nif::check_letter`]).
+fn dni(cx: &mut Cx, i: usize) {
+    let b = cx.b;
+    let mut j = i;
+    while j < b.len() && j - i < 9 && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    let n = j - i;
+    if !(7..=8).contains(&n) {
+        return;
+    }
+    let (letter, end) = if cx.at(j) == b'-' {
+        (cx.at(j + 1), j + 2)
+    } else {
+        (cx.at(j), j + 1)
+    };
+    if !letter.is_ascii_alphabetic() || !boundary(cx, end) {
+        return;
+    }
+    let mut body = [b'0'; 8];
+    body[8 - n..].copy_from_slice(&b[i..j]);
+    if Some(letter.to_ascii_uppercase()) == es_nif::check_letter(&body) {
+        let score = nif_score(80, letter.is_ascii_lowercase(), n == 7);
+        cx.push(EntityType::EsNif, i, end, score, "es_nif.dni");
     }
 }
 
@@ -67,23 +95,8 @@ fn nir(cx: &mut Cx, i: usize) {
 pub(super) fn letter_start(cx: &mut Cx, i: usize) {
     let b = cx.b;
     let c = b[i];
-    if cx.on(EntityType::EsNif) && matches!(c, b'X' | b'Y' | b'Z') && b.len() >= i + 9 {
-        let mut j = i + 1;
-        if b[j] == b'-' {
-            j += 1;
-        }
-        if b.len() >= j + 8 && b[j..j + 7].iter().all(u8::is_ascii_digit) {
-            let mut end = j + 7;
-            if b[end] == b'-' {
-                end += 1;
-            }
-            let letter = cx.at(end);
-            let mut body = [c; 8];
-            body[1..].copy_from_slice(&b[j..j + 7]);
-            if Some(letter) == es_nif::check_letter(&body) && boundary(cx, end + 1) {
-                cx.push(EntityType::EsNif, i, end + 1, 85, "es_nif.nie");
-            }
-        }
+    if cx.on(EntityType::EsNif) && matches!(c, b'X' | b'Y' | b'Z' | b'x' | b'y' | b'z') {
+        nie(cx, i);
     }
     if cx.on(EntityType::ItFiscalCode)
         && c.is_ascii_uppercase()
@@ -100,5 +113,39 @@ pub(super) fn letter_start(cx: &mut Cx, i: usize) {
                 "it_fiscal_code.check",
             );
         }
+    }
+}
+
+/// NIE: X/Y/Z, 7 digits, the check letter, either case, with an
+/// optional `-` after the first letter and before the last
+/// (`X-5253868-R`, `x-2482300w`).
+fn nie(cx: &mut Cx, i: usize) {
+    let b = cx.b;
+    let mut j = i + 1;
+    if cx.at(j) == b'-' {
+        j += 1;
+    }
+    if b.len() < j + 8 || !b[j..j + 7].iter().all(u8::is_ascii_digit) {
+        return;
+    }
+    let mut end = j + 7;
+    if b[end] == b'-' {
+        end += 1;
+    }
+    let letter = cx.at(end);
+    let mut body = [b[i]; 8];
+    body[1..].copy_from_slice(&b[j..j + 7]);
+    if letter.is_ascii_alphabetic()
+        && Some(letter.to_ascii_uppercase()) == es_nif::check_letter(&body)
+        && boundary(cx, end + 1)
+    {
+        let lower = b[i].is_ascii_lowercase() || letter.is_ascii_lowercase();
+        cx.push(
+            EntityType::EsNif,
+            i,
+            end + 1,
+            nif_score(85, lower, false),
+            "es_nif.nie",
+        );
     }
 }

@@ -10,7 +10,8 @@
 //! The recognizer walks the text once. At each byte it does a table lookup
 //! and only at *token starts* (after a byte that is not an ASCII letter,
 //! digit or `_`) or at `@` it runs the recognizers whose trigger matches
-//! the first byte (digits, `+`, `(`, `@`, `http`/`ftp`/`www.`, hex digits,
+//! the first byte (digits, `+`, `(`, `@`, `http`/`ftp`/`www.`, a word and
+//! `.` (bare domains), hex digits,
 //! `0x`, `bc1`, base58 starts, `eyJ`, `A` for AWS prefixes, `-----BEGIN`,
 //! secret keywords). Each recognizer then looks at a bounded neighbourhood
 //! (at most a few hundred bytes; URLs at most 4096) and numeric runs are
@@ -46,36 +47,38 @@
 //!
 //! | entity | recognizer id | base | context | rule |
 //! |---|---|---|---|---|
-//! | EMAIL_ADDRESS | `email.pattern` | 90 | +10 | local@domain.tld, ASCII |
-//! | URL | `url.scheme` / `url.www` | 70 / 60 | +10 | `http(s)://`, `ftp://`, `www.` |
+//! | EMAIL_ADDRESS | `email.pattern` | 90 | +10 | local@domain.tld; TLD of letters or punycode (`xn--p1ai`); not an image name (`logo@2x.png`: density `Nx` + image extension), not a URL's userinfo (`https://user:pw@host`) |
+//! | URL | `url.scheme` / `url.www` / `url.domain` | 70 / 60 / 50; 100 with a credential | +10 | `http(s)://`, `ftp://`, `www.` with a dotted host, an IP literal, `localhost` or a port (`http://microsoft` is not one); bare `name.tld` with a TLD from the `domain` module's list, lower case, not a file extension (`setup.py`); a secret-named query/fragment parameter (`?token=…`) or a userinfo password: 100 |
 //! | PHONE_NUMBER | `phone.international` | 75 (valid) / 55 (possible length) / 50 (`+` left out) | +20 | `+CC`, `00CC` or `011 CC` (`+49(0) 30 …`: the trunk in parentheses is in the span): national number valid for one of CC's regions in libphonenumber's metadata (`phonemeta`, 6+ digits), or of a possible length there with an unlisted prefix (8+ digits); without `+`: a calling code as the first of 3+ blocks, 11+ digits, the rest valid for it (`91-415-555-0132`) |
 //! | PHONE_NUMBER | `phone.nanp` | 70 (parens) / 55 (`-` `.`) / 45 (spaces) | +20 | `(415) 555-2671`, `415-555-2671`, `415 555 2671`, valid for +1 in the metadata |
 //! | PHONE_NUMBER | `phone.national` | 55 (dialled) / 50 (parenthesized area code) / 45 (home) / 30 (any) | +20 | 5+ digits in ≥ 2 blocks or `(area)`, valid in some region (`phone` module docs): dialled = a region's trunk prefix (`0`; others as their own block: `8 (800) …`, `1-800-…`) or the `0` of a region without one (IT); home = as written in ES, IT, PL or the NANP; not a date, dotted quad, dotted thousands, `AAA-GG-SSSS`, `00…` |
 //! | PHONE_NUMBER | `phone.digits` | 30 | +20 | 5–12 bare digits valid in some region (needs context) |
 //! | PHONE_NUMBER | (all four) | | | an extension after the number (`x1276`, `ext. 12`, `#12`, `Durchwahl 12`, 1–6 digits) is part of the span; context words are looked for around the number |
-//! | CREDIT_CARD | `credit_card.luhn` | 90 (known IIN and length) / 50 | +10 | 13–19 digits, Luhn, not the tail of a printed IBAN |
+//! | CREDIT_CARD | `credit_card.luhn` | 90 (known IIN and length) / 50 (15–19 digits otherwise) / 40 (13–14 digits without Visa/Diners IIN, e.g. ms timestamps; 12-digit Maestro) | +10 | 12–19 digits, Luhn, not all one digit, not the tail of a printed IBAN; one group or groups of ≥ 3 with one separator (` ` or `-`); a longer run split at spaces into cards when every group belongs to one (`4012888888881881 4012-8888-8888-1881`) |
 //! | IBAN_CODE | `iban.mod97` | 95 | +5 | SWIFT registry country, length and BBAN structure (n/a/c per position), single space/hyphen/dot separators anywhere, mod 97, Spanish CCC; not inside a longer token; upper-case `a` fields unless all lower case |
-//! | US_SSN | `us_ssn.formatted` | 85 (`-`) / 60 (space) | +15 | AAA-GG-SSSS, valid ranges |
-//! | US_SSN | `us_ssn.digits` | 40 | +15 | 9 bare digits (needs context) |
-//! | IP_ADDRESS | `ip.v4` / `ip.v6` | 75 / 80 | +10 | no leading zeros / std parser |
-//! | MAC_ADDRESS | `mac.address` | 80 | +10 | `:`/`-` pairs, Cisco dotted |
+//! | US_SSN | `us_ssn.formatted` | 85 (`-`) / 60 (space, `.`) / 45 (`AAA-GGSSSS`, `AAAGG-SSSS`) | +15 | AAA-GG-SSSS, one separator kind; never issued refused: area 000/666/9xx, group 00, serial 0000, one digit nine times, 078-05-1120, 219-09-9999, 123-45-6789 |
+//! | US_SSN | `us_ssn.digits` | 40 | +15 | 9 bare digits (needs context), same ranges |
+//! | IP_ADDRESS | `ip.v4` / `ip.v6` | 75 / 80 (`::` alone 50) | +10 | 4 octets without leading zeros, not 5+ dotted groups; `/0`–`/32` in the span, a port not / std parser, `%zone` and `/0`–`/128` in the span; not the tail of `word2001:db8::1` (`ip` module) |
+//! | MAC_ADDRESS | `mac.address` | 80 | +10 | `:`/`-` pairs (one separator throughout), Cisco dotted; not broadcast `FF:FF:FF:FF:FF:FF` or null `00:00:00:00:00:00` |
 //! | CRYPTO | `crypto.btc_base58` / `crypto.btc_bech32` | 95 | +5 | double-SHA256 / bech32(m) checksum |
 //! | CRYPTO | `crypto.eth_eip55` / `crypto.eth` | 95 / 60 | +5 | `0x` + 40 hex; mixed case must pass EIP-55 |
 //! | DATE_OF_BIRTH | `date_of_birth.context` | 80 | — | a date (`12.03.1985`, `1985-03-12`, `3/12/1985`, `14 March 1985`, `March 14, 1985`, `24 de junio de 2001`; month names in en/de/fr/es/it/nl/pl; a following time is not part of it) with a birth word in the window, no digit between |
 //! | UK_NHS | `uk_nhs.mod11` | 50 / 60 (`3-3-4`) | +35 | 10 digits, mod 11; bare in the CHI range 010–311 only with a DDMM date or context |
-//! | ES_NIF | `es_nif.dni` / `es_nif.nie` | 80 / 85 | +15 | check letter |
-//! | IT_FISCAL_CODE | `it_fiscal_code.check` | 95 | +5 | check char, omocodia |
+//! | ES_NIF | `es_nif.dni` / `es_nif.nie` | 80 / 85; −20 in lower case, −20 for a 7-digit DNI | +15 | check letter (n mod 23); DNI 8 digits (or 7, leading zero left out), NIE X/Y/Z + 7 digits; optional `-` before the letter (and after X/Y/Z) |
+//! | IT_FISCAL_CODE | `it_fiscal_code.check` | 95 | +5 | 16 chars, capitals: check char, omocodia |
+//! | IT_FISCAL_CODE | `it_fiscal_code.numeric` | 50 | +5 | 11 digits, the code of companies (= partita IVA): office code, Luhn; digits that are also a valid PESEL or Steuer-ID only with context |
 //! | PL_PESEL | `pl_pesel.checksum` | 50 | +35 | weights + valid date |
-//! | DE_TAX_ID | `de_tax_id.mod11_10` | 50 / 60 (`2 3 3 3`) | +35 | ISO 7064 + repetition rule |
+//! | DE_TAX_ID | `de_tax_id.mod11_10` | 50 (bare, `10 1`) / 60 (`2 3 3 3`) | +35 | ISO 7064 MOD 11,10; no leading 0; ELSTER repetition rule: exactly one digit twice or three times in the first ten, never three in a row (`checks::de_tax_id`) |
 //! | FR_NIR | `fr_nir.key` | 75 | +20 | 97 − n mod 97, Corsica 2A/2B |
 //! | NL_BSN | `nl_bsn.eleven_test` | 50 | +35 | 9 digits or `1234.56.789`, 11-test |
 //! | JWT | `jwt.header` | 95 | — | 3 parts, header decodes to JSON with `alg` |
 //! | AWS_ACCESS_KEY | `aws.access_key` | 90 | +10 | `AKIA`/`ASIA`/… + 16 base32 |
 //! | PRIVATE_KEY | `private_key.pem` | 100 | — | BEGIN … PRIVATE KEY through END |
 //! | SECRET_ASSIGNMENT | `secret.assignment` | 80 | — | `password=…`, `SMTP_PASS: …`; span = value |
-//! | PERSON_NAME | `person.gazetteer` | 25–85 | evidence | feature `names`: gazetteer + titles, cue phrases, greetings, sign-offs (`names` module table) |
-//! | LOCATION | `location.gazetteer` | 45 / 60 | evidence | feature `names`: GeoNames cities, countries, regions; preposition, postcode |
+//! | PERSON_NAME | `person.gazetteer` | 25–85 (+ evidence, ≤ 100) | evidence | feature `names`: gazetteer (given names, surnames, English words) + titles, cue phrases, relations, greetings, sign-offs, speaker labels, mentions of a full name found (`names` module table) |
+//! | LOCATION | `location.gazetteer` | 45 / 60; 25 unlisted (+ evidence) | evidence | feature `names`: GeoNames cities, countries, regions; preposition, residence/travel phrase, postcode, address-block city line, country after; places no list has need a phrase, a place-like shape, a postcode or a country (`names` module table) |
 //! | STREET_ADDRESS | `street_address.layout` | 50 / 55 / 75 / 90 | — | feature `names`: street type + house number per locale; + postcode and city 90 |
+//! | PERSON_NAME / LOCATION / STREET_ADDRESS | `person_name.field` / `location.field` / `street_address.field` | 70 | — | feature `names`: the whole value of a field whose name says so (whole words: `name`, `first_name`, `Nachname`, `cognome`; `city`, `country`, `Wohnort`, `woonplaats`; `street`, `address_line1`, `Anschrift`; postcodes `zip`, `postcode`, `PLZ`, `code postal`: 3–10 chars with 2+ digits), not `file_name`, `company_name`, `user_name`, `ip_address`; the value has the kind's shape (letters for names and places, ≤ 6 words; an address of ≤ 12 words), not a placeholder (`n/a`, `none`) (`names::field`) |
 //!
 //! With the cargo feature `names` a second linear pass over the words
 //! (after the byte pass, only when one of its three types is enabled) adds
@@ -88,13 +91,20 @@
 //! longer span, then the earlier start, then the entity type in
 //! [`EntityType::ALL`] order. So a URL that contains an email address
 //! (`https://x.example/?to=a@b.example`) yields only the email (90 > 70);
-//! an IBAN wins over any digit run inside it. Digit runs right after `/`,
-//! `:`, `.` or `-` are not candidates, so `http://192.168.0.1/` stays one URL
-//! (except after `label:`, as in `Tel:0301234567`). Results are sorted by start
-//! (then end descending).
+//! a URL whose query, fragment or userinfo holds a credential
+//! (`https://x.example/?token=…`, `https://user:pw@host/`) scores 100 and
+//! so covers everything inside it (the SECRET_ASSIGNMENT of the value, a
+//! JWT, an email): one finding, and anonymizing it leaves nothing of it in
+//! clear; an IBAN wins over any digit run inside it.
+//! Digit runs right after `/`, `:`, `.` or `-` are not candidates, so
+//! `http://192.168.0.1/` stays one URL (except after `label:`, as in
+//! `Tel:0301234567`, and a dotted quad after `:`, as in `db8::10.0.0.1`).
+//! Results are sorted by start (then end descending).
 
 mod context;
+mod domain;
 mod ids;
+mod ip;
 #[cfg(feature = "names")]
 mod names;
 mod numeric;
@@ -283,6 +293,15 @@ impl Recognizer {
         }
         if enabled[EntityType::PhoneNumber as usize] {
             super::phonemeta::warm();
+        }
+        // The names tables (gazetteer hash table, phrase index) are built
+        // here, once per process, not by whichever scan comes first.
+        #[cfg(feature = "names")]
+        if EntityType::ALL
+            .iter()
+            .any(|&t| t.needs_names_feature() && enabled[t as usize])
+        {
+            names::warm();
         }
         Ok(Self {
             enabled,

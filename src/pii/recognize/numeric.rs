@@ -4,11 +4,14 @@
 //!
 //! A run that touches a letter or digit on either side, or is longer than
 //! 64 bytes / 24 digits, is part of something longer (an order number, a
-//! hash, a UUID) and produces nothing.
+//! hash, a UUID) and produces nothing, unless it splits at spaces into
+//! card numbers and nothing else (`card_sequence`).
+
+mod card;
 
 use super::{is_word, phone, Cx, EntityType};
-use crate::checks::{bsn, calendar, de_tax_id, luhn, nhs, pesel};
-use crate::validate::{card_brand, CardBrand};
+use crate::checks::{bsn, calendar, de_tax_id, it_fiscal_code, nhs, pesel};
+use card::{card, card_sequence};
 
 const MAX_BYTES: usize = 64;
 const MAX_DIGITS: usize = 24;
@@ -32,6 +35,9 @@ pub(super) struct Run {
     /// starts an extension (`603.442.3667x1276`), so only the phone
     /// recognizers look at it.
     pub(super) glued: bool,
+    /// Right after a `:` that is not a label's (`db8::10.0.0.1`): only an
+    /// IPv4 address is read from such a run.
+    after_colon: bool,
 }
 
 impl Run {
@@ -61,6 +67,7 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
         seps: Vec::new(),
         ext_end: start,
         glued: false,
+        after_colon: false,
     };
     if cx.at(i) == b'+' {
         run.plus = true;
@@ -195,16 +202,23 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
         run.glued = true;
     }
     let decimal = matches!(after, b'.' | b'-' | b':' | b',') && cx.at(run.end + 1).is_ascii_digit();
-    if !split && decimal {
+    // An IPv4 address and a port (`10.0.0.1:8080`): the port ends the run.
+    let port = after == b':' && super::ip::dotted_quad_end(&run) && port_at(cx, run.end + 1);
+    if !split && decimal && !port {
         return None;
     }
     // Nor on the left: `v1.2`, `-5`, `.5`, `12:30` are other things; but
-    // `Tel:0301234567`, `BSN:123456782` are a label and a value.
+    // `Tel:0301234567`, `BSN:123456782` are a label and a value, and a
+    // dotted quad after a colon is an IPv4 address (`db8::10.0.0.1`,
+    // `[::ffff:10.0.0.1]`), the only thing read from such a run.
     if run.start > 0 && !run.plus && !run.parens {
         let before = cx.at(run.start - 1);
         let label = before == b':' && run.start >= 2 && cx.at(run.start - 2).is_ascii_alphabetic();
         if matches!(before, b'.' | b'-' | b'/' | b':' | b'$' | b'#') && !label {
-            return None;
+            if before != b':' || run.seps.get(..3) != Some(&b"..."[..]) {
+                return None;
+            }
+            run.after_colon = true;
         }
     }
     Some(run)
@@ -224,9 +238,25 @@ fn iban_tail(cx: &Cx, start: usize) -> bool {
         && (start == 5 || !is_word(cx.at(start - 6)))
 }
 
+/// A port after `:`: 1–5 digits, at most 65535, not followed by a word
+/// character.
+fn port_at(cx: &Cx, k: usize) -> bool {
+    let mut e = k;
+    while e < cx.b.len() && e - k < 6 && cx.b[e].is_ascii_digit() {
+        e += 1;
+    }
+    (1..=5).contains(&(e - k)) && num(&cx.b[k..e]) <= 65535 && !is_word(cx.at(e))
+}
+
 /// Parse the run at `start` and try every numeric recognizer on it.
 pub(super) fn run(cx: &mut Cx, start: usize) {
     let Some(run) = parse(cx, start) else {
+        if cx.b[start] == b'(' {
+            // `(192.168.1.1)`: not a `(ddd)` group; the digits after the
+            // parenthesis are a run of their own.
+            cx.numeric_until = start + 1;
+            return;
+        }
         // Skip the digits so the inner groups are not retried one by one.
         let mut j = start + 1;
         while j < cx.b.len()
@@ -235,9 +265,20 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
             j += 1;
         }
         cx.numeric_until = j;
+        // `(357-97-5260)`: not a `(ddd)` group, so the digits after the
+        // `(` are a run of their own.
+        if cx.at(start) == b'(' {
+            cx.numeric_until = start + 1;
+        }
+        // Too many digits for one number: maybe several cards.
+        card_sequence(cx, start);
         return;
     };
     cx.numeric_until = run.end;
+    if run.after_colon {
+        super::ip::v4(cx, &run);
+        return;
+    }
     if iban_tail(cx, run.start) {
         return;
     }
@@ -260,7 +301,7 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
     card(cx, &run);
     ssn(cx, &run);
     phone::national(cx, &run);
-    ipv4(cx, &run);
+    super::ip::v4(cx, &run);
     date_of_birth(cx, &run);
     textual_dob(cx, &run);
     let single = run.groups.len() == 1;
@@ -284,7 +325,9 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
         );
     }
     if single && d.len() == 11 {
-        if pesel::is_valid(d) {
+        let pesel_ok = pesel::is_valid(d);
+        let de_ok = de_tax_id::is_valid(d);
+        if pesel_ok {
             cx.push(
                 EntityType::PlPesel,
                 run.start,
@@ -293,7 +336,7 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
                 "pl_pesel.checksum",
             );
         }
-        if de_tax_id::is_valid(d) {
+        if de_ok {
             cx.push(
                 EntityType::DeTaxId,
                 run.start,
@@ -302,10 +345,29 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
                 "de_tax_id.mod11_10",
             );
         }
+        // The numeric codice fiscale of companies (= partita IVA). The
+        // digits of a valid PESEL or Steuer-ID (personal numbers) pass it
+        // 1 time in 100: those are read as a company code only with its
+        // context word.
+        if it_fiscal_code::numeric_is_valid(d)
+            && (!(pesel_ok || de_ok)
+                || cx.has_context(EntityType::ItFiscalCode, run.start, run.end))
+        {
+            cx.push(
+                EntityType::ItFiscalCode,
+                run.start,
+                run.end,
+                50,
+                "it_fiscal_code.numeric",
+            );
+        }
     }
+    // The Steuer-ID as printed (`36 574 261 809`), 60; with its check
+    // digit set apart (`1123456789 0`), as bare digits, 50.
+    let printed = run.shape(&[2, 3, 3, 3]);
     if cx.on(EntityType::DeTaxId)
         && d.len() == 11
-        && run.shape(&[2, 3, 3, 3])
+        && (printed || run.shape(&[10, 1]))
         && run.uniform(b" ").is_some()
         && de_tax_id::is_valid(d)
     {
@@ -313,7 +375,7 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
             EntityType::DeTaxId,
             run.start,
             run.end,
-            60,
+            if printed { 60 } else { 50 },
             "de_tax_id.mod11_10",
         );
     }
@@ -332,99 +394,49 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
     }
 }
 
-fn card(cx: &mut Cx, run: &Run) {
-    let d = &run.digits;
-    if !cx.on(EntityType::CreditCard) || !(13..=19).contains(&d.len()) || run.parens {
-        return;
-    }
-    if run.groups.len() > 1 && (run.uniform(b" -").is_none() || run.lens().any(|l| l < 3)) {
-        return;
-    }
-    if d.iter().all(|&c| c == d[0]) || !luhn::is_valid(d) {
-        return;
-    }
-    let base = if card_brand(d).is_some_and(|b| brand_length(b, d.len())) {
-        90
-    } else {
-        50
-    };
-    cx.push(
-        EntityType::CreditCard,
-        run.start,
-        run.end,
-        base,
-        "credit_card.luhn",
-    );
-}
-
-/// Does the brand issue numbers of this length? (`244042370916007` starts
-/// in the Mastercard 2-series but has 15 digits: not a Mastercard.)
-fn brand_length(brand: CardBrand, len: usize) -> bool {
-    match brand {
-        CardBrand::Amex => len == 15,
-        CardBrand::Visa => matches!(len, 13 | 16 | 19),
-        CardBrand::Mastercard => len == 16,
-        CardBrand::Diners => (14..=19).contains(&len),
-        CardBrand::Maestro => (12..=19).contains(&len),
-        _ => (16..=19).contains(&len),
-    }
-}
-
-/// Never-issued SSNs: area 000, 666, 900–999; group 00; serial 0000; and
-/// numbers published in advertising (078-05-1120, 219-09-9999) or reserved
-/// for examples (987-65-4320…4329 fall in 9xx anyway).
+/// Never-issued SSNs (SSA, "Social Security Number Randomization"): area
+/// 000, 666, 900–999 (ITINs and other non-SSN numbers); group 00; serial
+/// 0000; one digit nine times (`111-11-1111`, a placeholder); numbers
+/// published in advertising (078-05-1120, 219-09-9999) or used as the
+/// textbook example (123-45-6789; 987-65-4320…4329 fall in 9xx anyway).
+/// Presidio's `UsSsnRecognizer` refuses the same, except 9xx.
 fn ssn_valid(d: &[u8]) -> bool {
     let area = &d[..3];
     if area == b"000" || area == b"666" || d[0] == b'9' || &d[3..5] == b"00" || &d[5..] == b"0000" {
         return false;
     }
+    if d.iter().all(|&c| c == d[0]) {
+        return false;
+    }
     !(d == b"078051120" || d == b"219099999" || d == b"123456789")
 }
 
+/// `AAA-GG-SSSS` 85; the same with spaces or dots 60 (one separator kind:
+/// `693-09.4444` is not one); 9 bare digits 40; a separator in the wrong
+/// place (`078-051121`, `07805-1121`, typed by hand) 45. The last two need
+/// an SSN word (+15).
 fn ssn(cx: &mut Cx, run: &Run) {
     let d = &run.digits;
     if !cx.on(EntityType::UsSsn) || d.len() != 9 || run.parens || !ssn_valid(d) {
         return;
     }
-    if run.shape(&[3, 2, 4]) {
-        match run.uniform(b" -") {
-            Some(b'-') => cx.push(
-                EntityType::UsSsn,
-                run.start,
-                run.end,
-                85,
-                "us_ssn.formatted",
-            ),
-            Some(_) => cx.push(
-                EntityType::UsSsn,
-                run.start,
-                run.end,
-                60,
-                "us_ssn.formatted",
-            ),
-            None => {}
+    let (base, rec) = if run.shape(&[3, 2, 4]) {
+        match run.uniform(b" -.") {
+            Some(b'-') => (85, "us_ssn.formatted"),
+            Some(_) => (60, "us_ssn.formatted"),
+            None => return,
         }
     } else if run.groups.len() == 1 {
-        cx.push(EntityType::UsSsn, run.start, run.end, 40, "us_ssn.digits");
-    }
-}
-
-fn ipv4(cx: &mut Cx, run: &Run) {
-    if !cx.on(EntityType::IpAddress) || run.groups.len() != 4 || run.uniform(b".").is_none() {
+        (40, "us_ssn.digits")
+    } else if (run.shape(&[3, 6]) || run.shape(&[5, 4])) && run.uniform(b"-").is_some() {
+        (45, "us_ssn.formatted")
+    } else {
         return;
-    }
-    let ok = run.groups.iter().all(|&(s, e)| {
-        let g = &cx.b[s..e];
-        g.len() <= 3
-            && !(g.len() > 1 && g[0] == b'0')
-            && g.iter().fold(0u32, |a, &c| a * 10 + u32::from(c - b'0')) <= 255
-    });
-    if ok {
-        cx.push(EntityType::IpAddress, run.start, run.end, 75, "ip.v4");
-    }
+    };
+    cx.push(EntityType::UsSsn, run.start, run.end, base, rec);
 }
 
-fn num(d: &[u8]) -> u32 {
+pub(super) fn num(d: &[u8]) -> u32 {
     d.iter().fold(0, |a, &c| a * 10 + u32::from(c - b'0'))
 }
 

@@ -158,6 +158,22 @@ fn query_param(b: &[u8], i: usize) -> bool {
 /// `DB_PASS`): alone, `pass` is an ordinary word.
 const SUFFIX_KEYS: [&str; 1] = ["pass"];
 
+/// Does `key` name a secret: one of `KEYS`, or ending with `_`/`-` and
+/// one of them or of `SUFFIX_KEYS` (`db_password`, `SMTP_PASS`), in any
+/// case?
+pub(super) fn secret_key(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    let suffix = |k: &str| {
+        key.len() > k.len()
+            && key.ends_with(k)
+            && matches!(
+                key.as_bytes().get(key.len() - k.len() - 1),
+                Some(b'_' | b'-')
+            )
+    };
+    KEYS.iter().any(|k| key == *k || suffix(k)) || SUFFIX_KEYS.iter().any(|k| suffix(k))
+}
+
 /// `key = value`, `key: value`, `"key": "value"`, where key is one of
 /// `KEYS` or ends with `_` + one of them or of `SUFFIX_KEYS` (`db_password`,
 /// `SMTP_PASS`); the finding is the value (≤ 256 bytes, ≥ 3 chars), quoted
@@ -200,17 +216,7 @@ pub(super) fn assignment(cx: &mut Cx, i: usize) {
     if !matches!(cx.at(j), b'=' | b':') || e - i < 3 {
         return;
     }
-    let key = cx.text[i..e].to_ascii_lowercase();
-    let suffix = |k: &str| {
-        key.len() > k.len()
-            && key.ends_with(k)
-            && matches!(
-                key.as_bytes().get(key.len() - k.len() - 1),
-                Some(b'_' | b'-')
-            )
-    };
-    let hit = KEYS.iter().any(|k| key == *k || suffix(k)) || SUFFIX_KEYS.iter().any(|k| suffix(k));
-    if !hit {
+    if !secret_key(&cx.text[i..e]) {
         return;
     }
     j += 1;

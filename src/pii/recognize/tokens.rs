@@ -1,8 +1,7 @@
-//! Tokens: email addresses, URLs, MAC and IPv6 addresses, IBANs.
+//! Tokens: email addresses, URLs, MAC addresses, IBANs (IP addresses: `ip`).
 
 use super::{is_word, Cx, EntityType};
 use crate::checks::iban;
-use std::net::Ipv6Addr;
 
 /// The local-part characters seen in real addresses. RFC 5322 allows more
 /// (`/ = ? { }`…), but in free text those are URL or code punctuation.
@@ -71,10 +70,66 @@ pub(super) fn email(cx: &mut Cx, at: usize) {
         return;
     };
     let tld = &b[dot + 1..e];
-    if tld.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic) || b[at + 1] == b'-' {
+    let punycode = tld.len() > 4
+        && starts_ci(tld, b"xn--")
+        && tld.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-');
+    let alphabetic = tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic);
+    if !(alphabetic || punycode) || b[at + 1] == b'-' {
+        return;
+    }
+    if density_file(&b[at + 1..e]) || userinfo(b, s) {
         return;
     }
     cx.push(EntityType::EmailAddress, s, e, 90, "email.pattern");
+}
+
+/// Image file extensions (a "TLD" that is none).
+const IMAGE_EXTENSIONS: [&[u8]; 12] = [
+    b"avif", b"bmp", b"gif", b"heic", b"ico", b"jpeg", b"jpg", b"png", b"svg", b"tif", b"tiff",
+    b"webp",
+];
+
+/// Is the "domain" a pixel-density suffix and an image extension
+/// (`logo@2x.png`, `icon@3x.webp`, `hero@1.5x.jpg`)? Such names are image
+/// files (the `@2x` convention of iOS, macOS and `srcset`), not addresses.
+fn density_file(domain: &[u8]) -> bool {
+    let Some(dot) = domain.iter().rposition(|&c| c == b'.') else {
+        return false;
+    };
+    let (scale, ext) = (&domain[..dot], &domain[dot + 1..]);
+    let Some(digits) = scale
+        .strip_suffix(b"x")
+        .or_else(|| scale.strip_suffix(b"X"))
+    else {
+        return false;
+    };
+    let mut parts = digits.splitn(2, |&c| c == b'.');
+    let number =
+        |p: Option<&[u8]>| p.is_some_and(|p| !p.is_empty() && p.iter().all(u8::is_ascii_digit));
+    let whole = parts.next();
+    let frac = parts.next();
+    number(whole)
+        && (frac.is_none() || number(frac))
+        && IMAGE_EXTENSIONS.iter().any(|x| ext.eq_ignore_ascii_case(x))
+}
+
+/// Is the local part starting at `s` the userinfo of a URL
+/// (`https://user:pass@host/`, `ftp://anonymous@host`)? Then the URL is
+/// reported, not an address: nothing but `/`-free, space-free text lies
+/// between the `://` and it.
+fn userinfo(b: &[u8], s: usize) -> bool {
+    if s == 0 || !matches!(b[s - 1], b':' | b'/') {
+        return false;
+    }
+    let from = s.saturating_sub(256);
+    let Some(slash) = b[from..s]
+        .iter()
+        .rposition(|&c| c == b'/' || c.is_ascii_whitespace())
+    else {
+        return false;
+    };
+    let k = from + slash;
+    b[k] == b'/' && k >= 2 && b[k - 1] == b'/' && b[k - 2] == b':'
 }
 
 fn starts_ci(hay: &[u8], needle: &[u8]) -> bool {
@@ -82,8 +137,11 @@ fn starts_ci(hay: &[u8], needle: &[u8]) -> bool {
 }
 
 /// `http://`, `https://`, `ftp://`, `www.` up to whitespace, quotes or
-/// angle brackets (≤ 4096 bytes); trailing punctuation and an unbalanced
-/// `)` are left out.
+/// angle brackets (≤ 4096 bytes); trailing punctuation and unbalanced
+/// `)` are left out. The host must be a dotted name, an IP literal,
+/// `localhost` or carry a port (`http://microsoft` is a word after a
+/// scheme, not a URL). Without a prefix, a bare domain name
+/// ([`super::domain`]).
 pub(super) fn url(cx: &mut Cx, i: usize) {
     if !cx.on(EntityType::Url) {
         return;
@@ -98,10 +156,33 @@ pub(super) fn url(cx: &mut Cx, i: usize) {
     } else if starts_ci(rest, b"www.") {
         (4, 60, "url.www")
     } else {
+        super::domain::bare(cx, i);
         return;
     };
     let b = cx.b;
-    let mut e = i + skip;
+    let Some(e) = url_end(cx, i, i + skip) else {
+        return;
+    };
+    // A host: at least one letter or digit right after the prefix.
+    if !b.get(i + skip).is_some_and(u8::is_ascii_alphanumeric)
+        && !b.get(i + skip).is_some_and(|&c| c >= 0x80 || c == b'[')
+    {
+        return;
+    }
+    if !host_ok(&b[i + skip..e]) {
+        return;
+    }
+    push_url(cx, i, e, base, rec);
+}
+
+/// The end of a URL whose text starts at `i` and whose host starts at
+/// `host`: up to whitespace, quotes, angle brackets or control bytes,
+/// without trailing punctuation or an unbalanced `)`. `None` when nothing
+/// is left after the host start, or the text is too long to be a URL
+/// (then `url_until` skips it, so inner `http`s do not rescan the blob).
+pub(super) fn url_end(cx: &mut Cx, i: usize, host: usize) -> Option<usize> {
+    let b = cx.b;
+    let mut e = host;
     while e < b.len()
         && e - i < 4096
         && !b[e].is_ascii_whitespace()
@@ -110,32 +191,103 @@ pub(super) fn url(cx: &mut Cx, i: usize) {
         e += 1;
     }
     if e - i >= 4096 {
-        // Too long to be a URL; do not rescan the blob from inner `http`s.
         cx.url_until = e;
-        return;
+        return None;
     }
+    if e <= host {
+        return None;
+    }
+    // More `)` than `(`: a trailing `)` closes text around the URL
+    // (`(see https://x.example/a_(b))`), not a part of it. Counted once.
+    let count = |c: u8| b[i..e].iter().filter(|&&x| x == c).count();
+    let (opens, mut closes) = (count(b'('), count(b')'));
     loop {
         match b[e - 1] {
             b'.' | b',' | b';' | b':' | b'!' | b'?' | b']' | b'}' => e -= 1,
-            b')' if !b[i..e].contains(&b'(') => e -= 1,
+            b')' if closes > opens => {
+                closes -= 1;
+                e -= 1;
+            }
             _ => break,
         }
-        if e <= i + skip {
-            return;
+        if e <= host {
+            return None;
         }
-    }
-    // A host: at least one letter or digit right after the prefix.
-    if !b.get(i + skip).is_some_and(u8::is_ascii_alphanumeric)
-        && !b.get(i + skip).is_some_and(|&c| c >= 0x80 || c == b'[')
-    {
-        return;
-    }
-    if rec == "url.www" && !b[i + skip..e].contains(&b'.') {
-        return;
     }
     while !cx.text.is_char_boundary(e) {
         e -= 1;
     }
+    Some(e)
+}
+
+/// Is the authority at the start of `rest` (after `scheme://` or `www.`) a
+/// host: a dotted name, an IP literal `[…]`, `localhost`, or any name with
+/// a port?
+fn host_ok(rest: &[u8]) -> bool {
+    let auth_end = rest
+        .iter()
+        .position(|&c| matches!(c, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let auth = &rest[..auth_end];
+    let host = match auth.iter().rposition(|&c| c == b'@') {
+        Some(at) => &auth[at + 1..],
+        None => auth,
+    };
+    if host.first() == Some(&b'[') {
+        return true;
+    }
+    let (name, port) = match host.iter().position(|&c| c == b':') {
+        Some(c) => (&host[..c], &host[c + 1..]),
+        None => (host, &b""[..]),
+    };
+    let dotted = name.len() > 2 && name[1..name.len() - 1].contains(&b'.');
+    dotted
+        || name.eq_ignore_ascii_case(b"localhost")
+        || (!port.is_empty() && port.iter().all(u8::is_ascii_digit))
+}
+
+/// Does the URL carry a credential: a query or fragment parameter named
+/// like a secret (`?token=…`, `#access_token=…`, `&api_key=…`; the keys of
+/// the `secret.assignment` recognizer), or a password in the userinfo
+/// (`https://user:pass@host`)?
+fn credential(url: &[u8]) -> bool {
+    let after_scheme = url
+        .windows(3)
+        .position(|w| w == b"://")
+        .map_or(0, |p| p + 3);
+    let rest = &url[after_scheme..];
+    let auth_end = rest
+        .iter()
+        .position(|&c| matches!(c, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    if let Some(at) = rest[..auth_end].iter().rposition(|&c| c == b'@') {
+        if rest[..at].contains(&b':') {
+            return true;
+        }
+    }
+    let Some(q) = rest[auth_end..]
+        .iter()
+        .position(|&c| matches!(c, b'?' | b'#'))
+    else {
+        return false;
+    };
+    rest[auth_end + q + 1..]
+        .split(|&c| matches!(c, b'&' | b';' | b'?' | b'#'))
+        .any(|param| match param.iter().position(|&c| c == b'=') {
+            Some(eq) => {
+                eq + 1 < param.len()
+                    && std::str::from_utf8(&param[..eq]).is_ok_and(super::secrets::secret_key)
+            }
+            None => false,
+        })
+}
+
+/// Record a URL `i..e`. A URL that carries a credential scores 100: it is
+/// reported whole, covering every candidate inside it (the value's
+/// `secret.assignment`, a JWT, an email), so anonymizing it leaves none of
+/// them, nor the rest of the URL, in clear.
+pub(super) fn push_url(cx: &mut Cx, i: usize, e: usize, base: u8, rec: &'static str) {
+    let base = if credential(&cx.b[i..e]) { 100 } else { base };
     cx.push(EntityType::Url, i, e, base, rec);
     cx.url_until = e;
 }
@@ -144,7 +296,16 @@ fn hex(c: u8) -> bool {
     c.is_ascii_hexdigit()
 }
 
+/// The broadcast address `FF:FF:FF:FF:FF:FF` and the null address
+/// `00:00:00:00:00:00` (any layout) name no device: not personal data.
+fn broadcast_or_null(span: &[u8]) -> bool {
+    let mut digits = span.iter().filter(|c| hex(**c));
+    digits.clone().all(|&c| c == b'0') || digits.all(|&c| c == b'f' || c == b'F')
+}
+
 /// MAC (`01:23:45:67:89:ab`, `01-23-…`, `0123.4567.89ab`) and IPv6.
+/// Layouts are not mixed (`10:2F:33-AC-29-C3` is not one); the broadcast and
+/// null addresses are not reported.
 pub(super) fn hex_start(cx: &mut Cx, i: usize) {
     let b = cx.b;
     // Not the tail of a longer `:`/`-`/`.` separated sequence.
@@ -157,10 +318,9 @@ pub(super) fn hex_start(cx: &mut Cx, i: usize) {
                     && hex(b[i + 3 * k + 1])
                     && (k == 5 || b[i + 3 * k + 2] == b[i + 2])
             });
-        if pairs
-            && !is_word(cx.at(i + 17))
-            && !(matches!(cx.at(i + 17), b':' | b'-') && hex(cx.at(i + 18)))
-        {
+        let longer =
+            is_word(cx.at(i + 17)) || (matches!(cx.at(i + 17), b':' | b'-') && hex(cx.at(i + 18)));
+        if pairs && !longer && !broadcast_or_null(&b[i..i + 17]) {
             cx.push(EntityType::MacAddress, i, i + 17, 80, "mac.address");
         }
         let cisco = b.len() >= i + 14
@@ -168,37 +328,12 @@ pub(super) fn hex_start(cx: &mut Cx, i: usize) {
                 b[i + 5 * k..i + 5 * k + 4].iter().all(|&c| hex(c))
                     && (k == 2 || b[i + 5 * k + 4] == b'.')
             });
-        if cisco && !is_word(cx.at(i + 14)) && !(cx.at(i + 14) == b'.' && hex(cx.at(i + 15))) {
+        let longer = is_word(cx.at(i + 14)) || (cx.at(i + 14) == b'.' && hex(cx.at(i + 15)));
+        if cisco && !longer && !broadcast_or_null(&b[i..i + 14]) {
             cx.push(EntityType::MacAddress, i, i + 14, 80, "mac.address");
         }
     }
-    // An IPv6 group has at most 4 hex digits, so a `:` comes within 5
-    // bytes: words like `face` or `dead` are ruled out at once.
-    let colon_soon = (i..b.len().min(i + 5))
-        .find(|&k| !hex(b[k]))
-        .is_some_and(|k| b[k] == b':');
-    if cx.on(EntityType::IpAddress) && colon_soon {
-        let mut e = i;
-        let mut colons = 0;
-        while e < b.len() && e - i <= 45 && (hex(b[e]) || b[e] == b':' || b[e] == b'.') {
-            colons += usize::from(b[e] == b':');
-            e += 1;
-        }
-        if e - i > 45 || colons < 2 || is_word(cx.at(e)) {
-            return;
-        }
-        while e > i && matches!(b[e - 1], b'.') {
-            e -= 1;
-        }
-        let s = &cx.text[i..e];
-        // At least one digit: `a::b`, `std::x` are code, not addresses.
-        if !s.bytes().any(|c| c.is_ascii_digit()) {
-            return;
-        }
-        if s.parse::<Ipv6Addr>().is_ok() {
-            cx.push(EntityType::IpAddress, i, e, 80, "ip.v6");
-        }
-    }
+    super::ip::v6(cx, i);
 }
 
 /// IBAN, electronic (`DE89370400440532013000`) or printed with single

@@ -94,8 +94,8 @@ def FR(field, changes=(), violations=(), found=None):
     return r
 P("pii section: every string and number at any depth is scanned",
   {"version": 1, "pii": {}},
-  {"user": {"name": "Ana", "notes": ["mail ana@example.org", "ok"]}, "n": 4111111111111111, "flag": True, "none": None},
-  {"record": {"user": {"name": "Ana", "notes": ["mail <EMAIL_ADDRESS>", "ok"]}, "n": "<CREDIT_CARD>", "flag": True, "none": None},
+  {"user": {"login": "Ana", "notes": ["mail ana@example.org", "ok"]}, "n": 4111111111111111, "flag": True, "none": None},
+  {"record": {"user": {"login": "Ana", "notes": ["mail <EMAIL_ADDRESS>", "ok"]}, "n": "<CREDIT_CARD>", "flag": True, "none": None},
    "report": {"fields": [FR("user.notes[*]", ["anonymized"], found=[("EMAIL_ADDRESS", 1)]), FR("n", ["anonymized"], found=[("CREDIT_CARD", 1)])]}})
 P("array elements share one report entry with [*]",
   {"version": 1, "pii": {"defaultOperator": {"op": "redact"}}},

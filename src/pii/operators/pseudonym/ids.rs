@@ -5,7 +5,7 @@
 
 use super::super::date_shift::{shift_in, ParsedDate};
 use super::{differing, relayout, Drbg};
-use crate::checks::{bsn, de_tax_id, es_nif, fr_nir, it_fiscal_code, nhs, pesel};
+use crate::checks::{bsn, de_tax_id, es_nif, fr_nir, it_fiscal_code, luhn, nhs, pesel};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// `value` with its ASCII digits replaced, in order, by `digits` (letters
@@ -27,7 +27,7 @@ fn push_number(d: &mut Vec<u8>, n: u32, width: usize) {
 }
 
 pub(super) fn ssn(value: &str, g: &mut Drbg) -> Option<String> {
-    digits_of(value, 9, b"- ")?;
+    digits_of(value, 9, b"- .")?;
     differing(value, g, |g| {
         let area = loop {
             let a = g.range(1, 899);
@@ -95,27 +95,34 @@ pub(super) fn bsn(value: &str, g: &mut Drbg) -> Option<String> {
     })
 }
 
-/// Spanish DNI (8 digits + letter) or NIE (X/Y/Z + 7 digits + letter) with
-/// the check letter of [`es_nif::check_letter`], in the input's case.
+/// Spanish DNI (8 digits + letter, or 7 with the leading zero left out)
+/// or NIE (X/Y/Z + 7 digits + letter) with the check letter of
+/// [`es_nif::check_letter`], in the input's case.
 pub(super) fn nif(value: &str, g: &mut Drbg) -> Option<String> {
     let chars: Vec<u8> = value.bytes().filter(u8::is_ascii_alphanumeric).collect();
     if !value
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b' ')
-        || chars.len() != 9
+        || !(8..=9).contains(&chars.len())
     {
         return None;
     }
-    let nie = matches!(chars[0].to_ascii_uppercase(), b'X' | b'Y' | b'Z');
-    let body = if nie { &chars[1..8] } else { &chars[..8] };
-    if !body.iter().all(u8::is_ascii_digit) || !chars[8].is_ascii_alphabetic() {
+    let (&last, head) = chars.split_last()?;
+    let nie = chars.len() == 9 && matches!(head[0].to_ascii_uppercase(), b'X' | b'Y' | b'Z');
+    let body = if nie { &head[1..] } else { head };
+    if !body.iter().all(u8::is_ascii_digit) || !last.is_ascii_alphabetic() {
         return None;
     }
-    let lower = chars[8].is_ascii_lowercase();
+    let lower = last.is_ascii_lowercase();
     differing(value, g, |g| {
+        // The check letter is computed over 8 characters; a short DNI is
+        // one below 10 000 000 written without its leading zero.
+        let short = !nie && head.len() == 7;
         let mut out = Vec::with_capacity(9);
         if nie {
-            out.push(chars[0]);
+            out.push(head[0]);
+        } else if short {
+            out.push(b'0');
         }
         while out.len() < 8 {
             out.push(g.digit());
@@ -126,7 +133,8 @@ pub(super) fn nif(value: &str, g: &mut Drbg) -> Option<String> {
         } else {
             letter
         });
-        Some(relayout(value, &out, char::is_ascii_alphanumeric))
+        let shown = if short { &out[1..] } else { &out[..] };
+        Some(relayout(value, shown, char::is_ascii_alphanumeric))
     })
 }
 
@@ -173,8 +181,19 @@ pub(super) fn fr_nir(value: &str, g: &mut Drbg) -> Option<String> {
 
 /// Italian codice fiscale (16 characters, the standard layout without
 /// omocodia letters): six letters, year, month letter, day (+40 kept for
-/// women), a municipality code (letter + 3 digits), the check letter.
+/// women), a municipality code (letter + 3 digits), the check letter. The
+/// 11-digit numeric code (companies, = partita IVA): a serial, an office
+/// code 001–100 and the Luhn digit ([`it_fiscal_code::numeric_is_valid`]).
 pub(super) fn it_fiscal(value: &str, g: &mut Drbg) -> Option<String> {
+    if digits_of(value, 11, b" ").is_some() {
+        return differing(value, g, |g| {
+            let mut d = Vec::with_capacity(11);
+            push_number(&mut d, g.range(1, 9_999_999), 7);
+            push_number(&mut d, g.range(1, 100), 3);
+            d.push(luhn::check_digit(&d)?);
+            Some(relayout(value, &d, char::is_ascii_digit))
+        });
+    }
     let b = value.as_bytes();
     let pattern = b"AAAAAA99A99A999A";
     if b.len() != 16

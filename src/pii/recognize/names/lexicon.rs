@@ -1,6 +1,7 @@
 //! The embedded gazetteer (`data/lexicon.txt`, built by `data/build.py`):
-//! sorted `key<TAB>flags` lines, binary-searched in place, so nothing is
-//! built at run time and a lookup reads O(log n) lines.
+//! sorted `key<TAB>flags` lines (flags: two hex digits), found through a
+//! hash table of line starts built on first use (512 KB, one pass over the
+//! file), so a look-up reads a slot or two and one line.
 
 /// A given name (US Census, Faker's per-locale lists, the pseudonym lists).
 pub(super) const GIVEN: u8 = 1;
@@ -14,8 +15,60 @@ pub(super) const REGION: u8 = 8;
 pub(super) const COMMON: u8 = 16;
 /// A city of at least 100 000 inhabitants, or a country or US state.
 pub(super) const BIG: u8 = 32;
+/// An English dictionary word written in lower case (SCOWL size 35, Debian
+/// `wamerican-small`): `Entertainment`, `Club`, `Baker`, `Park`.
+pub(super) const WORD: u8 = 64;
+/// One of the 1 000 most frequent US Census surnames (`Smith`, `Hall`, `Young`).
+pub(super) const TOP: u8 = 128;
+
+use std::sync::OnceLock;
 
 static DATA: &[u8] = include_bytes!("data/lexicon.txt");
+
+/// Slots of the hash table over the lines: a power of two, the table about
+/// 70 % full.
+const SLOTS: usize = 1 << 17;
+/// Bits of a slot that hold the line start + 1 (0: empty); the others hold
+/// a tag from the hash, so most probes of other keys never read the line.
+const START_BITS: u32 = 21;
+
+/// FNV-1a (64 bits) of a key.
+fn hash(key: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in key {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn tag(h: u64) -> u32 {
+    (h >> (64 - (32 - START_BITS))) as u32
+}
+
+/// An open-addressing table of every line's start, built once on the first
+/// look-up (one pass over the file; 512 KB): a look-up reads one or two
+/// cache lines of the table and one line of the file.
+fn table() -> &'static [u32] {
+    static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = vec![0u32; SLOTS];
+        let mut at = 0usize;
+        while at < DATA.len() {
+            let (key, _) = line(at);
+            let h = hash(key);
+            let mut i = h as usize & (SLOTS - 1);
+            while t[i] != 0 {
+                i = (i + 1) & (SLOTS - 1);
+            }
+            t[i] = tag(h) << START_BITS | (at as u32 + 1);
+            at += DATA[at..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(DATA.len(), |p| p + 1);
+        }
+        t
+    })
+}
 
 /// The flags of `key` (lowercase, single spaces), 0 when absent.
 pub(super) fn lookup(key: &str) -> u8 {
@@ -23,46 +76,55 @@ pub(super) fn lookup(key: &str) -> u8 {
     if key.is_empty() || key.len() > 64 {
         return 0;
     }
-    // Binary search over line starts: `lo`/`hi` are byte positions of line starts.
-    let (mut lo, mut hi) = (0usize, DATA.len());
-    while lo < hi {
-        let mid = line_start(lo + (hi - lo) / 2).max(lo);
-        let (k, flags, next) = line(mid);
-        match k.cmp(key) {
-            std::cmp::Ordering::Equal => return flags,
-            std::cmp::Ordering::Less => lo = next,
-            std::cmp::Ordering::Greater => {
-                if mid == hi {
-                    break;
-                }
-                hi = mid;
+    let t = table();
+    let h = hash(key);
+    let want = tag(h);
+    let mut i = h as usize & (SLOTS - 1);
+    loop {
+        let slot = t[i];
+        if slot == 0 {
+            return 0;
+        }
+        if slot >> START_BITS == want {
+            let (k, flags) = line((slot & ((1 << START_BITS) - 1)) as usize - 1);
+            if k == key {
+                return flags;
             }
         }
+        i = (i + 1) & (SLOTS - 1);
     }
-    0
 }
 
-/// The start of the line holding byte `i`.
-fn line_start(mut i: usize) -> usize {
-    while i > 0 && DATA[i - 1] != b'\n' {
-        i -= 1;
-    }
-    i
-}
-
-/// The key, flags and next line start of the line starting at `i`.
-fn line(i: usize) -> (&'static [u8], u8, usize) {
+/// The key and flags of the line starting at `i`.
+fn line(i: usize) -> (&'static [u8], u8) {
     let rest = &DATA[i..];
-    let nl = rest.iter().position(|&c| c == b'\n').unwrap_or(rest.len());
-    let l = &rest[..nl];
-    let tab = l.iter().position(|&c| c == b'\t').unwrap_or(l.len());
-    let flags = l.get(tab + 1).map_or(0, |&c| c.wrapping_sub(0x30));
-    (&l[..tab], flags, i + nl + 1)
+    let tab = rest
+        .iter()
+        .position(|&c| c == b'\t' || c == b'\n')
+        .unwrap_or(rest.len());
+    let hex = |c: Option<&u8>| match c {
+        Some(&c @ b'0'..=b'9') => c - b'0',
+        Some(&c @ b'a'..=b'f') => c - b'a' + 10,
+        _ => 0,
+    };
+    let flags = if rest.get(tab) == Some(&b'\t') {
+        hex(rest.get(tab + 1)) << 4 | hex(rest.get(tab + 2))
+    } else {
+        0
+    };
+    (&rest[..tab], flags)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fits_the_table() {
+        let lines = DATA.iter().filter(|&&c| c == b'\n').count();
+        assert!(DATA.len() < 1 << START_BITS, "line starts need more bits");
+        assert!(lines * 10 < SLOTS * 8, "the table would be over 80 % full");
+    }
 
     #[test]
     fn finds_every_key_and_nothing_else() {
@@ -71,7 +133,7 @@ mod tests {
         for l in text.lines() {
             let (k, f) = l.split_once('\t').unwrap();
             assert!(prev.as_bytes() < k.as_bytes(), "sorted and unique: {k}");
-            assert_eq!(lookup(k), f.as_bytes()[0] - 0x30, "{k}");
+            assert_eq!(lookup(k), u8::from_str_radix(f, 16).unwrap(), "{k}");
             prev = k;
         }
         for k in ["", "zzzzzzzzzz", "aaaaaaa-nope", "\u{10ffff}", "qqq"] {
@@ -80,5 +142,6 @@ mod tests {
         assert_ne!(lookup("maria") & GIVEN, 0);
         assert_ne!(lookup("berlin") & CITY, 0);
         assert_ne!(lookup("new york") & BIG, 0);
+        assert_ne!(lookup("entertainment") & WORD, 0);
     }
 }

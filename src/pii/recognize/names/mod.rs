@@ -3,40 +3,83 @@
 //! A second linear pass over the *words* of the text (runs of Unicode
 //! letters with inner `'`, `’` or `-`; digit runs for house numbers and
 //! postcodes), run after the byte pass only when one of `PERSON_NAME`,
-//! `LOCATION`, `STREET_ADDRESS` is enabled. Every candidate looks at a
-//! bounded number of words around it (at most 8) and at most 48 bytes of
-//! text before it, so the pass stays linear. The gazetteer
-//! ([`lexicon`], ~0.6 MB embedded) flags given names, surnames, cities,
-//! regions and common words; the score is built from evidence:
+//! `LOCATION`, `STREET_ADDRESS` is enabled. Lower-case words cost one
+//! comparison each; a capitalized word costs one gazetteer look-up and one
+//! look-up of the word before it in an index of the evidence phrases
+//! ([`cues`]), and looks at a bounded number of words around it (at most
+//! 8), so the pass stays linear (the mentions, lists and speaker rules are
+//! one more sweep over the words). The gazetteer ([`lexicon`], ~1.1 MB
+//! embedded, found through a hash table built on first use) flags given
+//! names, surnames (and the 1 000 most frequent US ones), cities, regions,
+//! function words and English dictionary words (SCOWL); the score is built
+//! from evidence:
 //!
 //! | evidence | `PERSON_NAME` | `LOCATION` |
 //! |---|---|---|
-//! | given name + surname / capitalized word | 85 / 70 | |
-//! | one given name, mid-sentence / sentence-initial | 55 / 45 | |
-//! | one known surname or unknown capitalized word | 25 / — | |
-//! | title before (`Mr`, `Dr.`, `Frau`, `Herr`, `M.`, `Mme`, `Sr.`, `Sra.`, `Sig.ra`, `Pan`, `Pani`, `Dhr.`, `Mevr.`, …) | +40, and an unknown capitalized word counts (40 + 40) | |
-//! | `my name is`, `ich heiße`, `je m'appelle`, `me llamo`, `mi chiamo`, `ik heet`, `nazywam się`, … | +40, as a title | |
-//! | greeting at a line start (`Hi`, `Dear`, `Hallo`, `Bonjour`, `Hola`, `Ciao`, `Beste`, `Cześć`, …) or sign-off line before (`Best,`, `Grüße`, `Cordialement`, …) | +35, as a title | |
+//! | given name + surname (or a frequent surname that is also a word: `Will Smith`) | 85 | |
+//! | given name + capitalized word in no list (`Ludwig van Beethoven`) | 70 | |
+//! | word in no list + surname or given name (`Jožef Albin`) | 65 | |
+//! | surname + surname | 60 | |
+//! | two capitalized words in no list (neither a name nor an English word: `Tomomi Nishiyama`), or a surname + one in no list, mid-sentence / sentence-initial | 60 / 55 | |
+//! | one given name, mid-sentence / sentence-initial before a lower-case word or `, ` and one (`Scott is`, `Bryce, can I`) / sentence-initial otherwise | 55 / 50 / 45 | |
+//! | one known surname / one word in no list | 25 / 40 | |
+//! | an initial inside (`Faina D. Yefremova`, `Ravil G Yefimov`; only before another name word), 3+ words | +15 | |
+//! | title before (`Mr`, `Dr.`, `ms.`, `Frau`, `Herr`, `M.`, `Mme`, `Sr.`, `Sra.`, `Sig.ra`, `Pan`, `Pani`, `Dhr.`, `Mevr.`, …; the title is not in the span) | +40 | |
+//! | cue phrase before (`my name is`, `name:`, `name?`, `I'm`, `says`, `said`, `starring`, `directed by`, `assistant to`, `ich heiße`, `je m'appelle`, `me llamo`, `mi chiamo`, `ik heet`, `nazywam się`, …) or a relation (`my son`, `her husband`, …) | +40, as a title | |
+//! | greeting at a line start (`Hi`, `Dear`, `Hallo`, `Bonjour`, `Hola`, `Ciao`, `Beste`, `Cześć`, …) or sign-off before (`Best,`, `Grüße`, `Cordialement`, …) | +40, as a title | |
+//! | speaker label at a sentence start (`Nicole: …`, a space or quote after the colon), a given name / a word in no list when the text has a given-name label too | +35 / 75 | |
+//! | an item of a list of single words (`Gaetane, Hannah, Anthony and Derek`) with two or more given names found, the item in no list or a listed surname | 55 | |
+//! | a verb people do after a lone name (`Mehrudin shouted`, `says`) | +30 | |
+//! | a later or earlier mention of a word of a full name found (score ≥ 60) in the same text | 60 | |
+//! | a capitalized English word right after a lone name (`Russell Investments`) | −20 | |
 //! | city of ≥ 100 000, country or region / smaller city | | 60 / 45 |
 //! | place preposition before (`in`, `from`, `aus`, `nach`, `de`, `à`, `da`, `di`, `uit`, `w`, `z`, …) | −25 when the word is also a place | +25 |
+//! | residence or travel phrase before (`lives in`, `grew up in`, `flew to`, `moved to`, `originally from`, `Where:`, `wohnt in`, `déménagé à`, `mieszka w`, …) | | +10 |
 //! | postcode before (`10115 Berlin`, `1012 AB Amsterdam`, `00-950 Warszawa`) | | +30 |
-//! | also a common word (`Will`, `May`, `Rose`), or sentence-initial for a place | −30 sentence-initial, −15 elsewhere | −20 |
-//! | also a given name (`Paris`, `Florence`) | | −15 without a preposition |
+//! | the city line of an address block (after a street or unit word, its 1–5 digit number and `, `, two spaces or `>`) | | +15 |
+//! | place words after a listed place with a preposition or phrase (`Shelly Park`, `Mill Village`) | | part of the span |
+//! | a country or region after it (`Aalborg, Denmark`) | | +20 |
+//! | also a common word (`Will`, `May`) / an English word (`Rose`; a lone name without a lead), or sentence-initial for a place | −30 sentence-initial, −15 mid-sentence / −10, −5 | −20 (a one-word English word); sentence-initial −10 (not for countries) |
+//! | also a given name or surname (`Paris`, `Florence`; not a country: `Poland` is a census surname) | | −15 without a preposition; −25 when a surname follows (`to Mary Gavrilova`) |
+//! | a text without capitals (`eva kleist lives at …`): only listed names and places count | −10 (not for a lone given name) | −10 |
+//!
+//! A place no list has (`unlisted`) starts at 25 and needs evidence: a
+//! residence or travel phrase +40 (or a preposition +20 for `in`, `from`,
+//! `nach`, `à`, `w`, … / +10 for the others), a place-like shape +25
+//! (`Port`, `Lake`, `North`, `San`, `Saint` … before a capitalized word;
+//! `…ville`, `…berg`, `…shire`, `…stad`, `…dorf`; `-sur-`, `-la-`), a
+//! postcode before +30, a country after +30, the city line of an address
+//! block +25, all capitals (4+ letters) +10 with any of those, a name in the
+//! lists −10. A word before a house number (`Koskikatu 25`) is a street, not
+//! a place; after a house number (`159 Eleftheriou Venizelou`) or a
+//! street-type word (`rue Aimé Julien`, `Calle de Pascual Marqués`) not a
+//! person; place-name first words (`Port`, `St`) start no person either.
+//! An English word or listed place that is no listed name never starts a
+//! name (`Dear Customer`), except a town's name after a cue (`says Izumi`).
+//! A word before a colon is a label, not a place, unless a place phrase
+//! precedes it (`home city Assen: …`); in a text without capitals a word in
+//! no list is a place only after a residence or travel phrase.
+//! A title word itself (`Miss`) is never part of the span; a possessive
+//! `'s` ends the name and is left out; `I'm`/`I’ll` are pronouns, not names.
 //!
 //! Street addresses: a street-type word before the name (`rue`, `Calle`,
 //! `Via`, `ul.`, …) or after it (`Street`, `Ave`, …), or a German or Dutch
 //! compound ending (`…straße`, `…weg`, `…straat`, `…laan`), with a house
 //! number (before or after, per the locale's layout): 75; without a house
 //! number after a type-first street word: 55; a following postcode and city
-//! (`, 10115 Berlin`, `, Springfield, IL 62704`) is part of the span and
+//! (`, 10115 Berlin`, `, 75002 Paris`, `, Springfield, IL 62704`) is part of the span and
 //! raises it to 90. The ambiguous words are scored, never dropped: `Will
-//! Smith` is a name (given + surname), `Will you` is not.
+//! Smith` is a name (given + frequent surname), `Will you` is not.
 
+mod cues;
+mod field;
 mod lexicon;
+mod person;
+mod place;
 mod street;
 
 use super::{Cx, EntityType};
-use lexicon::{lookup, BIG, CITY, COMMON, GIVEN, REGION, SURNAME};
+use lexicon::lookup;
 
 /// A word or a digit run.
 #[derive(Clone, Copy, Debug)]
@@ -46,110 +89,240 @@ pub(super) struct Tok {
     /// Digits (optionally with one trailing letter: `5a`).
     pub(super) num: bool,
     /// First char uppercase and some letter lowercase (acronyms such as `RSA`
-    /// are not names), or a single capital (an initial).
+    /// are not names), or a single capital (an initial); in a text without
+    /// any capital (`eva kleist lives at …`), every word of 3+ letters (and
+    /// lone letters before a word: initials).
     pub(super) cap: bool,
-    /// Lexicon flags of the lowercased word (0 for digits).
+    /// All capitals, 4+ letters (`LAPPEENRANTA`): a place in an address block.
+    pub(super) caps: bool,
+    /// Bytes of a final possessive `'s` / `’s` (`Maclean's`), left out of the lookup.
+    pub(super) poss: u8,
+    /// Capitalized only because the text has no capitals at all.
+    pub(super) caseless: bool,
+    /// Lexicon flags of the lowercased word (0 for digits and lower-case words).
     pub(super) flags: u8,
 }
 
+impl Tok {
+    /// The end without a possessive `'s`.
+    pub(super) fn stem_end(&self) -> usize {
+        self.e - self.poss as usize
+    }
+}
+
+/// Lower-case `w` into `key` (cleared first).
+fn lower_into(w: &str, key: &mut String) {
+    key.clear();
+    if w.is_ascii() {
+        key.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        key.extend(w.chars().flat_map(char::to_lowercase));
+    }
+}
+
+fn is_letter(text: &str, j: usize) -> Option<char> {
+    let b = *text.as_bytes().get(j)?;
+    if b.is_ascii_alphabetic() {
+        return Some(b as char);
+    }
+    if b < 0x80 {
+        return None;
+    }
+    text[j..].chars().next().filter(|c| c.is_alphabetic())
+}
+
 fn tokenize(text: &str) -> Vec<Tok> {
+    let b = text.as_bytes();
     let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
     let mut key = String::new();
-    while let Some((s, c)) = it.next() {
-        if c.is_alphabetic() {
-            let mut e = s + c.len_utf8();
-            let mut upper = c.is_uppercase() as usize;
-            let mut letters = 1usize;
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_alphabetic() {
-                    upper += d.is_uppercase() as usize;
-                    letters += 1;
-                    e = j + d.len_utf8();
-                    it.next();
-                } else if matches!(d, '\'' | '’' | '-')
-                    && text[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic)
-                {
-                    e = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
-            // Letters glued to digits or `_` are part of a code or a base64/hex run.
-            let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '_');
-            let code = glued(text[..s].chars().next_back()) || glued(text[e..].chars().next());
-            let cap = !code && c.is_uppercase() && (upper < letters || letters == 1);
-            let flags = if cap && e - s <= 64 {
-                key.clear();
-                key.extend(text[s..e].chars().flat_map(char::to_lowercase));
-                lookup(&key)
-            } else {
-                0
-            };
-            out.push(Tok {
-                s,
-                e,
-                num: false,
-                cap,
-                flags,
-            });
-        } else if c.is_ascii_digit() {
-            let mut e = s + 1;
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_ascii_digit() {
-                    e = j + 1;
-                    it.next();
-                } else {
-                    break;
-                }
+    let mut any_upper = false;
+    let mut j = 0;
+    while j < b.len() {
+        let c0 = b[j];
+        if c0.is_ascii_digit() {
+            let s = j;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
             }
             // `5a`, `12B`: one letter glued to the number, then no letter.
-            let b = text.as_bytes();
-            if b.get(e).is_some_and(u8::is_ascii_alphabetic)
-                && !b.get(e + 1).is_some_and(|x| x.is_ascii_alphanumeric())
+            if b.get(j).is_some_and(u8::is_ascii_alphabetic)
+                && !b.get(j + 1).is_some_and(|x| x.is_ascii_alphanumeric())
             {
-                e += 1;
-                it.next();
+                j += 1;
             }
             out.push(Tok {
                 s,
-                e,
+                e: j,
                 num: true,
                 cap: false,
+                caps: false,
+                poss: 0,
+                caseless: false,
                 flags: 0,
             });
+            continue;
+        }
+        let Some(c) = is_letter(text, j) else {
+            j += if c0 < 0x80 {
+                1
+            } else {
+                text[j..].chars().next().map_or(1, char::len_utf8)
+            };
+            continue;
+        };
+        let s = j;
+        let first_upper = c.is_uppercase();
+        let mut upper = first_upper as usize;
+        let mut letters = 1usize;
+        j += c.len_utf8();
+        loop {
+            if let Some(d) = is_letter(text, j) {
+                upper += d.is_uppercase() as usize;
+                letters += 1;
+                j += d.len_utf8();
+            } else if matches!(b.get(j), Some(b'\'' | b'-')) && is_letter(text, j + 1).is_some() {
+                j += 1;
+            } else if text[j..].starts_with('’') && is_letter(text, j + 3).is_some() {
+                j += 3;
+            } else {
+                break;
+            }
+        }
+        let e = j;
+        any_upper |= first_upper;
+        // Letters glued to digits or `_` are part of a code or a base64/hex run.
+        let glued = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_digit() || *c == b'_');
+        let code = glued(s.checked_sub(1).and_then(|k| b.get(k))) || glued(b.get(e));
+        let w = &text[s..e];
+        let poss = if letters <= 2 {
+            0
+        } else if w.ends_with("'s") {
+            2
+        } else if w.ends_with("’s") {
+            4
+        } else {
+            0
+        };
+        // `I'm`, `I’ll`: the pronoun, not a name.
+        let pronoun = w.starts_with("I'") || w.starts_with("I’");
+        let cap = !code && !pronoun && first_upper && (upper < letters || letters == 1);
+        let caps = !code && upper == letters && letters >= 4;
+        let mut t = Tok {
+            s,
+            e,
+            num: false,
+            cap,
+            caps,
+            poss,
+            caseless: false,
+            flags: 0,
+        };
+        // An initial's flags would be those of a word (`A`, `I`, `O`).
+        if (cap || caps) && letters > 1 && e - s <= 64 {
+            lower_into(&text[s..t.stem_end()], &mut key);
+            t.flags = lookup(&key);
+        }
+        out.push(t);
+    }
+    // No capital anywhere (and at least 4 words): case tells nothing, so
+    // every word of prose is a candidate (and needs the lexicon's support,
+    // see `person` and `place`).
+    if !any_upper
+        && out
+            .iter()
+            .filter(|t| !t.num && t.e - t.s >= 3)
+            .nth(3)
+            .is_some()
+    {
+        for t in out
+            .iter_mut()
+            .filter(|t| !t.num && t.e - t.s <= 64 && prose(text, t))
+            .filter(|t| t.e - t.s >= 3 || (t.e - t.s == 1 && initial(text, t)))
+        {
+            lower_into(&text[t.s..t.stem_end()], &mut key);
+            t.flags = lookup(&key);
+            t.cap = !glued_code(text, t);
+            t.caseless = true;
         }
     }
     out
 }
 
+/// A lone letter followed by `. ` or ` ` and a letter: an initial in a text
+/// without capitals (`bertram m. jørgensen`).
+fn initial(text: &str, t: &Tok) -> bool {
+    let rest = &text[t.e..];
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    rest.strip_prefix(' ')
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_alphabetic)
+}
+
+/// A word of prose, not part of an address, host or path (`bob@x.org`, `a/b`).
+fn prose(text: &str, t: &Tok) -> bool {
+    let b = text.as_bytes();
+    let before = t.s.checked_sub(1).map(|k| b[k]);
+    let after = b.get(t.e).copied();
+    let next = b.get(t.e + 1).copied();
+    let glued_before = matches!(
+        before,
+        Some(b'@' | b'.' | b'/' | b':' | b'\\' | b'#' | b'=' | b'&')
+    );
+    let glued_after = matches!(after, Some(b'@' | b'/' | b'\\' | b'#' | b'=' | b'&'))
+        || (matches!(after, Some(b'.' | b':')) && next.is_some_and(|c| c.is_ascii_alphanumeric()));
+    !(glued_before || glued_after)
+}
+
+fn glued_code(text: &str, t: &Tok) -> bool {
+    let b = text.as_bytes();
+    let glued = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_digit() || *c == b'_');
+    glued(t.s.checked_sub(1).and_then(|k| b.get(k))) || glued(b.get(t.e))
+}
+
+/// Build the tables the pass reads (once per process; later calls return at
+/// once): called when a recognizer with a names type is made, so parallel
+/// scans do not wait for the first one to build them.
+pub(super) fn warm() {
+    let _ = lexicon::lookup("a");
+    cues::warm();
+}
+
 /// Run the names pass (called by [`Cx::run`] callers when a type is on).
 pub(super) fn scan(cx: &mut Cx<'_>) {
     use EntityType::{Location, PersonName, StreetAddress};
-    if !(cx.on(PersonName) || cx.on(Location) || cx.on(StreetAddress)) {
+    let (pn, loc, st) = (cx.on(PersonName), cx.on(Location), cx.on(StreetAddress));
+    if !(pn || loc || st) {
+        return;
+    }
+    if cx.hint != 0 && field::whole_value(cx) {
         return;
     }
     let text = cx.text;
     let toks = tokenize(text);
-    let mut i = 0;
-    while i < toks.len() {
-        if cx.on(StreetAddress) {
+    let mut found = Vec::new();
+    let mut labels = false;
+    for (i, t) in toks.iter().enumerate() {
+        if st && (t.num || t.cap || street::may_start(text, t)) {
             street::at(cx, &toks, i);
         }
-        let t = toks[i];
-        if t.cap {
-            if cx.on(Location) {
-                location(cx, &toks, i);
-            }
-            if cx.on(PersonName) {
-                person(cx, &toks, i);
-            }
+        if !(t.cap || t.caps) {
+            continue;
         }
-        i += 1;
+        let ev = cues::before(text, &toks, i);
+        if loc {
+            place::location(cx, &toks, i, ev);
+        }
+        if pn && t.cap {
+            found.extend(person::person(cx, &toks, i, ev));
+            labels |= text[t.e..].starts_with(':');
+        }
+    }
+    if pn {
+        person::mentions(cx, &toks, &found);
+        person::lists(cx, &toks, &found);
+        if labels {
+            person::speakers(cx, &toks);
+        }
     }
 }
 
@@ -158,474 +331,24 @@ fn one_space(text: &str, a: usize, b: usize) -> bool {
     b == a + 1 && text.as_bytes()[a] == b' '
 }
 
-/// Company suffixes: a capitalized word before them names a company, not a person.
-const ORG: &[&str] = &[
-    "Inc",
-    "Ltd",
-    "LLC",
-    "Corp",
-    "Corporation",
-    "Company",
-    "Co",
-    "GmbH",
-    "AG",
-    "SA",
-    "SAS",
-    "SARL",
-    "SpA",
-    "BV",
-    "NV",
-    "Group",
-    "Holdings",
-    "Bank",
-    "Orchestra",
-    "Band",
-    "University",
-];
-
 /// Only spaces or tabs between `a` and `b`.
 pub(super) fn spaced(text: &str, a: usize, b: usize) -> bool {
     a <= b && text[a..b].bytes().all(|c| c == b' ' || c == b'\t') && a < b
 }
 
-/// The (at most 48 bytes of) text before `i`, at a char boundary.
-fn before(text: &str, i: usize) -> &str {
-    let mut lo = i.saturating_sub(48);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    &text[lo..i]
-}
-
-/// Does `hay` end with one of `words` (compared as given) at a word start?
-fn ends_with_word<'w>(hay: &str, words: &[&'w str]) -> Option<&'w str> {
-    words.iter().copied().find(|w| {
-        hay.ends_with(w)
-            && !hay[..hay.len() - w.len()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-    })
-}
-
 /// Is the position at a sentence start (text start, after `.!?:` or a line break)?
 fn sentence_initial(text: &str, s: usize) -> bool {
     match text[..s]
-        .trim_end_matches([' ', '\t', '"', '\'', '(', '«', '“', '„'])
+        .trim_end_matches([' ', '\t', '"', '\'', '(', '«', '“', '„', '>'])
         .chars()
         .next_back()
     {
         None => true,
-        Some(c) => matches!(c, '.' | '!' | '?' | ':' | '\n' | '\r' | '¡' | '¿'),
+        Some(c) => matches!(
+            c,
+            '.' | '!' | '?' | ':' | '\n' | '\r' | '¡' | '¿' | '>' | '|'
+        ),
     }
-}
-
-const TITLES: &[&str] = &[
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx.", "Dr", "Dr.", "Prof.", "Prof", "Sir",
-    "Frau", "Herr", "Fr.", "Hr.", "M.", "Mme", "Mme.", "Mlle", "Mlle.", "Monsieur", "Madame",
-    "Sr.", "Sra.", "Srta.", "Don", "Doña", "Señor", "Señora", "Sig.", "Sig.ra", "Sig.na", "Dott.",
-    "Dott.ssa", "Signor", "Signora", "Pan", "Pani", "Dhr.", "Mevr.", "Mw.", "Dhr", "Mevr",
-    "meneer", "mevrouw",
-];
-
-const CUES: &[&str] = &[
-    "my name is",
-    "name is",
-    "i am",
-    "i'm",
-    "named",
-    "called",
-    "ich heiße",
-    "ich heisse",
-    "mein name ist",
-    "ich bin",
-    "je m'appelle",
-    "je m’appelle",
-    "je suis",
-    "mon nom est",
-    "me llamo",
-    "mi nombre es",
-    "soy",
-    "mi chiamo",
-    "il mio nome è",
-    "sono",
-    "ik heet",
-    "mijn naam is",
-    "ik ben",
-    "nazywam się",
-    "mam na imię",
-    "jestem",
-    "name:",
-    "nome:",
-    "nom:",
-    "nombre:",
-    "naam:",
-    "imię:",
-];
-
-const GREETINGS: &[&str] = &[
-    "hi",
-    "hello",
-    "hey",
-    "dear",
-    "hallo",
-    "liebe",
-    "lieber",
-    "servus",
-    "moin",
-    "bonjour",
-    "salut",
-    "cher",
-    "chère",
-    "coucou",
-    "hola",
-    "estimado",
-    "estimada",
-    "querido",
-    "querida",
-    "ciao",
-    "caro",
-    "cara",
-    "gentile",
-    "salve",
-    "beste",
-    "hoi",
-    "dag",
-    "cześć",
-    "witaj",
-    "drogi",
-    "droga",
-    "szanowny",
-    "szanowna",
-    "good morning",
-    "guten tag",
-    "buongiorno",
-    "buenos días",
-    "dzień dobry",
-    "goedemorgen",
-];
-
-const SIGNOFFS: &[&str] = &[
-    "best",
-    "regards",
-    "best regards",
-    "kind regards",
-    "thanks",
-    "thank you",
-    "cheers",
-    "sincerely",
-    "yours",
-    "love",
-    "grüße",
-    "gruß",
-    "viele grüße",
-    "liebe grüße",
-    "lg",
-    "mfg",
-    "cordialement",
-    "bisous",
-    "amitiés",
-    "saludos",
-    "un saludo",
-    "atentamente",
-    "saluti",
-    "cordiali saluti",
-    "un abbraccio",
-    "groeten",
-    "met vriendelijke groet",
-    "groetjes",
-    "pozdrawiam",
-    "pozdrowienia",
-    "z poważaniem",
-];
-
-const PLACE_PREPS: &[&str] = &[
-    "in", "from", "to", "at", "near", "of", "aus", "nach", "bei", "von", "im", "de", "à", "en",
-    "près", "da", "di", "a", "uit", "te", "naar", "bij", "w", "z", "we", "ze", "do", "pod",
-    "desde", "hacia", "cerca", "vicino",
-];
-
-/// Evidence before a name: a title, a cue phrase, a greeting or sign-off.
-fn name_lead(text: &str, s: usize) -> bool {
-    let b = before(text, s);
-    let trimmed = b.trim_end_matches([' ', '\t']);
-    if !b.is_empty() && !b.ends_with(char::is_whitespace) {
-        return false; // glued to the previous word
-    }
-    if ends_with_word(trimmed, TITLES).is_some() {
-        return true;
-    }
-    let lower: String = trimmed.chars().flat_map(char::to_lowercase).collect();
-    if ends_with_word(&lower, CUES).is_some() {
-        return true;
-    }
-    if let Some(g) = ends_with_word(&lower, GREETINGS) {
-        let head = &lower[..lower.len() - g.len()];
-        if head
-            .trim_end_matches([' ', '\t'])
-            .chars()
-            .next_back()
-            .is_none_or(|c| c == '\n' || c == '\r')
-        {
-            return true;
-        }
-    }
-    // A sign-off line: `Best,\n` or `Grüße\n` right before the name's line.
-    let line = lower.trim_end_matches([' ', '\t', '\r', '\n']);
-    if line.len() < lower.len() && lower[line.len()..].contains('\n') {
-        let line = line.trim_end_matches([',', '!', '.']);
-        if let Some(w) = ends_with_word(line, SIGNOFFS) {
-            let head = &line[..line.len() - w.len()];
-            return head
-                .trim_end_matches([' ', '\t'])
-                .chars()
-                .next_back()
-                .is_none_or(|c| c == '\n');
-        }
-    }
-    // `Best, Tom` on one line.
-    if let Some(l) = lower
-        .strip_suffix(',')
-        .or_else(|| lower.trim_end().strip_suffix(','))
-    {
-        if let Some(w) = ends_with_word(l, SIGNOFFS) {
-            let head = &l[..l.len() - w.len()];
-            return head
-                .trim_end_matches([' ', '\t'])
-                .chars()
-                .next_back()
-                .is_none_or(|c| c == '\n');
-        }
-    }
-    false
-}
-
-fn place_prep(text: &str, s: usize) -> bool {
-    let b = before(text, s);
-    let t = b.trim_end_matches([' ', '\t']);
-    if t.len() == b.len() {
-        return false;
-    }
-    let lower: String = t.chars().flat_map(char::to_lowercase).collect();
-    ends_with_word(&lower, PLACE_PREPS).is_some()
-}
-
-/// Lowercase particles inside names (`van`, `de la`, `von der`).
-fn particle(w: &str) -> bool {
-    matches!(
-        w,
-        "van"
-            | "von"
-            | "der"
-            | "den"
-            | "de"
-            | "del"
-            | "della"
-            | "di"
-            | "da"
-            | "du"
-            | "la"
-            | "le"
-            | "ten"
-            | "ter"
-            | "zu"
-            | "dos"
-            | "das"
-            | "y"
-    )
-}
-
-fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
-    let text = cx.text;
-    let first = toks[i];
-    // Not the continuation of a name that started earlier.
-    if i > 0 && toks[i - 1].cap && !toks[i - 1].num && spaced(text, toks[i - 1].e, first.s) {
-        let p = toks[i - 1].flags;
-        if p & (GIVEN | SURNAME) != 0 && p & COMMON == 0 {
-            return;
-        }
-    }
-    let lead = name_lead(text, first.s);
-    let pair = toks
-        .get(i + 1)
-        .is_some_and(|n| n.cap && !n.num && n.e - n.s > 1 && one_space(text, first.e, n.s));
-    if first.flags & (GIVEN | SURNAME) == 0 && !lead && !pair {
-        return;
-    }
-    if first.flags & (GIVEN | SURNAME) == 0 && first.flags & (CITY | REGION | COMMON) != 0 {
-        return;
-    }
-    // Extend over capitalized words, initials (`F.`) and particles.
-    let mut end = first.e; // end of the last capitalized word
-    let mut cursor = first.e; // end of the last word taken (particles too)
-    let mut parts = 1;
-    let mut last = first;
-    let mut j = i + 1;
-    let mut known_tail = false;
-    let mut initial_seen = false;
-    while j < toks.len() && parts < 4 && j < i + 7 {
-        let t = toks[j];
-        if t.num {
-            break;
-        }
-        if !one_space(text, cursor, t.s) {
-            // `John F. Kennedy`: the dot of an initial.
-            let dot = text[cursor..t.s].trim_end() == "." && last.e - last.s == 1 && cursor == end;
-            if !(dot && t.cap) {
-                break;
-            }
-        }
-        let w = &text[t.s..t.e];
-        if t.cap {
-            let f = t.flags;
-            if f & (GIVEN | SURNAME) == 0 && f & (CITY | REGION | COMMON) != 0 {
-                break;
-            }
-            if street::is_street_word(w) || text[t.e..].starts_with(':') {
-                break;
-            }
-            if ORG.contains(&w) {
-                return;
-            }
-            initial_seen |= t.e - t.s == 1;
-            known_tail |= f & SURNAME != 0 || (f & GIVEN != 0 && f & COMMON == 0);
-            end = t.e;
-            cursor = t.e;
-            parts += 1;
-            last = t;
-        } else if particle(w)
-            && toks
-                .get(j + 1)
-                .is_some_and(|n| n.cap && one_space(text, t.e, n.s))
-        {
-            cursor = t.e;
-        } else {
-            break;
-        }
-        j += 1;
-    }
-    let initial = sentence_initial(text, first.s);
-    let f = first.flags;
-    let mut score: i32 = if parts >= 2 {
-        if f & GIVEN != 0 && known_tail {
-            85
-        } else if f & GIVEN != 0 {
-            70
-        } else if f & SURNAME != 0 && known_tail {
-            60
-        } else if f & (CITY | REGION | COMMON) == 0 && last.e - last.s > 1 && !initial {
-            50 // two unknown capitalized words mid-sentence
-        } else {
-            40
-        }
-    } else if f & GIVEN != 0 {
-        if initial {
-            45
-        } else {
-            55
-        }
-    } else if f & SURNAME != 0 {
-        25
-    } else {
-        40
-    };
-    if initial_seen && parts >= 3 {
-        score += 15; // `Faina D. Yefremova`
-    }
-    if lead {
-        score += 40;
-    } else if f & COMMON != 0 {
-        score -= if initial { 30 } else { 15 };
-    }
-    if parts == 1 && f & (CITY | REGION) != 0 && place_prep(text, first.s) {
-        score -= 25;
-    }
-    if parts == 1 && f & (CITY | REGION) != 0 && f & BIG != 0 {
-        score -= 10;
-    }
-    if first.e - first.s == 1 && parts == 1 {
-        return; // a lone initial
-    }
-    // `Maclean's`: the possessive is not part of the name.
-    let name = &text[first.s..end];
-    let end = end
-        - ["'s", "’s"]
-            .iter()
-            .find(|p| name.ends_with(**p))
-            .map_or(0, |p| p.len());
-    let score = score.clamp(0, 100) as u8;
-    cx.push_scored(
-        EntityType::PersonName,
-        first.s,
-        end,
-        score,
-        "person.gazetteer",
-    );
-}
-
-fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
-    let text = cx.text;
-    let first = toks[i];
-    // The longest gazetteer match of 1..=4 words (`New York`, `Frankfurt am Main`).
-    let mut key = String::new();
-    let mut best: Option<(usize, u8)> = None;
-    let mut end = first.s;
-    for (j, &t) in toks.iter().enumerate().skip(i).take(4) {
-        if t.num || (j > i && !spaced(text, end, t.s)) {
-            break;
-        }
-        if j > i {
-            key.push(' ');
-        }
-        key.extend(text[t.s..t.e].chars().flat_map(char::to_lowercase));
-        end = t.e;
-        let f = if j == i { t.flags } else { lookup(&key) };
-        if t.cap && f & (CITY | REGION) != 0 {
-            best = Some((t.e, f));
-        }
-    }
-    let Some((end, f)) = best else { return };
-    // Part of a street name (`Pennsylvania Ave`, `Berliner Straße`).
-    if let Some(n) = toks.iter().skip(i).find(|t| t.s >= end) {
-        if spaced(text, end, n.s) && street::is_street_word(&text[n.s..n.e]) {
-            return;
-        }
-    }
-    let mut score: i32 = if f & BIG != 0 { 60 } else { 45 };
-    let prep = place_prep(text, first.s);
-    let postcode = street::postcode_before(text, toks, i);
-    if prep {
-        score += 25;
-    }
-    if postcode {
-        score += 30;
-    }
-    if f & COMMON != 0 {
-        score -= 20;
-    }
-    if f & (GIVEN | SURNAME) != 0 && !prep && !postcode {
-        score -= 15;
-    }
-    // `to Alicia Patel`: a surname follows, so a person.
-    if let Some(n) = toks.iter().skip(i).find(|t| t.s >= end) {
-        if n.cap
-            && one_space(text, end, n.s)
-            && n.flags & SURNAME != 0
-            && n.flags & (CITY | REGION) == 0
-        {
-            score -= 25;
-        }
-    }
-    if sentence_initial(text, first.s) && !prep && !postcode && end == first.e {
-        score -= 10;
-    }
-    cx.push_scored(
-        EntityType::Location,
-        first.s,
-        end,
-        score.clamp(0, 100) as u8,
-        "location.gazetteer",
-    );
 }
 
 #[cfg(test)]

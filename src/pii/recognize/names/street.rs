@@ -208,7 +208,9 @@ const NUMBERED_SUFFIXES: &[&str] = &[
 ];
 
 /// Street types written before the name (fr, es, it, pl, and `Rue` capitalized).
-const PREFIXES: &[&str] = &[
+/// Their first letters are listed in `prefix`.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(super) const PREFIXES: &[&str] = &[
     "rue",
     "avenue",
     "av",
@@ -291,25 +293,97 @@ pub(super) fn is_street_word(w: &str) -> bool {
 }
 
 fn compound(w: &str) -> bool {
-    let lower: String = w.chars().flat_map(char::to_lowercase).collect();
+    let b = w.as_bytes();
     COMPOUND
         .iter()
-        .any(|c| lower.len() > c.len() + 2 && lower.ends_with(c))
+        .any(|c| b.len() > c.len() + 2 && b[b.len() - c.len()..].eq_ignore_ascii_case(c.as_bytes()))
 }
 
 fn prefix(text: &str, t: &Tok) -> bool {
     let w = &text[t.s..t.e];
-    let lower: String = w.chars().flat_map(char::to_lowercase).collect();
-    if !PREFIXES.contains(&lower.as_str()) {
+    if w.len() > 10 || t.num {
         return false;
     }
+    // One `match` on the lower-cased bytes (compiled to a switch on the
+    // length and bytes), not a loop over the list.
+    let mut buf = [0u8; 10];
+    let l = &mut buf[..w.len()];
+    l.copy_from_slice(w.as_bytes());
+    l.make_ascii_lowercase();
+    if !is_prefix(l) {
+        return false;
+    }
+    let Ok(l) = std::str::from_utf8(l) else {
+        return false;
+    };
     let dot = text[t.e..].starts_with('.');
     let slash = text[t.e..].starts_with('/');
-    match lower.as_str() {
+    match l {
         "c" => slash && w == "C",
         l if needs_dot(l) => dot,
         _ => true,
     }
+}
+
+/// Is `l` (lower case) one of [`PREFIXES`]? (The same list as a `match`;
+/// a unit test checks that the two agree.)
+pub(super) fn is_prefix(l: &[u8]) -> bool {
+    matches!(
+        l,
+        b"rue"
+            | b"avenue"
+            | b"av"
+            | b"boulevard"
+            | b"bd"
+            | b"bld"
+            | b"place"
+            | b"chemin"
+            | b"all\xc3\xa9e"
+            | b"impasse"
+            | b"quai"
+            | b"route"
+            | b"cours"
+            | b"square"
+            | b"passage"
+            | b"calle"
+            | b"c"
+            | b"avenida"
+            | b"avda"
+            | b"plaza"
+            | b"paseo"
+            | b"camino"
+            | b"carrer"
+            | b"ronda"
+            | b"traves\xc3\xada"
+            | b"carretera"
+            | b"via"
+            | b"viale"
+            | b"piazza"
+            | b"piazzale"
+            | b"corso"
+            | b"largo"
+            | b"vicolo"
+            | b"strada"
+            | b"contrada"
+            | b"ul"
+            | b"ulica"
+            | b"al"
+            | b"aleja"
+            | b"pl"
+            | b"plac"
+            | b"os"
+            | b"osiedle"
+    )
+}
+
+/// A street-type word written before the name (`rue`, `Calle`, `Via`, `ul.`).
+pub(super) fn is_prefix_word(text: &str, t: &Tok) -> bool {
+    prefix(text, t)
+}
+
+/// Can a street start at this lower-case word (`rue`, `via`, `ul.`)?
+pub(super) fn may_start(text: &str, t: &Tok) -> bool {
+    t.e - t.s <= 10 && prefix(text, t)
 }
 
 fn digits(text: &str, t: &Tok) -> usize {

