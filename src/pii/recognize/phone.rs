@@ -58,6 +58,7 @@ use crate::pii::phonemeta;
 /// length but with a prefix the metadata does not list (numbering plans
 /// change: it may be a newly opened range) scores 55, so it needs a phone
 /// word (and at least 8 digits); any other length is not a phone number.
+#[inline(never)]
 pub(super) fn international(cx: &mut Cx, run: &Run, skip: usize) {
     let Some(d) = run.digits.get(skip..) else {
         return;
@@ -185,6 +186,7 @@ fn other_layout(run: &Run) -> bool {
     run.shape(&[3, 2, 4]) && run.uniform(b"-").is_some()
 }
 
+#[inline(never)]
 pub(super) fn national(cx: &mut Cx, run: &Run) {
     let d = &run.digits;
     if !cx.on(EntityType::PhoneNumber) || d.len() < 5 || d.len() > phonemeta::MAX_NSN + 2 {
@@ -330,6 +332,7 @@ const EXT_MARKERS: &[&[u8]] = &[
 /// an optional space, a marker (`x`, `ext`, `ext.`, `extension`, `#`,
 /// `Durchwahl`, `poste`, `int.`, …; any case), an optional `.` or `:`, an
 /// optional space, 1–6 digits, then no letter or digit.
+#[inline(never)]
 pub(super) fn extension_end(cx: &Cx, end: usize) -> Option<usize> {
     let mut i = end;
     if cx.at(i) == b' ' {
