@@ -6,7 +6,6 @@
 pub mod anonymize;
 mod entity;
 pub mod operators;
-pub(crate) mod phonemeta;
 pub mod recognize;
 
 pub use entity::EntityType;

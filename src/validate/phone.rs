@@ -19,7 +19,7 @@
 //!
 //! Lengths: the national significant number must have one of the possible
 //! lengths of its region in libphonenumber's metadata (the table the PII
-//! recognizer and the phone pseudonyms read, `crate::pii::phonemeta`; every
+//! recognizer and the phone pseudonyms read, `crate::checks::phonemeta`; every
 //! region and non-geographic code libphonenumber knows), or, where the
 //! region follows only from the area code (codes 1 and 7), of one of the
 //! code's regions; North American numbers must also have an area code and
@@ -32,7 +32,7 @@
 //! (`+800` international freephone).
 
 use super::{Invalid, Reason, Valid};
-use crate::pii::phonemeta::{self, Region};
+use crate::checks::phonemeta::{self, Region};
 use serde::{Deserialize, Serialize};
 
 /// Options of the `phone` validator.

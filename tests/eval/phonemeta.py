@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate src/pii/phonemeta.bin: per-region phone number metadata for the
+"""Generate src/checks/phonemeta.bin: per-region phone number metadata for the
 recognizer and the phone pseudonyms, compiled from libphonenumber's metadata
 as shipped by the `phonenumbers` package (pinned in tests/eval/setup.sh).
 
@@ -52,7 +52,7 @@ import random
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.join(ROOT, "src", "pii", "phonemeta.bin")
+OUT = os.path.join(ROOT, "src", "checks", "phonemeta.bin")
 PINNED = "9.0.43"
 TYPES = ["premium_rate", "toll_free", "shared_cost", "voip", "personal_number",
          "pager", "uan", "voicemail", "fixed_line", "mobile"]
@@ -365,7 +365,7 @@ def generate():
     return header + body + bytes(w.data)
 
 
-# --- reading the table back (the same algorithm as src/pii/phonemeta.rs) ---
+# --- reading the table back (the same algorithm as src/checks/phonemeta.rs) ---
 
 class Table:
     REC = 3 + 2 + 1 + 2 + 2 * len(TYPES)

@@ -102,13 +102,10 @@
 //! Results are sorted by start (then end descending).
 
 mod context;
-mod domain;
 mod ids;
-mod ip;
 #[cfg(feature = "names")]
 mod names;
 mod numeric;
-mod phone;
 mod secrets;
 mod tokens;
 mod wallets;
@@ -292,7 +289,7 @@ impl Recognizer {
             }
         }
         if enabled[EntityType::PhoneNumber as usize] {
-            super::phonemeta::warm();
+            crate::checks::phonemeta::warm();
         }
         // The names tables (gazetteer hash table, phrase index) are built
         // here, once per process, not by whichever scan comes first.

@@ -8,8 +8,10 @@
 //! card numbers and nothing else (`card_sequence`).
 
 mod card;
+pub(super) mod ip;
+mod phone;
 
-use super::{is_word, phone, Cx, EntityType};
+use super::{is_word, Cx, EntityType};
 use crate::checks::{bsn, calendar, de_tax_id, it_fiscal_code, nhs, pesel};
 use card::{card, card_sequence};
 
@@ -203,7 +205,7 @@ fn parse(cx: &Cx, start: usize) -> Option<Run> {
     }
     let decimal = matches!(after, b'.' | b'-' | b':' | b',') && cx.at(run.end + 1).is_ascii_digit();
     // An IPv4 address and a port (`10.0.0.1:8080`): the port ends the run.
-    let port = after == b':' && super::ip::dotted_quad_end(&run) && port_at(cx, run.end + 1);
+    let port = after == b':' && ip::dotted_quad_end(&run) && port_at(cx, run.end + 1);
     if !split && decimal && !port {
         return None;
     }
@@ -276,7 +278,7 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
     };
     cx.numeric_until = run.end;
     if run.after_colon {
-        super::ip::v4(cx, &run);
+        ip::v4(cx, &run);
         return;
     }
     if iban_tail(cx, run.start) {
@@ -301,7 +303,7 @@ pub(super) fn run(cx: &mut Cx, start: usize) {
     card(cx, &run);
     ssn(cx, &run);
     phone::national(cx, &run);
-    super::ip::v4(cx, &run);
+    ip::v4(cx, &run);
     date_of_birth(cx, &run);
     textual_dob(cx, &run);
     let single = run.groups.len() == 1;

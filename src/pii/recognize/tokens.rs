@@ -1,5 +1,7 @@
 //! Tokens: email addresses, URLs, MAC addresses, IBANs (IP addresses: `ip`).
 
+mod domain;
+
 use super::{is_word, Cx, EntityType};
 use crate::checks::iban;
 
@@ -156,7 +158,7 @@ pub(super) fn url(cx: &mut Cx, i: usize) {
     } else if starts_ci(rest, b"www.") {
         (4, 60, "url.www")
     } else {
-        super::domain::bare(cx, i);
+        domain::bare(cx, i);
         return;
     };
     let b = cx.b;
@@ -333,7 +335,7 @@ pub(super) fn hex_start(cx: &mut Cx, i: usize) {
             cx.push(EntityType::MacAddress, i, i + 14, 80, "mac.address");
         }
     }
-    super::ip::v6(cx, i);
+    super::numeric::ip::v6(cx, i);
 }
 
 /// IBAN, electronic (`DE89370400440532013000`) or printed with single

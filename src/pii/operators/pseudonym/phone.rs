@@ -1,9 +1,9 @@
 //! Phone numbers: same country code, length, layout and, where the
-//! per-region metadata ([`crate::pii::phonemeta`]) knows the number, the
+//! per-region metadata ([`crate::checks::phonemeta`]) knows the number, the
 //! same region and number type (a mobile stays a mobile) and valid there.
 
 use super::{differing, relayout, Drbg};
-use crate::pii::phonemeta::{self, Region};
+use crate::checks::phonemeta::{self, Region};
 
 /// Attempts at drawing a number of the original's type: a draw from a
 /// type's trie can fall into an earlier type (a premium-rate range inside

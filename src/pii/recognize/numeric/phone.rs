@@ -46,9 +46,9 @@
 //! extension in clear, and the extension alone identifies a person in a
 //! company directory.
 
-use super::numeric::Run;
-use super::{context, is_word, Cx, EntityType};
-use crate::pii::phonemeta;
+use super::super::{context, is_word, Cx, EntityType};
+use super::Run;
+use crate::checks::phonemeta;
 
 /// `+CC …`, or `00CC …` / `011 CC …` with `skip` the access code digits.
 ///

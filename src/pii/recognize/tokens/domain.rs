@@ -10,7 +10,8 @@
 //! `@`…). A port, path, query or fragment continues it as in a URL.
 //! Score 50, +10 with a URL word (`link`, `website`…).
 
-use super::{is_word, tokens, Cx};
+use super as tokens;
+use super::super::{is_word, Cx};
 
 /// Top-level domains accepted for bare domain names, sorted: the ISO 3166
 /// country codes and the generic TLDs that are not also common words of

@@ -19,8 +19,8 @@
 //! spaces, quotes, brackets or sentence punctuation (not in `${::-j}`);
 //! with a prefix (`::/0`) it is network notation, 80.
 
-use super::numeric::{num, Run};
-use super::{is_word, Cx, EntityType};
+use super::super::{is_word, Cx, EntityType};
+use super::{num, Run};
 use std::net::Ipv6Addr;
 
 /// Do the last four groups of the run form a dotted quad (`a.b.c.d`)?
@@ -110,7 +110,7 @@ fn prefix_end(cx: &Cx, slash: usize, max: u32) -> Option<usize> {
 }
 
 /// An IPv6 address starting at `i` (a hex digit or `:` at a token start).
-pub(super) fn v6(cx: &mut Cx, i: usize) {
+pub(in crate::pii::recognize) fn v6(cx: &mut Cx, i: usize) {
     let b = cx.b;
     // An IPv6 group has at most 4 hex digits, so a `:` comes within 5
     // bytes: words like `face` or `dead` are ruled out at once.
