@@ -13,7 +13,7 @@
 //! | jcb | 3528–3589 | 16–19 |
 //! | diners | 300–305, 3095, 36, 38, 39 | 14–19 |
 //! | unionpay | 62, 81 | 16–19 |
-//! | maestro | 50, 56–58, 639, 67 | 12–19 |
+//! | maestro | 50, 56–58, 6304, 639, 67 | 12–19 |
 //!
 //! The 622126–622925 range shared by UnionPay and Discover is reported as
 //! `unionpay` (62 is UnionPay's prefix; Discover accepts it by agreement).
@@ -116,7 +116,7 @@ pub(crate) fn brand(d: &[u8]) -> Option<CardBrand> {
         _ if (3528..=3589).contains(&p4) => Jcb,
         _ if (300..=305).contains(&p3) || p4 == 3095 || matches!(p2, 36 | 38 | 39) => Diners,
         _ if p2 == 62 || p2 == 81 => Unionpay,
-        _ if matches!(p2, 50 | 56..=58 | 67) || p3 == 639 => Maestro,
+        _ if matches!(p2, 50 | 56..=58 | 67) || p3 == 639 || p4 == 6304 => Maestro,
         _ => return None,
     })
 }

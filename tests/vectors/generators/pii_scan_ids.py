@@ -172,6 +172,9 @@ case('card: 12-digit Maestro (IIN 50) with context word "maestro", 40 + 10', 'Ma
      [('501234567896', 'CREDIT_CARD', 40, True, CC)])
 case('card negative: 12-digit Maestro without a card word (40 < 50)', 'ref 501234567896', [],
      options={'entities': ['CREDIT_CARD']})
+assert luhn_ok('630483770602')
+case('card: 12-digit Maestro UK (IIN 6304, ex-Laser; Faker\'s maestro prefixes) after "card", 40 + 10',
+     'card 630483770602', [('630483770602', 'CREDIT_CARD', 40, True, CC)])
 assert luhn_ok('601234567894')
 case('card negative: 12 Luhn-valid digits outside Maestro ranges are no card', 'card 601234567894', [],
      options={'entities': ['CREDIT_CARD']})
