@@ -232,16 +232,7 @@ pub(super) fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before
     if sentence_initial(text, first.s) && !prep && !postcode && last == i && !country {
         score -= 10;
     }
-    if first.caseless {
-        score -= 10;
-    }
-    cx.push_scored(
-        EntityType::Location,
-        first.s,
-        end,
-        score.clamp(0, 100) as u8,
-        "location.gazetteer",
-    );
+    push_place(cx, &first, end, score);
 }
 
 /// A place no list has: only with a residence/travel phrase, a preposition
@@ -329,6 +320,12 @@ fn unlisted(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before, postcode:
     if f & (GIVEN | SURNAME) != 0 && !head {
         score -= 10;
     }
+    push_place(cx, &first, end, score);
+}
+
+/// Report a place from `first` to `end`: a text without capitals costs 10
+/// (listed and unlisted places alike), the score is clamped to 0..=100.
+fn push_place(cx: &mut Cx<'_>, first: &Tok, end: usize, mut score: i32) {
     if first.caseless {
         score -= 10;
     }
