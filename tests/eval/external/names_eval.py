@@ -10,6 +10,7 @@ space (same offsets).
 
 Usage: target/eval-venv/bin/python tests/eval/external/names_eval.py
          [--fieldguard target/debug/fieldguard] [--presidio] [--misses TYPE]
+--presidio needs the spaCy model in the eval venv: bash tests/eval/external/setup-spacy.sh
 """
 import argparse
 import json
