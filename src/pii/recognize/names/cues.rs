@@ -267,6 +267,13 @@ const PLACE_CUES: &[&str] = &[
     "city of",
     "town of",
     "village of",
+    // A university is named after its place (`University of Tartu`,
+    // `Universität Wien`).
+    "university of",
+    "université de",
+    "universidad de",
+    "università di",
+    "universität",
     "where:",
     "wohnt in",
     "wohne in",

@@ -105,28 +105,39 @@ fn before_region(text: &str, toks: &[Tok], j: usize, end: usize, key: &mut Strin
 }
 
 /// After a house number or unit and a break (`Harjukuja 54, SEINÄJOKI`,
-/// `Apt. 946  Suwałki`, `Suite 318 > OULU`): the city line of an address.
+/// `Apt. 946  Suwałki`, `Suite 318 > OULU`, `Apt. 050\n??? Broomfield`,
+/// `Bygget 91 | ASKER`): the city line of an address.
 fn block_city(text: &str, toks: &[Tok], i: usize) -> bool {
     let Some(p) = i.checked_sub(1).map(|k| &toks[k]) else {
         return false;
     };
     // The number is a house or unit number after a street or unit word
-    // (`Harjukuja 54`, `Apt. 946`), not the end of a card number.
+    // (`Harjukuja 54`, `Apt. 946`), not the end of a card number; after an
+    // English word it is a year or a count (`During 1971, Allstate …`).
     let digits = text[p.s..p.e].bytes().filter(u8::is_ascii_digit).count();
     let named = i >= 2 && {
         let q = &toks[i - 2];
         let g = &text[q.e..p.s];
-        !q.num && (q.cap || q.caps) && (g == " " || g == ". " || g == " #")
+        !q.num
+            && (q.cap || q.caps)
+            && (q.flags & WORD == 0 || street::is_street_word(&text[q.s..q.e]))
+            && (g == " " || g == ". " || g == " #")
     };
     let gap = &text[p.e..toks[i].s];
+    // Exported address blocks separate their lines with line breaks,
+    // commas, two spaces, or a run of symbols where a bullet was lost in
+    // an encoding (`???`, `|`, `•`).
     p.num
         && (1..=5).contains(&digits)
         && named
         && gap.len() <= 8
-        && (gap.contains([',', '>', '\n']) || gap.starts_with("  "))
-        && gap
-            .bytes()
-            .all(|c| matches!(c, b' ' | b',' | b'>' | b'\n' | b'\r' | b'\t'))
+        && (gap.contains([',', '>', '\n', '|', '•']) || gap.contains("??") || gap.starts_with("  "))
+        && gap.chars().all(|c| {
+            matches!(
+                c,
+                ' ' | ',' | '>' | '\n' | '\r' | '\t' | '?' | '|' | '*' | '•' | '·' | '-'
+            )
+        })
 }
 
 pub(super) fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before) {
@@ -212,10 +223,13 @@ pub(super) fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before
     // `Paris Hilton`, `Florence`; a country stays a place (`Poland` is
     // also a surname in the census lists).
     let country = f & REGION != 0 && f & BIG != 0;
-    if f & (GIVEN | SURNAME) != 0 && !prep && !postcode && !country {
+    // The city line of an address block is a place whatever else the word
+    // is (`Apt. 050 / Broomfield`: also a surname).
+    let block = block_city(text, toks, i);
+    if f & (GIVEN | SURNAME) != 0 && !prep && !postcode && !country && !block {
         score -= 15;
     }
-    if block_city(text, toks, i) {
+    if block {
         score += 15;
     }
     // `to Alicia Patel`, `to Mary Gavrilova`: a surname (or a word in no
@@ -229,7 +243,7 @@ pub(super) fn location(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before
             score -= 25;
         }
     }
-    if sentence_initial(text, first.s) && !prep && !postcode && last == i && !country {
+    if sentence_initial(text, first.s) && !prep && !postcode && !block && last == i && !country {
         score -= 10;
     }
     push_place(cx, &first, end, score);
@@ -284,12 +298,25 @@ fn unlisted(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before, postcode:
     if head && last == i {
         return;
     }
-    // A street name before its house number (`Koskikatu 25`).
-    if toks
+    // A street name before its house number (`Koskikatu 25`); after a
+    // strong preposition a 4–5-digit number that ends the phrase is the
+    // place's postcode instead (`in Bjert 6091 in its mission`).
+    let mut postcode_after = false;
+    if let Some(n) = toks
         .get(last + 1)
-        .is_some_and(|n| n.num && spaced(text, end, n.s))
+        .filter(|n| n.num && spaced(text, end, n.s))
     {
-        return;
+        let d = &text[n.s..n.e];
+        let next_lower = toks
+            .get(last + 2)
+            .is_none_or(|m| !(m.cap || m.caps || m.num) && spaced(text, n.e, m.s));
+        postcode_after = strong_prep
+            && (4..=5).contains(&d.len())
+            && d.bytes().all(|b| b.is_ascii_digit())
+            && next_lower;
+        if !postcode_after {
+            return;
+        }
     }
     let mut key = String::new();
     let shape = head || ends_like_place(&text[first.s..end]);
@@ -305,7 +332,7 @@ fn unlisted(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before, postcode:
     if shape {
         score += 25;
     }
-    if postcode {
+    if postcode || postcode_after {
         score += 30;
     }
     if region {

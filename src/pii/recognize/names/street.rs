@@ -451,6 +451,12 @@ fn name_words(text: &str, toks: &[Tok], mut j: usize, mut cursor: usize) -> Opti
     last_cap.map(|k| k + 1)
 }
 
+/// Articles: a number after one is no postcode (`a 2021 Norwegian film`).
+const ARTICLES: &[&str] = &[
+    "a", "an", "the", "A", "An", "The", "ein", "eine", "einem", "einer", "der", "die", "das",
+    "dem", "den", "un", "une", "le", "les", "el", "los", "las", "il", "lo", "gli", "een", "het",
+];
+
 /// Is there a postcode right before token `i` (`10115 Berlin`, `1012 AB`, `00-950`)?
 pub(super) fn postcode_before(text: &str, toks: &[Tok], i: usize) -> bool {
     postcode_end(text, toks, i).is_some()
@@ -464,7 +470,13 @@ fn postcode_end(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
     }
     let w = &text[p.s..p.e];
     if p.num && (digits(text, p) == 5 || digits(text, p) == 4) && w.len() == digits(text, p) {
-        return Some(i - 1);
+        // After an article the number is a year or a count (`a 2021
+        // Norwegian film`, `the 1990 Census`), not a postcode.
+        let article = i >= 2 && {
+            let q = toks[i - 2];
+            spaced(text, q.e, p.s) && ARTICLES.contains(&&text[q.s..q.e])
+        };
+        return (!article).then_some(i - 1);
     }
     if p.num && w.len() == 3 && i >= 2 {
         let q = toks[i - 2];
