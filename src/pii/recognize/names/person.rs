@@ -197,8 +197,17 @@ pub(super) fn person(cx: &mut Cx<'_>, toks: &[Tok], i: usize, ev: cues::Before) 
             || toks.get(i + 1).is_some_and(|p| {
                 particle(&text[p.s..p.e]) && one_space(text, first.e, p.s) && pair_at(i + 2)
             }));
+    // `Tomomi is from …`, `was from`: where a person comes from.
+    let is_from = |k: usize| {
+        toks.get(k + 1).is_some_and(|m| {
+            matches!(&text[toks[k].s..toks[k].e], "is" | "was")
+                && one_space(text, toks[k].e, m.s)
+                && &text[m.s..m.e] == "from"
+        })
+    };
     let does = toks.get(i + 1).is_some_and(|n| {
-        one_space(text, first.e, n.s) && DOES.iter().any(|d| text[n.s..n.e] == **d)
+        one_space(text, first.e, n.s)
+            && (DOES.iter().any(|d| text[n.s..n.e] == **d) || is_from(i + 1))
     });
     if f & (GIVEN | SURNAME) == 0 && !lead && !pair && !label && !does {
         return None;
@@ -415,9 +424,36 @@ pub(super) fn mentions(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
     }
 }
 
-/// Lists of single capitalized words (`Gaetane, Hannah, Anthony and Derek`):
-/// when two or more items are given names found (score ≥ 50), the items in
-/// no list (or listed surnames) are names too: 55.
+/// Words that make `X and Y` a firm's name (`Dombey and Son`, `Smith & Partners`).
+const FIRM_WORDS: &[&str] = &[
+    "Son",
+    "Sons",
+    "Partner",
+    "Partners",
+    "Co",
+    "Company",
+    "Associates",
+    "Brothers",
+    "Daughters",
+];
+
+/// Prepositions after which a list of surnames is a firm (`at Jones,
+/// Mitchell and Williams`, `from Hawkins, Richardson and Santana`).
+const FIRM_PREPS: &[&str] = &["at", "from", "for", "with", "join", "joined"];
+
+/// Verbs of people after a list of surnames (`Marrero and Murphy were …`).
+const PLURAL_VERBS: &[&str] = &[
+    "were", "are", "have", "had", "said", "say", "met", "agreed", "both", "wrote", "founded",
+    "waren", "sind", "haben", "sont", "ont", "son", "han", "sono", "hanno", "zijn", "hebben",
+];
+
+/// Lists of single capitalized words (`Gaetane, Hannah, Anthony and Derek`,
+/// `Marrero and Murphy were …`): when two or more items are strong — given
+/// names found (score ≥ 50), or listed names that are no word and no place —
+/// the other items in no list (or listed surnames, also English words:
+/// `Park and Mann`) are names too: 55. A pair needs its conjunction and two
+/// strong items; an item followed by a number (`Cheb 2`) is not taken; a
+/// list after `at`, `from`, … or before `Sons`, `Partners`, … is a firm.
 pub(super) fn lists(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
     let text = cx.text;
     let conj = |w: &str| {
@@ -441,8 +477,9 @@ pub(super) fn lists(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
             i += 1;
             continue;
         }
-        // Items: token indices, one word each.
+        // Items: token indices, one word each; `joined` counts the conjunctions.
         let mut items = vec![i];
+        let mut joined = 0;
         let mut j = i;
         loop {
             let t = &toks[j];
@@ -455,6 +492,7 @@ pub(super) fn lists(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
                 match toks.get(j + 2) {
                     Some(m) if m.cap && one_space(text, n.e, m.s) => {
                         items.push(j + 2);
+                        joined += 1;
                         j += 2;
                     }
                     _ => break,
@@ -463,36 +501,70 @@ pub(super) fn lists(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
                 break;
             }
         }
+        i = j + 1;
         let single = |k: usize| {
             toks.get(k + 1)
                 .is_none_or(|n| !n.cap || !one_space(text, toks[k].e, n.s))
         };
-        if items.len() >= 3 && items.iter().all(|&k| single(k)) {
-            // `found` is sorted by start.
-            let is_found = |k: usize| {
-                let at = found.partition_point(|n| n.s < toks[k].s);
-                found[at..]
-                    .iter()
-                    .take_while(|n| n.s == toks[k].s)
-                    .any(|n| n.score >= 50 && toks[k].flags & GIVEN != 0)
-            };
-            if items.iter().filter(|&&k| is_found(k)).count() >= 2 {
-                for &k in &items {
-                    let t = &toks[k];
-                    let f = t.flags;
-                    if !is_found(k) && t.e - t.s >= 3 && f & (COMMON | WORD | CITY | REGION) == 0 {
-                        cx.push_scored(
-                            EntityType::PersonName,
-                            t.s,
-                            t.stem_end(),
-                            55,
-                            "person.gazetteer",
-                        );
-                    }
-                }
+        let firm = items
+            .iter()
+            .any(|&k| FIRM_WORDS.contains(&&text[toks[k].s..toks[k].e]))
+            || items[0]
+                .checked_sub(1)
+                .is_some_and(|k| FIRM_PREPS.iter().any(|p| text[toks[k].s..toks[k].e] == **p));
+        let pair_ok = items.len() >= 3 || joined == 1;
+        if !pair_ok || firm || !items.iter().all(|&k| single(k)) {
+            continue;
+        }
+        // `found` is sorted by start.
+        let is_found = |k: usize| {
+            let at = found.partition_point(|n| n.s < toks[k].s);
+            found[at..]
+                .iter()
+                .take_while(|n| n.s == toks[k].s)
+                .any(|n| n.score >= 50 && toks[k].flags & GIVEN != 0)
+        };
+        let numbered = |k: usize| {
+            toks.get(k + 1)
+                .is_some_and(|n| n.num && spaced(text, toks[k].e, n.s))
+        };
+        let listed = |f: u8| f & (GIVEN | SURNAME) != 0 && f & (COMMON | WORD | CITY | REGION) == 0;
+        let strong = |k: usize| !numbered(k) && (is_found(k) || listed(toks[k].flags));
+        let n_strong = items.iter().filter(|&&k| strong(k)).count();
+        // Surnames only (`Jones, Mitchell and Williams`) are as often a
+        // firm: they need people around them, a verb of people after the
+        // list (`Marrero and Murphy were …`) or a colon before it (`our 3
+        // founders: Kónya, Becker and Vasquez`); with one of those, one
+        // strong item is enough.
+        let last = items[items.len() - 1];
+        let verb = toks.get(last + 1).is_some_and(|n| {
+            one_space(text, toks[last].e, n.s) && PLURAL_VERBS.contains(&&text[n.s..n.e])
+        });
+        let colon = items[0]
+            .checked_sub(1)
+            .is_some_and(|k| text[toks[k].e..toks[items[0]].s].trim_end() == ":");
+        let people = verb || colon;
+        let given = items.iter().any(|&k| is_found(k));
+        if n_strong < 1 || (n_strong < 2 && !people) || (!given && !people) {
+            continue;
+        }
+        for &k in &items {
+            let t = &toks[k];
+            let f = t.flags;
+            // In a list of people a listed surname is one even when it is a
+            // word too (`White`, `Jackson`).
+            let member = (people && f & SURNAME != 0)
+                || (f & (COMMON | CITY | REGION) == 0 && (f & WORD == 0 || f & SURNAME != 0));
+            if !is_found(k) && !numbered(k) && t.e - t.s >= 3 && member {
+                cx.push_scored(
+                    EntityType::PersonName,
+                    t.s,
+                    t.stem_end(),
+                    55,
+                    "person.gazetteer",
+                );
             }
         }
-        i = j + 1;
     }
 }
 
