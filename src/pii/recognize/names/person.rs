@@ -450,10 +450,13 @@ const PLURAL_VERBS: &[&str] = &[
 /// Lists of single capitalized words (`Gaetane, Hannah, Anthony and Derek`,
 /// `Marrero and Murphy were …`): when two or more items are strong — given
 /// names found (score ≥ 50), or listed names that are no word and no place —
-/// the other items in no list (or listed surnames, also English words:
-/// `Park and Mann`) are names too: 55. A pair needs its conjunction and two
-/// strong items; an item followed by a number (`Cheb 2`) is not taken; a
-/// list after `at`, `from`, … or before `Sons`, `Partners`, … is a firm.
+/// the other items in no list (or listed surnames that are also words) are
+/// names too: 55. A list of surnames only needs a verb of people after it or
+/// a colon before it, and then one strong item is enough (a surname that is
+/// also a small town counts). A pair needs its conjunction; an item followed
+/// by a number (`Cheb 2`) is not taken; a list after `at`, `from`, …, with
+/// `Sons`, `Partners`, … or before a singular verb (`… is a design agency`)
+/// is a firm.
 pub(super) fn lists(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
     let text = cx.text;
     let conj = |w: &str| {
@@ -528,9 +531,6 @@ pub(super) fn lists(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
             toks.get(k + 1)
                 .is_some_and(|n| n.num && spaced(text, toks[k].e, n.s))
         };
-        let listed = |f: u8| f & (GIVEN | SURNAME) != 0 && f & (COMMON | WORD | CITY | REGION) == 0;
-        let strong = |k: usize| !numbered(k) && (is_found(k) || listed(toks[k].flags));
-        let n_strong = items.iter().filter(|&&k| strong(k)).count();
         // Surnames only (`Jones, Mitchell and Williams`) are as often a
         // firm: they need people around them, a verb of people after the
         // list (`Marrero and Murphy were …`) or a colon before it (`our 3
@@ -544,6 +544,26 @@ pub(super) fn lists(cx: &mut Cx<'_>, toks: &[Tok], found: &[Found]) {
             .checked_sub(1)
             .is_some_and(|k| text[toks[k].e..toks[items[0]].s].trim_end() == ":");
         let people = verb || colon;
+        // A singular verb after the list: one thing (`Lopez, Santos and
+        // Coleman is a design agency`).
+        let one_thing = toks.get(last + 1).is_some_and(|n| {
+            one_space(text, toks[last].e, n.s)
+                && matches!(
+                    &text[n.s..n.e],
+                    "is" | "was" | "has" | "ist" | "est" | "es" | "è" | "is,"
+                )
+        });
+        if one_thing {
+            continue;
+        }
+        // Listed names that are no word and no place; in a list of people a
+        // surname that is also a small town counts too (`Marrero`, `Murphy`).
+        let listed = |f: u8| {
+            f & (GIVEN | SURNAME) != 0 && f & (COMMON | WORD | CITY | REGION) == 0
+                || (people && f & SURNAME != 0 && f & (COMMON | WORD | BIG | REGION) == 0)
+        };
+        let strong = |k: usize| !numbered(k) && (is_found(k) || listed(toks[k].flags));
+        let n_strong = items.iter().filter(|&&k| strong(k)).count();
         let given = items.iter().any(|&k| is_found(k));
         if n_strong < 1 || (n_strong < 2 && !people) || (!given && !people) {
             continue;
