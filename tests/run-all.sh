@@ -50,8 +50,10 @@ suite "PII vector generators (the committed vectors are what tests/vectors/gener
 # >= Presidio, <= 0.5 % of negatives flagged, on every set (disputed labels: disputed.json).
 suite "PII quality gate (our corpora and the external sets: F1 >= 0.98 and >= Presidio per type, negatives, hard negatives)" \
   bash -c 'bash tests/eval/external/fetch-sources.sh && cargo build --quiet --features cli && python3 tests/eval/gate.py --fieldguard target/debug/fieldguard --require-rebuild --strict-external'
-suite "names sets and gazetteer (rebuilt from their pinned sources; F1 reported beside Presidio+spaCy, goals not met yet)" \
-  bash -c 'target/eval-venv/bin/python src/pii/recognize/names/data/build.py --check && target/eval-venv/bin/python tests/eval/external/build_names.py --check && target/eval-venv/bin/python tests/eval/external/names_eval.py --fieldguard target/debug/fieldguard'
+# F1 goals of issue 13 enforced (PERSON_NAME >= 0.85, LOCATION >= 0.80 on each names set); the
+# share of PII characters left in clear is reported beside them (its 2 % goal is not met yet).
+suite "names sets and gazetteer (rebuilt from their pinned sources; F1 goals enforced, left in clear reported)" \
+  bash -c 'target/eval-venv/bin/python src/pii/recognize/names/data/build.py --check && target/eval-venv/bin/python tests/eval/external/build_names.py --check && target/eval-venv/bin/python tests/eval/external/names_eval.py --fieldguard target/debug/fieldguard --enforce'
 suite "npm package (npm pack, install and import in Node CJS/ESM and Deno)" node --test tests/js/package/
 suite "C API (install via pkg-config, cc shared+static, valgrind; decrypts a wasm token)" bash tests/c/run.sh
 suite "README main command (anonymize the sample services)" bash examples/anonymize.sh

@@ -28,15 +28,15 @@
 //! | cue phrase before (`my name is`, `name:`, `name?`, `I'm`, `says`, `said`, `starring`, `directed by`, `assistant to`, `ich heiße`, `je m'appelle`, `me llamo`, `mi chiamo`, `ik heet`, `nazywam się`, …) or a relation (`my son`, `her husband`, …) | +40, as a title | |
 //! | greeting at a line start (`Hi`, `Dear`, `Hallo`, `Bonjour`, `Hola`, `Ciao`, `Beste`, `Cześć`, …) or sign-off before (`Best,`, `Grüße`, `Cordialement`, …) | +40, as a title | |
 //! | speaker label at a sentence start (`Nicole: …`, a space or quote after the colon), a given name / a word in no list when the text has a given-name label too | +35 / 75 | |
-//! | an item of a list of single words (`Gaetane, Hannah, Anthony and Derek`) with two or more given names found, the item in no list or a listed surname | 55 | |
-//! | a verb people do after a lone name (`Mehrudin shouted`, `says`) | +30 | |
+//! | an item of a list of single words (`Gaetane, Hannah, Anthony and Derek`, `Marrero and Murphy were …`) with two strong items (given names found, listed names that are no word and no place), the item in no list or a listed surname; surnames only after a colon or before a verb of people (`were`, `are`, …), then one strong item is enough; not after `at`/`from`, with `Sons`/`Partners`, before `is`/`was` (a firm), nor an item before a number | 55 | |
+//! | a verb people do after a lone name (`Mehrudin shouted`, `says`, `is from`) | +30 | |
 //! | a later or earlier mention of a word of a full name found (score ≥ 60) in the same text | 60 | |
 //! | a capitalized English word right after a lone name (`Russell Investments`) | −20 | |
 //! | city of ≥ 100 000, country or region / smaller city | | 60 / 45 |
 //! | place preposition before (`in`, `from`, `aus`, `nach`, `de`, `à`, `da`, `di`, `uit`, `w`, `z`, …) | −25 when the word is also a place | +25 |
-//! | residence or travel phrase before (`lives in`, `grew up in`, `flew to`, `moved to`, `originally from`, `Where:`, `wohnt in`, `déménagé à`, `mieszka w`, …) | | +10 |
-//! | postcode before (`10115 Berlin`, `1012 AB Amsterdam`, `00-950 Warszawa`) | | +30 |
-//! | the city line of an address block (after a street or unit word, its 1–5 digit number and `, `, two spaces or `>`) | | +15 |
+//! | residence or travel phrase before (`lives in`, `grew up in`, `flew to`, `moved to`, `originally from`, `University of`, `Where:`, `wohnt in`, `déménagé à`, `mieszka w`, …) | | +10 |
+//! | postcode before (`10115 Berlin`, `1012 AB Amsterdam`, `00-950 Warszawa`; not after an article: `a 2021 Norwegian film`) | | +30 |
+//! | the city line of an address block (after a street or unit word, its 1–5 digit number and `, `, two spaces, `>`, a line break or a symbol run `???`, `\|`, `•`; not after an English word: `During 1971, …`) | | +15, and no malus for a name or a sentence start |
 //! | place words after a listed place with a preposition or phrase (`Shelly Park`, `Mill Village`) | | part of the span |
 //! | a country or region after it (`Aalborg, Denmark`) | | +20 |
 //! | also a common word (`Will`, `May`) / an English word (`Rose`; a lone name without a lead), or sentence-initial for a place | −30 sentence-initial, −15 mid-sentence / −10, −5 | −20 (a one-word English word); sentence-initial −10 (not for countries) |
@@ -48,8 +48,9 @@
 //! `nach`, `à`, `w`, … / +10 for the others), a place-like shape +25
 //! (`Port`, `Lake`, `North`, `San`, `Saint` … before a capitalized word;
 //! `…ville`, `…berg`, `…shire`, `…stad`, `…dorf`; `-sur-`, `-la-`), a
-//! postcode before +30, a country after +30, the city line of an address
-//! block +25, all capitals (4+ letters) +10 with any of those, a name in the
+//! postcode before +30 (or after, `in Bjert 6091 in …`, after a strong
+//! preposition), a country after +30, the city line of an address block
+//! +25, all capitals (4+ letters) +10 with any of those, a name in the
 //! lists −10. A word before a house number (`Koskikatu 25`) is a street, not
 //! a place; after a house number (`159 Eleftheriou Venizelou`) or a
 //! street-type word (`rue Aimé Julien`, `Calle de Pascual Marqués`) not a
