@@ -2,7 +2,7 @@
 # Build the wasm packages: the core into pkg/{web,nodejs,bundler} and the core
 # plus the HTML sanitizer (cargo feature `html`) into pkg/html/{web,nodejs,bundler},
 # and the core plus the names recognizers (cargo feature `names`: PERSON_NAME,
-# LOCATION, STREET_ADDRESS with a ~1.1 MB gazetteer) into pkg/names/{web,nodejs,bundler}.
+# LOCATION, STREET_ADDRESS with a ~1.4 MB gazetteer) into pkg/names/{web,nodejs,bundler}.
 # For each: wasm-bindgen per target, binaryen's wasm-opt -Oz, a package.json
 # from pkg-config/npm/, and a size line in pkg/size.txt. Needs the tools from
 # .ci/install-tools.sh.

@@ -8,7 +8,7 @@
 //! look-up of the word before it in an index of the evidence phrases
 //! ([`cues`]), and looks at a bounded number of words around it (at most
 //! 8), so the pass stays linear (the mentions, lists and speaker rules are
-//! one more sweep over the words). The gazetteer ([`lexicon`], ~1.1 MB
+//! one more sweep over the words). The gazetteer ([`lexicon`], ~1.4 MB
 //! embedded, found through a hash table built on first use) flags given
 //! names, surnames (and the 1 000 most frequent US ones), cities, regions,
 //! function words and English dictionary words (SCOWL); the score is built

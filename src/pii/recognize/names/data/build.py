@@ -49,6 +49,19 @@ US_SURNAMES = 20000
 # Faker locales read for the 7 pseudonym locales (en, de, fr, es, it, nl, pl).
 PERSON_LOCALES = ["en_US", "en_GB", "en_IE", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_CH",
                   "es_ES", "it_IT", "nl_NL", "nl_BE", "pl_PL"]
+# Names of people who live in the 7 locales' countries come from everywhere: the given names and
+# surnames of Faker's other Latin-script locales (and the romanized Chinese and Japanese lists)
+# are taken too, as names only (their places and words are not). Entries with a letter outside
+# the Latin script are skipped; Cyrillic lists are transliterated (translit_ru below).
+WORLD_PERSON_LOCALES = ["az_AZ", "cs_CZ", "da_DK", "de_LI", "de_LU", "en_IN", "en_KE", "en_NZ",
+                        "en_PK", "es_AR", "es_CL", "es_CO", "es_MX", "et_EE", "fi_FI", "fr_BE",
+                        "fr_CA", "ga_IE", "hr_HR", "hu_HU", "id_ID", "is_IS", "lt_LT", "lv_LV",
+                        "no_NO", "pt_BR", "pt_PT", "ro_RO", "sk_SK", "sl_SI", "sv_SE", "sw",
+                        "tr_TR", "tw_GH", "uz_UZ", "yo_NG", "zu_ZA", "ja_JP", "zh_CN", "zh_TW"]
+WORLD_GIVEN_ATTRS = ["first_names", "first_names_male", "first_names_female",
+                     "first_names_nonbinary", "first_romanized_names", "last_names_without_suffix"]
+WORLD_SURNAME_ATTRS = ["last_names", "last_names_male", "last_names_female", "last_romanized_names"]
+CYRILLIC_PERSON_LOCALES = ["ru_RU"]
 LOREM_LOCALES = ["en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL"]
 ADDRESS_LOCALES = ["en_US", "en_GB", "de_DE", "de_AT", "fr_FR", "es_ES", "it_IT", "nl_NL",
                    "pl_PL"]
@@ -124,10 +137,36 @@ def faker_attr(module, names):
     out = []
     for n in names:
         v = getattr(p, n, None)
-        if v is None:
+        if not isinstance(v, (dict, list, tuple)):  # absent, or a property (ja_JP's pairs)
             continue
         out.extend(v.keys() if isinstance(v, dict) else v)
     return [x for x in out if isinstance(x, str)]
+
+
+def latin(word):
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in word)
+
+
+# Russian to Latin as English-language texts write names (BGN/PCGN 1947 without its
+# diacritics: Юлия → Yuliya, Ефремова → Yefremova, Всеволод → Vsevolod); `е` is `ye` at the
+# start and after a vowel, `ъ` and `ь` are dropped.
+RU = dict(zip("абвгдзиклмнопрстуфыэ", "abvgdziklmnoprstufye"))
+RU.update({"ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu",
+           "я": "ya", "й": "y", "ё": "yo", "ъ": "", "ь": ""})
+RU_VOWELS = set("аеёиоуыэюяъь")
+
+
+def translit_ru(word):
+    out, prev = [], None
+    for c in word.lower():
+        if c == "е":
+            out.append("ye" if prev is None or prev in RU_VOWELS else "e")
+        elif c in RU:
+            out.append(RU[c])
+        else:
+            out.append(c)
+        prev = c
+    return "".join(out)
 
 
 def pseudonym_lists():
@@ -171,6 +210,20 @@ def build():
             add(w, GIVEN)
         for w in faker_attr(m, ["last_names", "last_names_male", "last_names_female"]):
             add(w, SURNAME)
+    for loc in WORLD_PERSON_LOCALES:
+        m = "faker.providers.person." + loc
+        for w in faker_attr(m, WORLD_GIVEN_ATTRS):
+            if latin(w):
+                add(w, GIVEN)
+        for w in faker_attr(m, WORLD_SURNAME_ATTRS):
+            if latin(w):
+                add(w, SURNAME)
+    for loc in CYRILLIC_PERSON_LOCALES:
+        m = "faker.providers.person." + loc
+        for w in faker_attr(m, ["first_names", "first_names_male", "first_names_female"]):
+            add(translit_ru(w), GIVEN)
+        for w in faker_attr(m, ["last_names", "last_names_male", "last_names_female"]):
+            add(translit_ru(w), SURNAME)
     g, s = pseudonym_lists()
     for w in g:
         add(w, GIVEN)
