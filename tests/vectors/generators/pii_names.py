@@ -160,6 +160,21 @@ CASES = [
      [(P, "Kacper", 0, 55), (P, "Tomasz", 0, 55)]),
     ("name: 'is from' after a lone word in no list is a verb of people (40+30); the city after 'from' (60+25)",
      "Tomomi is from Osaka.", None, [(P, "Tomomi", 0, 70), (L, "Osaka", 0, 85)]),
+    ("address: a street name of any language, its number, a comma, the city and a postcode after it (85)",
+     "Send it to Þverbraut 71, Blönduós 541 please.", None, [(A, "Þverbraut 71, Blönduós 541", 0, 85)]),
+    ("address: two words before the number, a city in capitals (85)",
+     "Meet me at Östra Förstadsgatan 43, KNIVSTA 74192", None,
+     [(A, "Östra Förstadsgatan 43, KNIVSTA 74192", 0, 85)]),
+    ("address: the postcode-first layout without a street word (85)",
+     "Parmova 24, 4211 Mavčiče", None, [(A, "Parmova 24, 4211 Mavčiče", 0, 85)]),
+    ("address: a street with its type and a city-postcode tail (90)",
+     "How do I change my address to 23 Settlement Road, WINNINDOO 3858 for post mail?", None,
+     [(A, "23 Settlement Road, WINNINDOO 3858", 0, 90)]),
+    ("address: a Polish postcode after the city (90)",
+     "The address is ul. Zuchów 65, Dąbrowa Górnicza 41-303", None,
+     [(A, "ul. Zuchów 65, Dąbrowa Górnicza 41-303", 0, 90)]),
+    ("address: English words are no street or city (Chapter 5, Office 2019)",
+     "See Chapter 5, Office 2019 for details.", None, []),
 ]
 
 

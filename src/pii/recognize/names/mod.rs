@@ -68,8 +68,12 @@
 //! compound ending (`…straße`, `…weg`, `…straat`, `…laan`), with a house
 //! number (before or after, per the locale's layout): 75; without a house
 //! number after a type-first street word: 55; a following postcode and city
-//! (`, 10115 Berlin`, `, 75002 Paris`, `, Springfield, IL 62704`) is part of the span and
-//! raises it to 90. The ambiguous words are scored, never dropped: `Will
+//! (`, 10115 Berlin`, `, 75002 Paris`, `, Springfield, IL 62704`, or the
+//! postcode after the city: `, WINNINDOO 3858`, `, Dąbrowa Górnicza 41-303`)
+//! is part of the span and raises it to 90. Without a street word, 1–3
+//! capitalized words (no English word), a house number, `, ` and such a
+//! postcode-and-city tail are an address too: 85 (`Þverbraut 71, Blönduós
+//! 541`, `Parmova 24, 4211 Mavčiče`). The ambiguous words are scored, never dropped: `Will
 //! Smith` is a name (given + frequent surname), `Will you` is not.
 
 mod cues;

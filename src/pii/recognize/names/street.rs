@@ -3,6 +3,7 @@
 //! `Hauptstraße 5`, `Kalverstraat 92`, optionally followed by a postcode and
 //! a city (`, 10115 Berlin`, `, 75002 Paris`, `, Springfield, IL 62704`).
 
+use super::lexicon::{CITY, COMMON, GIVEN, SURNAME, WORD};
 use super::{spaced, Cx, Tok};
 use crate::pii::EntityType;
 
@@ -493,8 +494,26 @@ fn postcode_end(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
     None
 }
 
-/// After a street ending at token `j` (exclusive), an optional `, postcode City`
-/// or `, City, ST 12345`: the new end byte and token index.
+/// A postcode written after the city starting at token `k` (`3858`, `07170`,
+/// `5040-033`, `80-148`, `541`): the end byte of the postcode.
+fn postcode_after_city(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let p = toks.get(k)?;
+    let d = digits(text, p);
+    if !p.num || d != p.e - p.s {
+        return None;
+    }
+    // `5040-033` (PT, BR), `80-148` (PL): digits, a hyphen, three digits.
+    if let Some(n) = toks.get(k + 1) {
+        if (d == 2 || d == 4 || d == 5) && &text[p.e..n.s] == "-" && n.num && n.e - n.s == 3 {
+            return Some(n.e);
+        }
+    }
+    (3..=5).contains(&d).then_some(p.e)
+}
+
+/// After a street ending at token `j` (exclusive), an optional `, postcode City`,
+/// `, City, ST 12345` or `, City postcode` (`Grundingen 6, OSLO 0250`): the
+/// new end byte.
 fn tail(text: &str, toks: &[Tok], j: usize, end: usize) -> Option<usize> {
     let t = toks.get(j)?;
     let gap = &text[end..t.s];
@@ -533,20 +552,27 @@ fn tail(text: &str, toks: &[Tok], j: usize, end: usize) -> Option<usize> {
         }
         return Some(e);
     }
-    // `City[ City], ST 12345` (US)
-    if !t.cap {
+    // `City[ City], ST 12345` (US), `City[ City] postcode`
+    if !(t.cap || t.caps) {
         return None;
     }
     let mut e = t.e;
     let mut m = j + 1;
     while m < toks.len()
         && m < j + 3
-        && toks[m].cap
+        && (toks[m].cap || toks[m].caps)
         && spaced(text, e, toks[m].s)
         && toks[m].e - toks[m].s > 2
     {
         e = toks[m].e;
         m += 1;
+    }
+    // The postcode after the city needs the comma before the city (a
+    // number after a capitalized word alone is a year or a count).
+    if g.starts_with(',') && toks.get(m).is_some_and(|p| p.num && spaced(text, e, p.s)) {
+        if let Some(pe) = postcode_after_city(text, toks, m) {
+            return Some(pe);
+        }
     }
     let st = toks.get(m)?;
     let zip = toks.get(m + 1)?;
@@ -675,7 +701,7 @@ pub(super) fn at(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
             }
         }
         if !ok {
-            return;
+            return any_name(cx, toks, i);
         }
         if text[end..].starts_with('.')
             && end >= 3
@@ -699,5 +725,50 @@ pub(super) fn at(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
                 "street_address.layout",
             );
         }
+    }
+}
+
+/// 4. A street name of any language before its house number, when a city
+/// and a postcode follow after a comma (`Þverbraut 71, Blönduós 541`,
+/// `Östra Förstadsgatan 43, KNIVSTA 74192`, `Parmova 24, 4211 Mavčiče`): the
+/// whole layout is the evidence, so the name needs no street word; neither
+/// the name nor the city may be an English word (`Chapter 5, Office 2019`).
+fn any_name(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
+    let text = cx.text;
+    let plain = |t: &Tok| (t.cap || t.caps) && !t.num && t.flags & (WORD | COMMON) == 0;
+    if !plain(&toks[i]) || (i > 0 && plain(&toks[i - 1]) && spaced(text, toks[i - 1].e, toks[i].s))
+    {
+        return; // the name starts at the first of its words
+    }
+    let mut j = i + 1;
+    while j < toks.len() && j < i + 3 && plain(&toks[j]) && spaced(text, toks[j - 1].e, toks[j].s) {
+        j += 1;
+    }
+    // A lone given name before a number is a person's (`Tomasz 5, Berlin 2020`).
+    let f = toks[i].flags;
+    if j == i + 1 && f & GIVEN != 0 && f & (SURNAME | CITY) == 0 {
+        return;
+    }
+    let Some(n) = toks.get(j) else { return };
+    if !house(text, n) || !spaced(text, toks[j - 1].e, n.s) || !text[n.e..].starts_with(", ") {
+        return;
+    }
+    let Some(c) = toks.get(j + 1) else { return };
+    let city_ok = if c.num {
+        true
+    } else {
+        plain(c) || c.flags & CITY != 0
+    };
+    if !city_ok {
+        return;
+    }
+    if let Some(e) = tail(text, toks, j + 1, n.e) {
+        cx.push_scored(
+            EntityType::StreetAddress,
+            toks[i].s,
+            e,
+            85,
+            "street_address.layout",
+        );
     }
 }
