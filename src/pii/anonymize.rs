@@ -166,7 +166,7 @@ impl Anonymizer {
     }
 
     /// The operator used for findings of `entity_type`.
-    fn operator_for(&self, entity_type: EntityType) -> &Operator {
+    pub(crate) fn operator_for(&self, entity_type: EntityType) -> &Operator {
         self.operators
             .get(entity_type as usize)
             .and_then(Option::as_ref)
@@ -223,6 +223,25 @@ impl Anonymizer {
         ctx: &OperatorContext,
     ) -> Result<Anonymized> {
         self.anonymize_with(text, field, &[], ctx)
+    }
+
+    /// The type of `text` when one finding covers all of it (trimmed) and
+    /// is a name, place or street address typed by the field name `field`:
+    /// the whole value that field's anonymization replaces.
+    pub(crate) fn whole_value_type(&self, text: &str, field: &str) -> Result<Option<EntityType>> {
+        use EntityType::{Location, PersonName, StreetAddress};
+        let v = text.trim();
+        let start = text.len() - text.trim_start().len();
+        let found = self.scanner.try_find_in_field(text, Some(field))?;
+        Ok(match found.as_slice() {
+            [f] if f.start == start
+                && f.end == start + v.len()
+                && matches!(f.entity_type, PersonName | Location | StreetAddress) =>
+            {
+                Some(f.entity_type)
+            }
+            _ => None,
+        })
     }
 
     /// [`anonymize_in_field`](Self::anonymize_in_field) with spans decided

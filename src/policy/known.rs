@@ -18,6 +18,13 @@
 //!   `date-shift` keep part of the value by design (a decade, a shifted
 //!   date): their values are not searched for (`34`, `2024` would match
 //!   everywhere). Only strings supply values, not JSON numbers.
+//!   With the feature `names`, so do the fields the PII pass replaces whole
+//!   because their name types them (`"name": "Tobiah Brannock"`, `"city":
+//!   "Werdau"`, `"zip": "08412"`; see `Recognizer::find_in_field`), with the
+//!   default policy too: a mention gets what the PII pass's operator for
+//!   that type makes of it with that field's context (the field's own
+//!   pseudonym or tag; a name part its own). Those are searched for within
+//!   the record only, not across the files of a run.
 //! * **What is searched for**: the whole value (trimmed), when it has at
 //!   least [`MIN_ALNUM`] letters or digits, at most [`MAX_VALUE_BYTES`]
 //!   bytes, and is not a common word ([`is_stopword`]). A value of type

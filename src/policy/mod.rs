@@ -90,10 +90,12 @@
 //! The scan takes two kinds of record evidence: each value's own key is a
 //! context word for the recognizers
 //! ([`Recognizer::find_in_field`](crate::pii::recognize::Recognizer::find_in_field)),
-//! and the values phase 2 protected are searched for in the free text and
-//! replaced as in their fields ([`KnownValues`]; across records with
-//! [`Policy::apply_with_known`]). Fields with such matches report the
-//! change `known-value`.
+//! and the values phase 2 protected — and, with the feature `names`, the
+//! values the scan replaces whole because their field name types them
+//! (`name`, `city`, `zip`) — are searched for in the free text and replaced
+//! as in their fields ([`KnownValues`]; across records with
+//! [`Policy::apply_with_known`], for the protected ones). Fields with such
+//! matches report the change `known-value`.
 //!
 //! **Keys and contexts.** `hash`, `pseudonymize`, `encrypt` and
 //! `date-shift` need a keyring (the second argument of [`Policy::apply`]);
@@ -468,6 +470,14 @@ impl Policy {
                 })?;
         }
         if let Some(pii) = &self.pii {
+            let (typed_values, typed) = pii_pass::typed_fields(
+                &pii.anonymizer,
+                &self.rules,
+                pii.implicit,
+                record,
+                pii.scan_all,
+            )?;
+            known.merge(typed_values);
             PiiPass {
                 anonymizer: &pii.anonymizer,
                 rules: &self.rules,
@@ -478,6 +488,7 @@ impl Policy {
                 run_known: run,
                 detector: &self.detector,
                 replacements: Default::default(),
+                typed,
             }
             .run(record, &mut Vec::new(), pii.scan_all)?;
         }
@@ -592,6 +603,7 @@ impl Policy {
                 run_known: None,
                 detector: &self.detector,
                 replacements: Default::default(),
+                typed: Vec::new(),
             }
             .run(value, &mut at, pii.scan_all)?;
         }

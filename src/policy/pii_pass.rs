@@ -94,28 +94,110 @@ pub(super) struct PiiPass<'a> {
     pub(super) detector: &'a Recognizer,
     /// What each known value (by rule) becomes, computed once per record.
     pub(super) replacements: HashMap<(usize, String), (String, Option<EntityType>)>,
+    /// The fields whose name typed their whole value (`name`, `city`,
+    /// `zip`; [`typed_fields`]): field name and type, for the known values
+    /// numbered from `rules.len()` on.
+    pub(super) typed: Vec<(String, EntityType)>,
+}
+
+/// Whether the PII pass scans the subtree at `at` (`included`: whether its
+/// parent is scanned): a rule with `anonymize` or `"scan": false` leaves
+/// its fields out with everything inside them; `"scan": true` brings them in.
+fn scanned(
+    rules: &[CompiledRule],
+    named_fields_excluded: bool,
+    at: &[Segment],
+    mut included: bool,
+) -> Option<bool> {
+    for compiled in rules {
+        if compiled.path.matches(at) {
+            let rule = &compiled.rule;
+            if rule.anonymize.is_some() || rule.scan == Some(false) {
+                return None;
+            }
+            if named_fields_excluded && rule.scan != Some(true) {
+                return None;
+            }
+            included |= rule.scan == Some(true);
+        }
+    }
+    Some(included)
+}
+
+/// Collects the values the PII pass will replace whole because their field
+/// name types them (`"name": "Tobiah Brannock"`, `"city": "Werdau"`, `"zip":
+/// "08412"`; feature `names`), as known values numbered from `base` on, so
+/// their mentions in the record's free text (`Tobiah called from Werdau`)
+/// get the field's replacement even where no recognizer finds them.
+struct TypedCollector<'a> {
+    anonymizer: &'a Anonymizer,
+    rules: &'a [CompiledRule],
+    named_fields_excluded: bool,
+    base: usize,
+    values: KnownValues,
+    typed: Vec<(String, EntityType)>,
+}
+
+impl LeafVisitor for TypedCollector<'_> {
+    type Scope = bool;
+
+    fn enter(&mut self, at: &[Segment], included: bool) -> Option<bool> {
+        scanned(self.rules, self.named_fields_excluded, at, included)
+    }
+
+    fn leaf(&mut self, at: &[Segment], value: &mut Value, included: bool) -> Result<()> {
+        let (true, Value::String(text), Some(key)) = (included, &*value, FieldPath::own_key(at))
+        else {
+            return Ok(());
+        };
+        if !Recognizer::types_whole_value(key) {
+            return Ok(());
+        }
+        let Some(t) = self.anonymizer.whole_value_type(text, key)? else {
+            return Ok(());
+        };
+        let name = FieldPath::generalize(at).to_string();
+        let index = match self.typed.iter().position(|(n, e)| *n == name && *e == t) {
+            Some(i) => i,
+            None => {
+                self.typed.push((name, t));
+                self.typed.len() - 1
+            }
+        };
+        let person = t == EntityType::PersonName;
+        self.values.add(text, self.base + index, person, false);
+        Ok(())
+    }
+}
+
+/// The typed whole values of `record` (see [`TypedCollector`]) and their
+/// fields, numbered from `base` (the number of the policy's rules) on.
+pub(super) fn typed_fields(
+    anonymizer: &Anonymizer,
+    rules: &[CompiledRule],
+    named_fields_excluded: bool,
+    record: &mut Value,
+    scan_all: bool,
+) -> Result<(KnownValues, Vec<(String, EntityType)>)> {
+    let mut c = TypedCollector {
+        anonymizer,
+        rules,
+        named_fields_excluded,
+        base: rules.len(),
+        values: KnownValues::with_cap(super::known::RUN_CAP),
+        typed: Vec::new(),
+    };
+    walk_leaves(record, &mut Vec::new(), scan_all, &mut c)?;
+    Ok((c.values, c.typed))
 }
 
 /// The scope is whether the subtree is scanned.
 impl LeafVisitor for PiiPass<'_> {
     type Scope = bool;
 
-    /// A rule with `anonymize` or `"scan": false` leaves its fields out
-    /// with everything inside them; `"scan": true` brings them in.
-    fn enter(&mut self, at: &[Segment], mut included: bool) -> Option<bool> {
-        for compiled in self.rules {
-            if compiled.path.matches(at) {
-                let rule = &compiled.rule;
-                if rule.anonymize.is_some() || rule.scan == Some(false) {
-                    return None;
-                }
-                if self.named_fields_excluded && rule.scan != Some(true) {
-                    return None;
-                }
-                included |= rule.scan == Some(true);
-            }
-        }
-        Some(included)
+    /// See [`scanned`].
+    fn enter(&mut self, at: &[Segment], included: bool) -> Option<bool> {
+        scanned(self.rules, self.named_fields_excluded, at, included)
     }
 
     fn leaf(&mut self, at: &[Segment], value: &mut Value, included: bool) -> Result<()> {
@@ -177,7 +259,7 @@ impl PiiPass<'_> {
         };
         let matches = self.known.find(self.run_known, text);
         let presets = self
-            .presets(&matches)
+            .presets(&matches, &name)
             .map_err(|e| e.context(format!("field {name}")))?;
         let out = self
             .anonymizer
@@ -206,9 +288,16 @@ impl PiiPass<'_> {
     /// rule's operator makes of the value with that rule's context (the
     /// field's own pseudonym, hash or tag); a dropped value, or one the
     /// operator cannot read, becomes its type tag.
-    fn presets(&mut self, matches: &[Match<'_>]) -> Result<Vec<Preset>> {
+    fn presets(&mut self, matches: &[Match<'_>], field: &str) -> Result<Vec<Preset>> {
         let mut out = Vec::with_capacity(matches.len());
         for m in matches {
+            if let Some(k) = m.rule.checked_sub(self.rules.len()) {
+                // A typed field's own value is the scan's to replace.
+                if let Some(p) = self.typed_preset(k, m, field)? {
+                    out.push(p);
+                }
+                continue;
+            }
             let key = (m.rule, m.value.to_owned());
             if !self.replacements.contains_key(&key) {
                 let computed = self.replacement(m.rule, m.value)?;
@@ -233,6 +322,42 @@ impl PiiPass<'_> {
             });
         }
         Ok(out)
+    }
+
+    /// The preset of a match of the typed field `k`'s value in `field`:
+    /// what the PII pass's operator for the field's type makes of it with
+    /// that field's context, which is what the field itself became.
+    fn typed_preset(&mut self, k: usize, m: &Match<'_>, field: &str) -> Result<Option<Preset>> {
+        let Some((name, t)) = self.typed.get(k).cloned() else {
+            return Ok(None);
+        };
+        if name == field {
+            return Ok(None);
+        }
+        let key = (self.rules.len() + k, m.value.to_owned());
+        if !self.replacements.contains_key(&key) {
+            let context = self.scope.context_for(&name);
+            let ctx = OperatorContext {
+                entity_type: Some(t),
+                keyring: self.scope.keyring,
+                context: &context,
+                subject: self.scope.subject.as_deref(),
+                ..OperatorContext::new()
+            };
+            let out = match apply(self.anonymizer.operator_for(t), m.value, &ctx) {
+                Ok(out) => out,
+                Err(e) if e.kind() == ErrorKind::ValueInvalid => format!("<{}>", t.name()),
+                Err(e) => return Err(e.context(format!("field {name}"))),
+            };
+            self.replacements.insert(key.clone(), (out, Some(t)));
+        }
+        Ok(self.replacements.get(&key).map(|(replacement, _)| Preset {
+            start: m.start,
+            end: m.end,
+            entity_type: Some(t),
+            replacement: replacement.clone(),
+            operator: self.anonymizer.operator_for(t).name(),
+        }))
     }
 
     fn replacement(&self, rule: usize, value: &str) -> Result<(String, Option<EntityType>)> {

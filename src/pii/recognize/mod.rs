@@ -342,6 +342,18 @@ impl Recognizer {
         self.find_unchecked(text, context::field_hint(field))
     }
 
+    /// Whether a field with this name types its whole value as a person's
+    /// name, a place, a street address or a postcode (feature `names`; see
+    /// `names::field`): the values such a field holds are worth searching
+    /// for in the record's free text (policy known values).
+    pub(crate) fn types_whole_value(field: &str) -> bool {
+        use EntityType::{Location, PersonName, StreetAddress};
+        let names =
+            (1u32 << PersonName as u32) | (1 << Location as u32) | (1 << StreetAddress as u32);
+        cfg!(feature = "names")
+            && context::field_hint(field) & (names | context::POSTCODE_FIELD) != 0
+    }
+
     /// [`try_find`](Self::try_find) with a field name as evidence, as in
     /// [`find_in_field`](Self::find_in_field); `None` is [`try_find`](Self::try_find).
     ///

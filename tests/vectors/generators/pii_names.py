@@ -230,6 +230,40 @@ def field_policy_cases():
     }]
 
 
+# Known values from typed fields (src/policy/known.rs): the whole values that their field names
+# type are searched for in the record's free text, and each mention gets the field's replacement
+# (here the default operator, the type tag); name parts count on their own (`Tobiah`). Expected
+# from the documented rule: every mention below is one of those values, at word boundaries.
+TYPED_RECORD = {
+    "name": "Tobiah Brannock",
+    "city": "Werdau",
+    "zip": "08412",
+    "notes": "Tobiah called; his zip is 08412, Werdau. Brannock said so.",
+}
+
+
+def typed_known_cases():
+    out = {"name": "<PERSON_NAME>", "city": "<LOCATION>", "zip": "<STREET_ADDRESS>",
+           "notes": "<PERSON_NAME> called; his zip is <STREET_ADDRESS>, <LOCATION>. <PERSON_NAME> said so."}
+    fields = [{"field": "name", "changes": ["anonymized"], "violations": [],
+               "found": [{"entityType": "PERSON_NAME", "count": 1}]},
+              {"field": "city", "changes": ["anonymized"], "violations": [],
+               "found": [{"entityType": "LOCATION", "count": 1}]},
+              {"field": "zip", "changes": ["anonymized"], "violations": [],
+               "found": [{"entityType": "STREET_ADDRESS", "count": 1}]},
+              {"field": "notes", "changes": ["anonymized", "known-value"], "violations": [],
+               "found": [{"entityType": "PERSON_NAME", "count": 2},  # the report's type order
+                         {"entityType": "STREET_ADDRESS", "count": 1},
+                         {"entityType": "LOCATION", "count": 1}]}]
+    return [{
+        "name": "known values from typed fields: name, city and zip mentioned in the notes get the fields' replacements",
+        "op": "policy",
+        "policy": {"version": 1, "pii": {}},
+        "record": TYPED_RECORD,
+        "expect": {"record": out, "report": {"fields": fields}},
+    }]
+
+
 def build():
     cases = []
     for name, text, opts, spans in CASES:
@@ -245,6 +279,7 @@ def build():
         args = [text] + ([opts] if opts else [])
         cases.append({"name": name, "op": "call", "fn": "scanPii", "args": args, "expect": expect})
     cases.extend(field_policy_cases())
+    cases.extend(typed_known_cases())
     doc = {
         "description": "scanPii with the `names` feature (CLI, Rust `--features names`, the pkg/names "
                        "wasm entry): PERSON_NAME, LOCATION, STREET_ADDRESS from the gazetteer and "

@@ -728,11 +728,12 @@ pub(super) fn at(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
     }
 }
 
-/// 4. A street name of any language before its house number, when a city
-/// and a postcode follow after a comma (`Þverbraut 71, Blönduós 541`,
-/// `Östra Förstadsgatan 43, KNIVSTA 74192`, `Parmova 24, 4211 Mavčiče`): the
-/// whole layout is the evidence, so the name needs no street word; neither
-/// the name nor the city may be an English word (`Chapter 5, Office 2019`).
+/// Layout 4: a street name of any language before its house number, when
+/// a city and a postcode follow after a comma (`Þverbraut 71, Blönduós
+/// 541`, `Östra Förstadsgatan 43, KNIVSTA 74192`, `Parmova 24, 4211
+/// Mavčiče`): the whole layout is the evidence, so the name needs no street
+/// word; neither the name nor the city may be an English word (`Chapter 5,
+/// Office 2019`).
 fn any_name(cx: &mut Cx<'_>, toks: &[Tok], i: usize) {
     let text = cx.text;
     let plain = |t: &Tok| (t.cap || t.caps) && !t.num && t.flags & (WORD | COMMON) == 0;
