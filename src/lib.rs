@@ -181,6 +181,7 @@ pub mod pii;
 pub mod policy;
 #[deprecated(note = "moved to fieldguard::path")]
 pub mod records;
+mod sort;
 pub mod spec;
 #[cfg(feature = "stream")]
 #[cfg_attr(docsrs, doc(cfg(feature = "stream")))]

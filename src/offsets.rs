@@ -35,7 +35,7 @@ fn convert(
 ) -> Vec<(usize, usize)> {
     let spans: Vec<(usize, usize)> = spans.into_iter().collect();
     let mut wanted: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
-    wanted.sort_unstable();
+    crate::sort::sort(&mut wanted);
     wanted.dedup();
     let mut map = Vec::with_capacity(wanted.len());
     let mut next = wanted.iter().peekable();

@@ -129,7 +129,7 @@ impl Index {
         let mut by_code: Vec<(u16, u16)> = (0..regions.len())
             .map(|i| (regions[i].code(), i as u16))
             .collect();
-        by_code.sort_by_key(|&(c, i)| (c, !regions[usize::from(i)].main()));
+        crate::sort::sort_by_key(&mut by_code, |&(c, i)| (c, !regions[usize::from(i)].main()));
         let mut first = vec![[0u64; WORDS]; 100 * (MAX_NSN + 1)];
         let mut trunks: Vec<(&'static [u8], Set)> = Vec::new();
         for (i, r) in regions.iter().enumerate() {
@@ -177,7 +177,7 @@ impl Index {
         let mut by_id: Vec<(&'static str, u16)> = (0..regions.len())
             .map(|i| (regions[i].id(), i as u16))
             .collect();
-        by_id.sort_unstable();
+        crate::sort::sort(&mut by_id);
         Index {
             by_id,
             regions,

@@ -337,7 +337,7 @@ impl Keyring {
 
     fn validate(&self) -> Result<()> {
         let mut ids: Vec<u32> = self.keys.iter().map(|k| k.id).collect();
-        ids.sort_unstable();
+        crate::sort::sort(&mut ids);
         if let Some(pair) = ids.windows(2).find(|w| w[0] == w[1]) {
             return Err(Error::with(
                 ErrorKind::KeyringDuplicateKeyId,

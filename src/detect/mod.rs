@@ -458,7 +458,7 @@ pub fn detect(input: &str, options: &DetectOptions) -> Result<Vec<Finding>> {
             end,
         })
         .collect();
-    findings.sort_by(|a, b| {
+    crate::sort::sort_by(&mut findings, |a, b| {
         (a.start, a.category, a.rule, a.end).cmp(&(b.start, b.category, b.rule, b.end))
     });
     Ok(findings)

@@ -39,7 +39,7 @@ impl PolicyReport {
                 None => all.push(f.clone()),
             }
         }
-        all.sort_by_key(|f| f.entity_type.name());
+        crate::sort::sort_by_key(&mut all, |f| f.entity_type.name());
         all
     }
 

@@ -323,7 +323,7 @@ impl CleanOptions {
                 };
                 // Sorted for binary search: the per-character check stays
                 // O(log m) however long `allow_extra` is.
-                a.extra.sort_unstable();
+                crate::sort::sort(&mut a.extra);
                 a.extra.dedup();
                 for class in classes {
                     match class {

@@ -156,7 +156,7 @@ pub fn analyze_scripts(input: &str) -> ScriptReport {
         }
     }
     let mut names: Vec<String> = scripts.iter().map(|s| s.short_name().to_owned()).collect();
-    names.sort_unstable();
+    crate::sort::sort(&mut names);
     let restriction_level = match input.detect_restriction_level() {
         L::ASCIIOnly => RestrictionLevel::Ascii,
         L::SingleScript => RestrictionLevel::SingleScript,

@@ -575,6 +575,9 @@ impl<'a> Cx<'a> {
 /// Keep the best of overlapping candidates (see the module docs), then
 /// sort by start, end descending.
 fn resolve(mut cands: Vec<Finding>) -> Vec<Finding> {
+    // The one hot sort (every scan, thousands of candidates in a long
+    // text): the standard library's, 4 % faster on a 1 MB text in wasm
+    // than `crate::sort` for 7 kB of code.
     cands.sort_by(|a, b| {
         b.score
             .cmp(&a.score)
