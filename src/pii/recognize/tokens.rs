@@ -314,6 +314,13 @@ fn broadcast_or_null(span: &[u8]) -> bool {
 /// null addresses are not reported.
 pub(super) fn hex_start(cx: &mut Cx, i: usize) {
     let b = cx.b;
+    // Called at every word start; most words are not hex. Every shape below
+    // (MAC `aa:`/`aa-`, Cisco `aaaa.`, an IPv6 group `aaaa:`) has its first
+    // non-hex byte within 5 bytes, and that byte is `:`, `-` or `.`.
+    let first_other = b[i..b.len().min(i + 5)].iter().find(|&&c| !hex(c));
+    if !matches!(first_other, Some(b':' | b'-' | b'.')) {
+        return;
+    }
     // Not the tail of a longer `:`/`-`/`.` separated sequence.
     let inside = i > 0 && matches!(b[i - 1], b':' | b'-' | b'.');
     if cx.on(EntityType::MacAddress) && hex(b[i]) && !inside {
