@@ -21,8 +21,13 @@
 //!   `blockquote q`: `cite`; `del ins`: `cite datetime`; `time`: `datetime`;
 //!   `ol`: `start reversed`; `li`: `value`; `td`: `colspan rowspan headers`;
 //!   `th`: `colspan rowspan headers scope abbr`; `col colgroup`: `span`.
-//! * **URL schemes** (in `href`, `src`, `cite`): `http https mailto`;
-//!   relative URLs are kept.
+//! * **URL schemes** (in `href`, `src`, `cite`): `http https mailto tel`;
+//!   relative URLs are kept. A URL whose scheme appears only once spaces
+//!   and control characters are taken out (`"\u{2028}javascript:…"`,
+//!   `"&nbsp;javascript:…"`, `"\x01java\x03script:…"`) is judged by that
+//!   scheme: today's browsers read these as relative paths, but a browser,
+//!   a mail client or a later decoding step that trims them would run the
+//!   script, so they are removed as DOMPurify removes them.
 //! * **Links** get `rel="noopener noreferrer"` (a `rel` from the input is dropped).
 //! * **Comments** are stripped. No `style` attributes or elements, no
 //!   scripts, event handlers, frames, embeds, forms, SVG or MathML.
@@ -283,7 +288,21 @@ impl HtmlSanitizer {
             // ammonia checks the scheme of href/src only; `cite` and
             // `longdesc` also hold URLs a browser may follow.
             .attribute_filter(move |_tag, attr, value| {
-                if matches!(attr, "cite" | "longdesc") && !url_allowed(value, &schemes, relative) {
+                let url_attr = matches!(
+                    attr,
+                    "href"
+                        | "src"
+                        | "cite"
+                        | "longdesc"
+                        | "action"
+                        | "formaction"
+                        | "poster"
+                        | "background"
+                        | "xlink:href"
+                );
+                if matches!(attr, "cite" | "longdesc") && !url_allowed(value, &schemes, relative)
+                    || url_attr && hidden_scheme(value).is_some_and(|s| !schemes.contains(&s))
+                {
                     None
                 } else {
                     Some(Cow::Borrowed(value))
@@ -425,6 +444,28 @@ fn default_sanitizer() -> HtmlSanitizer {
 
 /// Same decision as ammonia's for `href`/`src`: an absolute URL needs an
 /// allowed scheme, a relative one needs `relative`.
+/// The scheme of `value` once the characters DOMPurify strips from URL
+/// attributes before its scheme check are taken out (C0 controls, space,
+/// U+00A0, U+1680, U+180E, U+2000–U+2029, U+205F, U+3000), lower-cased; `None`
+/// when the stripped value does not start with `scheme:`, or when nothing
+/// was stripped (then ammonia's own URL parse has judged the value).
+fn hidden_scheme(value: &str) -> Option<String> {
+    let strip = |c: char| matches!(c, '\u{0}'..='\u{20}' | '\u{a0}' | '\u{1680}' | '\u{180e}' | '\u{2000}'..='\u{2029}' | '\u{205f}' | '\u{3000}');
+    if !value.chars().any(strip) {
+        return None;
+    }
+    let mut scheme = String::new();
+    for c in value.chars().filter(|&c| !strip(c)) {
+        match c {
+            ':' if !scheme.is_empty() => return Some(scheme),
+            'a'..='z' | 'A'..='Z' => scheme.push(c.to_ascii_lowercase()),
+            '0'..='9' | '+' | '-' | '.' if !scheme.is_empty() => scheme.push(c),
+            _ => return None,
+        }
+    }
+    None
+}
+
 fn url_allowed(value: &str, schemes: &[String], relative: bool) -> bool {
     match url::Url::parse(value) {
         Ok(url) => schemes.iter().any(|s| s == url.scheme()),

@@ -180,7 +180,7 @@ pub const DEFAULT_MAX_INPUT_BYTES: u64 = 1 << 20;
 /// let o: HtmlOptions = serde_json::from_str(r#"{"addTags": ["section"], "linkRel": null}"#).unwrap();
 /// assert_eq!(o.add_tags, ["section"]);
 /// assert_eq!(o.link_rel, None);
-/// assert_eq!(HtmlOptions::default().url_schemes, ["http", "https", "mailto"]);
+/// assert_eq!(HtmlOptions::default().url_schemes, ["http", "https", "mailto", "tel"]);
 /// ```
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
@@ -194,7 +194,8 @@ pub struct HtmlOptions {
     /// Attributes allowed on every allowed tag. Default `lang`, `title`, `dir`.
     pub generic_attributes: Vec<String>,
     /// Allowed schemes of absolute URLs in `href`, `src` and `cite`.
-    /// Default `http`, `https`, `mailto`.
+    /// Default `http`, `https`, `mailto`, `tel` (DOMPurify's and ammonia's
+    /// defaults keep `tel:` links too).
     pub url_schemes: Vec<String>,
     /// Keep relative URLs (`/a`, `b.png`, `#top`). Default `true`.
     pub relative_urls: bool,
@@ -242,7 +243,7 @@ impl Default for HtmlOptions {
             add_tags: Vec::new(),
             tag_attributes,
             generic_attributes: v(&["lang", "title", "dir"]),
-            url_schemes: v(&["http", "https", "mailto"]),
+            url_schemes: v(&["http", "https", "mailto", "tel"]),
             relative_urls: true,
             link_rel: Some("noopener noreferrer".to_owned()),
             strip_comments: true,

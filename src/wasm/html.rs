@@ -15,7 +15,7 @@ export interface HtmlOptions {
   tagAttributes?: Record<string, string[]>;
   /** Attributes allowed on every allowed tag. Default ["lang", "title", "dir"]. */
   genericAttributes?: string[];
-  /** Allowed schemes of absolute URLs (href, src, cite). Default ["http", "https", "mailto"]. */
+  /** Allowed schemes of absolute URLs (href, src, cite). Default ["http", "https", "mailto", "tel"]. */
   urlSchemes?: string[];
   /** Keep relative URLs. Default true. */
   relativeUrls?: boolean;

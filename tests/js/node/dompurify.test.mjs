@@ -11,7 +11,7 @@
 //   ALLOWED_TAGS: our DEFAULT_TAGS (src/html/options.rs);
 //   ALLOWED_ATTR: the union of our generic and per-tag attributes
 //     (DOMPurify has no per-tag attribute lists);
-//   ALLOWED_URI_REGEXP: http, https, mailto, or relative;
+//   ALLOWED_URI_REGEXP: http, https, mailto, tel, or relative;
 //   a hook that sets rel="noopener noreferrer" on every <a> (our linkRel);
 //   everything else default (comments removed, KEEP_CONTENT, FORBID_CONTENTS).
 import assert from 'node:assert/strict';
@@ -33,7 +33,7 @@ const ATTRS = ['lang', 'title', 'dir', 'href', 'hreflang', 'src', 'alt', 'width'
   'reversed', 'value', 'colspan', 'rowspan', 'headers', 'scope', 'abbr', 'span'];
 const CONFIG = {
   ALLOWED_TAGS: TAGS, ALLOWED_ATTR: ATTRS, ALLOW_DATA_ATTR: false, ALLOW_ARIA_ATTR: false,
-  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
 };
 
 const { window } = new JSDOM('');
