@@ -76,7 +76,7 @@
 //! | `command.redirect` | `> /etc/…`, `>> /var/www…` | 80 |
 //! | `command.shell-path` | `/dev/tcp/`, `/bin/sh`, `cmd.exe` | 95, 80; 40 after `#!` or in a sentence |
 //! | `command.reverse-shell` | `nc -e`, `bash -i` | 90, 85 |
-//! | `path.traversal` | `../` runs (`..\`, encoded, overlong `%c0%af`, fullwidth, `....//`, `..;/`) | 45 one, 75 two, 90 three or more; ≥85 filter-bypass forms; ≥90 encoded; 95 before a sensitive target |
+//! | `path.traversal` | `../` runs (`..\`, encoded, overlong `%c0%af` and `%c0%2e`, fullwidth, IIS best-fit `%uEFC8`/`%uF025`, hex text `..0x2f`, `....//`, `..;/`) | 45 one, 75 two, 90 three or more; ≥85 filter-bypass forms; ≥90 encoded; 95 before a sensitive target; at most 40 for a plain run before a source location (`../../a/b.hh:72:13:`) |
 //! | `path.sensitive-file` | `/etc/passwd`, `/proc/self/`, `C:\Windows\win.ini`, `WEB-INF/web.xml`… | per target (55–90) at the start of the value or after `=`, a quote, `/`, `:`; at most 45 in a sentence; 95 after `file://` |
 //! | `path.null-byte` | NUL | 85 when encoded (`%00`), 60 literal |
 //! | `template.arithmetic-probe` | `{{7*7}}`, `${7*7}`, `<%= 7*7 %>` / `#{…}`, `*{…}` / `@(…)` / `{% %}` | 92 / 88 / 80 / 60 |

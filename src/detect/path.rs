@@ -1,5 +1,8 @@
 //! Path traversal: `../` runs (also encoded, overlong, fullwidth and
 //! filter-bypass forms such as `....//`), sensitive absolute paths, NUL bytes.
+//! A dot or separator may also be written as C-style hex text (`..0x2f`,
+//! `0x2e0x2e0x5c`), which naive decoders in some servers turn back into the
+//! character.
 
 use super::views::View;
 use super::{Category, Hits};
@@ -11,10 +14,38 @@ fn is_dot(c: char) -> bool {
 }
 
 fn is_sep(c: char) -> bool {
+    // U+EFC8 and U+F025 (private use): IIS's best-fit mapping of `%u` escapes
+    // reads them as `/` (the `..%uEFC8` / `..%uF025` forms of dotdotpwn's
+    // and PayloadsAllTheThings' traversal lists).
     matches!(
         c,
-        '/' | '\\' | '\u{FF0F}' | '\u{2215}' | '\u{2216}' | '\u{FF3C}' | '\u{2044}'
+        '/' | '\\'
+            | '\u{FF0F}'
+            | '\u{2215}'
+            | '\u{2216}'
+            | '\u{FF3C}'
+            | '\u{2044}'
+            | '\u{EFC8}'
+            | '\u{F025}'
     )
+}
+
+/// A dot at `k`: its length in view chars (1, or 4 for the text `0x2e`).
+fn dot(v: &View, k: usize) -> Option<usize> {
+    if is_dot(v.at(k)) {
+        Some(1)
+    } else {
+        v.is_at(k, "0x2e").then_some(4)
+    }
+}
+
+/// A separator at `k`: its length (1, or 4 for `0x2f` / `0x5c`).
+fn sep(v: &View, k: usize) -> Option<usize> {
+    if is_sep(v.at(k)) {
+        Some(1)
+    } else {
+        (v.is_at(k, "0x2f") || v.is_at(k, "0x5c")).then_some(4)
+    }
 }
 
 /// Files and directories an attacker reads through a traversal, with the
@@ -66,33 +97,52 @@ fn target(v: &View, p: usize) -> Option<(u8, usize)> {
     })
 }
 
+/// A relative source location at `p`: path chars, a file name with an
+/// extension, then `:<line>` (the shape of compiler, linter and stack-trace
+/// output).
+fn source_location(v: &View, p: usize) -> bool {
+    let mut k = p;
+    let mut ext = false;
+    while matches!(v.at(k), 'a'..='z' | '0'..='9' | '_' | '-' | '/' | '.') {
+        ext = v.at(k) == '.' && v.at(k + 1).is_ascii_alphanumeric() || ext && v.at(k) != '/';
+        k += 1;
+    }
+    ext && k > p && v.at(k) == ':' && v.at(k + 1).is_ascii_digit()
+}
+
 pub(crate) fn scan(v: &View, hits: &mut Hits) {
     let n = v.len();
     let mut i = 0;
     while i < n {
         let c = v.at(i);
-        if is_dot(c) && is_dot(v.at(i + 1)) && (i == 0 || !is_dot(v.at(i - 1))) {
+        let first = dot(v, i);
+        if first.is_some_and(|l| dot(v, i + l).is_some()) && (i == 0 || !is_dot(v.at(i - 1))) {
             let start = i;
             let mut k = i;
             let mut segs = 0;
             let mut bypass = false;
+            let mut hex_text = false;
             let mut dots_end = i;
             loop {
-                let mut d = k;
-                while is_dot(v.at(d)) {
-                    d += 1;
+                let (mut d, mut dots) = (k, 0);
+                while let Some(l) = dot(v, d) {
+                    hex_text |= l > 1;
+                    d += l;
+                    dots += 1;
                 }
                 if k == start {
                     dots_end = d;
                 }
-                if d - k == 1 && segs > 0 && is_sep(v.at(d)) {
-                    // `./` inside a run (`..././`): a no-op segment that
-                    // survives filters deleting `../` once.
-                    bypass = true;
-                    k = d + 1;
-                    continue;
+                if dots == 1 && segs > 0 {
+                    if let Some(l) = sep(v, d) {
+                        // `./` inside a run (`..././`): a no-op segment that
+                        // survives filters deleting `../` once.
+                        bypass = true;
+                        k = d + l;
+                        continue;
+                    }
                 }
-                if d - k < 2 {
+                if dots < 2 {
                     break;
                 }
                 let mut s = d;
@@ -100,16 +150,17 @@ pub(crate) fn scan(v: &View, hits: &mut Hits) {
                     s += 1;
                     bypass = true;
                 }
-                let seps_start = s;
-                while is_sep(v.at(s)) {
-                    s += 1;
+                let mut seps = 0;
+                while let Some(l) = sep(v, s) {
+                    hex_text |= l > 1;
+                    s += l;
+                    seps += 1;
                 }
-                if s == seps_start {
+                if seps == 0 {
                     break;
                 }
                 // `....//` survives a filter that deletes `../` once.
-                bypass |= d - k >= 3 && s - seps_start >= 2
-                    || d - k == 3 && s - seps_start == 1 && segs > 0;
+                bypass |= dots >= 3 && seps >= 2 || dots == 3 && seps == 1 && segs > 0;
                 segs += 1;
                 k = s;
             }
@@ -118,7 +169,7 @@ pub(crate) fn scan(v: &View, hits: &mut Hits) {
                 continue;
             }
             let nonascii = v.low[start..k].iter().any(|c| !c.is_ascii());
-            let encoded = v.encoded(start, k) || nonascii;
+            let encoded = v.encoded(start, k) || nonascii || hex_text;
             let mut conf: u8 = match segs {
                 1 => 45,
                 2 => 75,
@@ -139,6 +190,10 @@ pub(crate) fn scan(v: &View, hits: &mut Hits) {
                 && (v.is_at(k, "etc") || v.is_at(k, "windows"))
             {
                 conf = conf.max(70);
+            } else if !encoded && !bypass && source_location(v, k) {
+                // `../../util/options.hh:72:13:` is a compiler's or linter's
+                // pointer at a source file, not a request for one.
+                conf = conf.min(40);
             }
             hits.add(PT, "path.traversal", conf, start, end);
             i = k;
@@ -204,6 +259,18 @@ mod tests {
         assert!(rules("C:\\Windows\\win.ini").contains(&"path.sensitive-file"));
         assert!(rules("file:///proc/self/environ").contains(&"path.sensitive-file"));
         assert!(rules("shell.php%00.jpg").contains(&"path.null-byte"));
+        for s in [
+            "..0x2f{FILE}",
+            "0x2e0x2e/x",
+            "0x2e0x2e0x2fx",
+            "..0x5cwin",
+            "..%c0%2fx",
+            "%c0%2e%c0%2e/x",
+            "..%uEFC8x",
+            "..%uF025x",
+        ] {
+            assert!(rules(s).contains(&"path.traversal"), "{s}");
+        }
     }
 
     #[test]
@@ -215,6 +282,9 @@ mod tests {
             "v1.2.3",
             "edit /etc/hosts to add it",
             "C:\\Users\\me\\notes.txt",
+            "mask 0x2e0x2f",
+            "../../util/options.hh:72:13: warning: unused variable",
+            "0x2e.5",
         ] {
             assert!(rules(s).is_empty(), "{s}: {:?}", rules(s));
         }

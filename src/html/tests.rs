@@ -127,10 +127,22 @@ fn markup_that_never_settles_is_reduced_to_its_text() {
 
 #[test]
 fn hidden_scheme_reads_through_spaces_and_controls() {
-    assert_eq!(hidden_scheme("\u{2028}javascript:alert(1)").as_deref(), Some("javascript"));
-    assert_eq!(hidden_scheme("\u{a0}JavaScript:x").as_deref(), Some("javascript"));
-    assert_eq!(hidden_scheme("\x01java\x03script:x").as_deref(), Some("javascript"));
-    assert_eq!(hidden_scheme(" https://example.com/").as_deref(), Some("https"));
+    assert_eq!(
+        hidden_scheme("\u{2028}javascript:alert(1)").as_deref(),
+        Some("javascript")
+    );
+    assert_eq!(
+        hidden_scheme("\u{a0}JavaScript:x").as_deref(),
+        Some("javascript")
+    );
+    assert_eq!(
+        hidden_scheme("\x01java\x03script:x").as_deref(),
+        Some("javascript")
+    );
+    assert_eq!(
+        hidden_scheme(" https://example.com/").as_deref(),
+        Some("https")
+    );
     // Nothing stripped: ammonia's URL parse has already judged the value.
     assert_eq!(hidden_scheme("javascript:x"), None);
     // No scheme once stripped: relative.
