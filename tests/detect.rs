@@ -346,7 +346,7 @@ fn category_filter_and_threshold() {
 /// in the documented rule table of src/detect/mod.rs.
 #[test]
 fn every_rule_fires_and_is_documented() {
-    let examples: [(&str, &str); 42] = [
+    let examples: [(&str, &str); 43] = [
         ("sql.tautology", "' OR 1=1--"),
         ("sql.boolean-injection", "1' AND SLEEP(5)#"),
         ("sql.comment-truncation", "admin'--"),
@@ -373,6 +373,7 @@ fn every_rule_fires_and_is_documented() {
         ("command.redirect", "; echo x > /etc/cron.d/x"),
         ("command.shell-path", "; /bin/sh"),
         ("command.reverse-shell", "nc -e x"),
+        ("command.shellshock", "() { :;}; echo x"),
         ("path.traversal", "../../../x"),
         ("path.sensitive-file", "/etc/passwd"),
         ("path.null-byte", "a%00"),
@@ -401,5 +402,16 @@ fn every_rule_fires_and_is_documented() {
             docs.contains(&format!("`{rule}`")),
             "{rule} is not in the rule table"
         );
+    }
+    // And the other way: every rule id in the table's first column has an
+    // example here, so a documented rule cannot go untested.
+    for line in docs.lines().filter(|l| l.starts_with("//! | `")) {
+        let first = line.split('|').nth(1).unwrap_or("");
+        for id in first.split('`').skip(1).step_by(2) {
+            assert!(
+                examples.iter().any(|(rule, _)| *rule == id),
+                "{id} is in the rule table but has no example in this test"
+            );
+        }
     }
 }

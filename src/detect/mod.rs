@@ -71,8 +71,9 @@
 //! | `xss.css-expression` | `:expression(`, `-moz-binding`, `behavior:url(` | 82 (70 in a tag, 30 in prose), 80, 75 |
 //! | `xss.js-breakout` | `';alert(1)//`, `"-alert(1)-"` | 88 |
 //! | `xss.js-sink` | `alert(1)`, ``alert`1` ``, `String.fromCharCode`, `document.cookie` | 70 in code position, 80 tagged template, 45 in prose; 70; 70/45 |
-//! | `command.separator` / `command.substitution` | `;` `\|` `\|\|` `&&` `&` encoded newline / `$(` backtick, then a known command | 90 non-word command (`whoami`, `wget`, a `/bin/…` path); 85 word-like command (`cat`, `id`) with a flag or path, 75 with a number, 70 glued (`;id`) or substituted, 65 ending the value after `;`/`&&`/`\|\|`, 45 otherwise, 25 with a prose word; −15 after `&` or a literal newline; at most 45 in a markdown code span; +5 right after a quote |
+//! | `command.separator` / `command.substitution` | `;` `\|` `\|\|` `&&` `&` encoded newline / `$(` backtick, then a known command | 90 non-word command (`whoami`, `wget`, a `/bin/…` path); 85 word-like command (`cat`, `id`) with a flag or path, 75 with a number, 70 glued (`;id`) or substituted, 65 ending the value after `;`/`&&`/`\|\|` or a leading `\|`, 45 otherwise, 25 with a prose word; −15 after `&` or a literal newline; at most 45 in a markdown code span; +5 right after a quote |
 //! | `command.ifs` | `${IFS}`, `$IFS` | 92 |
+//! | `command.shellshock` | `() { :;};` as the value, after `=` or a quote | 95 |
 //! | `command.redirect` | `> /etc/…`, `>> /var/www…` | 80 |
 //! | `command.shell-path` | `/dev/tcp/`, `/bin/sh`, `cmd.exe` | 95, 80; 40 after `#!` or in a sentence |
 //! | `command.reverse-shell` | `nc -e`, `bash -i` | 90, 85 |

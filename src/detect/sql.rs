@@ -231,6 +231,28 @@ fn quotations(t: &Toks) -> Vec<bool> {
     closing
 }
 
+/// Whether the quote token `q`, the dashes token `d` right after it and what
+/// follows are a quoted command-line flag: exactly `--`, a letter at once,
+/// flag characters, then the same quote char closing it before the end or a
+/// space or list punctuation.
+fn quoted_flag(t: &Toks, q: usize, d: usize) -> bool {
+    let v = t.v;
+    let open = v.at(t.start(q));
+    let (ds, de) = (t.start(d), t.end(d));
+    if de != ds + 2 || !t.tight(d) || !v.at(de).is_ascii_alphabetic() {
+        return false;
+    }
+    let mut k = de;
+    while matches!(v.at(k), 'a'..='z' | '0'..='9' | '-' | '_' | '=' | '.') {
+        k += 1;
+    }
+    v.at(k) == open
+        && matches!(
+            v.at(k + 1),
+            '\0' | ' ' | '\t' | '\n' | ',' | ']' | ')' | ';'
+        )
+}
+
 pub(crate) fn scan(all: &Toks, hits: &mut Hits) {
     let v = all.v;
     // Comment obfuscation on the unfiltered tokens: `UNION/**/SELECT`, `/*!50000SELECT*/`.
@@ -325,7 +347,10 @@ pub(crate) fn scan(all: &Toks, hits: &mut Hits) {
             while t.punct(j, ')') && j < i + 4 {
                 j += 1;
             }
-            if t.kind(j) == Some(Kind::Dashes)
+            if t.kind(j) == Some(Kind::Dashes) && quoted_flag(&t, i, j) {
+                // `'--disable-ssl2-support'`, `"--oneline"`: a command-line
+                // flag in quotes, not a comment after a break-out.
+            } else if t.kind(j) == Some(Kind::Dashes)
                 || (t.punct(j, '#') && (t.kind(j + 1).is_none() || t.t[j + 1].space))
             {
                 // `admin'--`, `admin' #`
@@ -409,10 +434,15 @@ pub(crate) fn scan(all: &Toks, hits: &mut Hits) {
                 let eq = (i + 2..end).any(|k| t.is_any(k, &["=", "==", "like"]));
                 let before =
                     i == 0 || matches!(t.kind(i - 1), Some(Kind::Number)) || t.punct(i - 1, ')');
+                // `between 1950 or 1960`: a number that a prose word leads
+                // into is a quantity in a sentence, not an operand.
+                let prose_number = i >= 2
+                    && t.kind(i - 1) == Some(Kind::Number)
+                    && t.kind(i - 2) == Some(Kind::Word);
                 let conf = match (eq, lone, before) {
                     (true, _, true) => 85,
                     (true, _, false) => 60,
-                    (false, true, true) => 60,
+                    (false, true, true) if !prose_number => 60,
                     _ => 30,
                 };
                 hits.add(SQL, "sql.tautology", conf, tok.start, t.end(end - 1));
@@ -674,6 +704,9 @@ mod tests {
             "Select the items from the list",
             "drop the table by noon",
             "It's 'or' not 'and'",
+            "'--disable-ssl2-support'",
+            "git log \"--oneline\" -3",
+            "built between 1950 or 1960",
         ] {
             assert!(rules(s).is_empty(), "{s}: {:?}", rules(s));
         }
