@@ -116,6 +116,36 @@ fn detect_prints_findings_and_check_sets_the_exit_status() {
 }
 
 #[test]
+fn detect_ndjson_screens_one_value_per_line_in_order() {
+    // Values may hold newlines (JSON-escaped); blank lines are skipped.
+    let input = "\"1' OR 1=1--\"\n\n\"line one\\nline two\"\n\"<script>alert(1)</script>\"\n";
+    let out = fg()
+        .args(["detect", "--ndjson"])
+        .write_stdin(input)
+        .assert()
+        .success();
+    let lines: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[0].contains("\"category\":\"sql\""), "{}", lines[0]);
+    assert_eq!(lines[1], "[]");
+    assert!(lines[2].contains("\"category\":\"xss\""), "{}", lines[2]);
+    fg().args(["detect", "--ndjson", "--check"])
+        .write_stdin(input)
+        .assert()
+        .code(1);
+    // A line that is not a JSON string fails before anything is printed, by
+    // line number and without echoing it.
+    fg().args(["detect", "--ndjson"])
+        .write_stdin("\"fine\"\nsecret-value-not-json\n")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("error[INVALID_ARGUMENT]"))
+        .stderr(predicate::str::contains("stdin line 2"))
+        .stderr(predicate::str::contains("secret-value").not());
+}
+
+#[test]
 fn sanitize_html_file_to_file() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.html");

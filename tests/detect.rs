@@ -415,3 +415,122 @@ fn every_rule_fires_and_is_documented() {
         }
     }
 }
+
+/// One value of an external set (tests/data/injection/external/, built by
+/// tests/eval/injection/build.py from public sources named in its SOURCES.md).
+struct External {
+    value: String,
+    accept: Vec<String>,
+}
+
+fn external(name: &str) -> Vec<External> {
+    let path = common::root()
+        .join("tests/data/injection/external")
+        .join(format!("{name}.jsonl"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    // Split on '\n' only: values hold U+2028 and other line separators.
+    text.split('\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let row: serde_json::Value = serde_json::from_str(l).unwrap();
+            External {
+                value: row["value"].as_str().unwrap().to_string(),
+                accept: row["accept"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.as_str().unwrap().to_string())
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Floors (detected, total) per external set and category: today's counts,
+/// so a change that loses a payload fails here and must say why (or move the
+/// floor on purpose). The goals are issue 14's: >= 95 % per category and >=
+/// libinjection on SQL and XSS; tests/eval/injection/compare.py prints
+/// libinjection beside these on the same values.
+const EXTERNAL_FLOORS: &[(&str, &str, usize, usize)] = &[
+    ("patt", "sql", 1170, 1366),
+    ("patt", "xss", 1614, 1792),
+    ("patt", "command", 271, 493),
+    ("patt", "path-traversal", 1313, 1443),
+    ("patt", "template", 103, 107),
+    ("libinjection", "sql", 15737, 17020),
+    ("libinjection", "xss", 1537, 1625),
+    ("blns", "sql", 5, 5),
+    ("blns", "xss", 231, 236),
+    ("blns", "command", 5, 8),
+    ("blns", "path-traversal", 2, 2),
+    ("blns", "code-eval", 5, 6),
+];
+
+/// Ceilings (flagged, total) on the external benign sets; issue 14's goal is
+/// <= 0.3 % of the real benign corpus.
+const BENIGN_CEILINGS: &[(&str, usize, usize)] = &[
+    ("benign-real", 17, 6177),
+    ("libinjection-benign", 6, 417),
+    ("blns-benign", 1, 240),
+];
+
+#[test]
+fn external_sets_hold_their_floors() {
+    let mut failures = Vec::new();
+    let mut table = String::from("| set | category | detected | floor |\n|---|---|---:|---:|\n");
+    for set in ["patt", "libinjection", "blns"] {
+        let rows = external(set);
+        for &(s, cat, floor, total) in EXTERNAL_FLOORS.iter().filter(|f| f.0 == set) {
+            let of: Vec<&External> = rows.iter().filter(|r| r.accept[0] == cat).collect();
+            let hit = of
+                .iter()
+                .filter(|r| {
+                    detect_default(&r.value)
+                        .unwrap()
+                        .iter()
+                        .any(|f| r.accept.iter().any(|a| a == f.category.name()))
+                })
+                .count();
+            let rate = Rate {
+                hit,
+                total: of.len(),
+            };
+            writeln!(table, "| {s} | {cat} | {} | {floor}/{total} |", rate.cell()).unwrap();
+            if of.len() != total {
+                failures.push(format!(
+                    "{s}/{cat}: {} values, the floor counts {total}",
+                    of.len()
+                ));
+            } else if hit < floor {
+                failures.push(format!("{s}/{cat}: {hit} detected < floor {floor}"));
+            }
+        }
+    }
+    for &(set, ceiling, total) in BENIGN_CEILINGS {
+        let rows = external(set);
+        let flagged = rows
+            .iter()
+            .filter(|r| !detect_default(&r.value).unwrap().is_empty())
+            .count();
+        let rate = Rate {
+            hit: flagged,
+            total: rows.len(),
+        };
+        writeln!(
+            table,
+            "| {set} | benign (flagged) | {} | <= {ceiling}/{total} |",
+            rate.cell()
+        )
+        .unwrap();
+        if rows.len() != total {
+            failures.push(format!(
+                "{set}: {} values, the ceiling counts {total}",
+                rows.len()
+            ));
+        } else if flagged > ceiling {
+            failures.push(format!("{set}: {flagged} flagged > ceiling {ceiling}"));
+        }
+    }
+    println!("{table}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -54,6 +54,10 @@ suite "PII quality gate (our corpora and the external sets: F1 >= 0.98 and >= Pr
 # share of PII characters left in clear is reported beside them (its 2 % goal is not met yet).
 suite "names sets and gazetteer (rebuilt from their pinned sources; F1 goals enforced, left in clear reported)" \
   bash -c 'target/eval-venv/bin/python src/pii/recognize/names/data/build.py --check && target/eval-venv/bin/python tests/eval/external/build_names.py --check && target/eval-venv/bin/python tests/eval/external/names_eval.py --fieldguard target/debug/fieldguard --enforce'
+# Injection detection on public payload lists and real benign text, libinjection beside it
+# (report only: the floors that fail a regression are in tests/detect.rs).
+suite "injection detection on the external sets, beside libinjection (tests/out/injection-external.md)" \
+  bash -c 'bash tests/eval/setup.sh >/dev/null && cargo build --quiet --features cli && target/eval-venv/bin/python tests/eval/injection/compare.py --fieldguard target/debug/fieldguard --out tests/out/injection-external.md --misses tests/out/injection-misses'
 suite "npm package (npm pack, install and import in Node CJS/ESM and Deno)" node --test tests/js/package/
 suite "C API (install via pkg-config, cc shared+static, valgrind; decrypts a wasm token)" bash tests/c/run.sh
 suite "README main command (anonymize the sample services)" bash examples/anonymize.sh

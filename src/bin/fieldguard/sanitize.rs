@@ -79,6 +79,12 @@ pub struct DetectArgs {
     /// Exit with status 1 when anything is found (for scripts and CI gates).
     #[arg(long)]
     check: bool,
+    /// Many values: stdin holds one JSON string per line (so a value may hold
+    /// newlines); prints one line per value, its findings as a JSON array, in
+    /// input order. Every line is parsed before anything is printed, so a
+    /// malformed line fails the run with no output.
+    #[arg(long, conflicts_with = "value")]
+    ndjson: bool,
 }
 
 #[derive(Args)]
@@ -184,9 +190,52 @@ pub fn validate(args: ValidateArgs) -> Result<ExitCode, Error> {
 /// Prints the findings as a JSON array; with --check, findings exit 1.
 pub fn detect(args: DetectArgs) -> Result<ExitCode, Error> {
     let options: detect::DetectOptions = args.options.parse(Map::new())?;
+    if args.ndjson {
+        return detect_lines(&options, args.check);
+    }
     let findings = detect::detect(&args.value.get()?, &options)?;
     print_json(&findings)?;
     Ok(if args.check && !findings.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `detect --ndjson`: the values are parsed first (a bad line is reported by
+/// number, never by content), then screened in order.
+fn detect_lines(options: &detect::DetectOptions, check: bool) -> Result<ExitCode, Error> {
+    let input = io::read_stdin_value()?;
+    let mut values = Vec::new();
+    for (n, line) in input.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: String = serde_json::from_str(line).map_err(|_| {
+            Error::invalid_argument(format!(
+                "stdin line {}: expected a JSON string (one value per line with --ndjson)",
+                n + 1
+            ))
+        })?;
+        values.push(value);
+    }
+    let mut out = String::new();
+    let mut any = false;
+    for value in &values {
+        let findings = detect::detect(value, options)?;
+        any |= !findings.is_empty();
+        out.push_str(
+            &serde_json::to_string(&findings)
+                .map_err(|_| Error::invalid_argument("result is not representable as JSON"))?,
+        );
+        out.push('\n');
+        if out.len() > 1 << 16 {
+            io::write_stdout(out.as_bytes())?;
+            out.clear();
+        }
+    }
+    io::write_stdout(out.as_bytes())?;
+    Ok(if check && any {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
