@@ -8,8 +8,12 @@ const CMD: Category = Category::Command;
 
 /// Commands that are not English words: seeing one after a separator is
 /// already telling.
-const STRONG: [&str; 52] = [
+const STRONG: [&str; 56] = [
     "whoami",
+    "netsh",
+    "schtasks",
+    "icacls",
+    "vssadmin",
     "uname",
     "ifconfig",
     "ipconfig",
@@ -139,9 +143,37 @@ fn separator(t: &Toks, i: usize) -> Option<(bool, usize)> {
         Some((true, i + 2))
     } else if tok.kind == Kind::Quote && t.v.at(tok.start) == '`' {
         Some((true, i + 1))
+    } else if shell_call(t, i) {
+        Some((true, i + 2))
     } else {
         None
     }
+}
+
+/// `(` opening the string argument of a function that hands it to a shell
+/// (`system('id')`, `shell_exec("ls -la")`, `popen('…')`): the string is
+/// a command line.
+fn shell_call(t: &Toks, i: usize) -> bool {
+    t.punct(i, '(')
+        && i > 0
+        && t.tight(i)
+        && t.kind(i + 1) == Some(Kind::Quote)
+        && t.is_any(
+            i - 1,
+            &[
+                "system",
+                "exec",
+                "shell_exec",
+                "passthru",
+                "popen",
+                "proc_open",
+                "pcntl_exec",
+                "spawn",
+                "execsync",
+                "check_output",
+                "getoutput",
+            ],
+        )
 }
 
 pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
@@ -150,11 +182,15 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
     for i in 0..n {
         let tok = t.t[i];
         if let Some((good, mut k)) = separator(t, i) {
+            // Any separator that opens the value is appended to a command
+            // line: prose does not start with `&` or an encoded newline.
+            let good = good || i == 0;
             let backtick = tok.kind == Kind::Quote;
-            let subst = backtick || t.punct(i, '$');
+            let call = t.punct(i, '(');
+            let subst = backtick || t.punct(i, '$') || call;
             // Skip an opening quote (`;'id'`) or a path prefix (`;/bin/cat`).
             let mut path = false;
-            if t.kind(k) == Some(Kind::Quote) && !backtick {
+            if t.kind(k) == Some(Kind::Quote) && !backtick && !call {
                 k += 1;
             }
             while t.punct(k, '/') && t.word(k + 1) && t.punct(k + 2, '/') {
@@ -167,7 +203,7 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
             if !t.word(k) {
                 continue;
             }
-            let strong = t.is_any(k, &STRONG);
+            let strong = t.is_any(k, &STRONG) || windows_reg(t, k);
             let weak = !strong && t.is_any(k, &WEAK);
             if !(strong || weak) {
                 continue;
@@ -177,6 +213,10 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
                 continue;
             }
             let mut arg = arg_after(t, k + 1);
+            // The string ends after the command: `system('pwd')`.
+            if call && t.kind(k + 1) == Some(Kind::Quote) {
+                arg = Arg::Bare;
+            }
             // `net user`, `net localgroup administrators`: Windows recon.
             if t.is(k, "net")
                 && t.is_any(
@@ -205,11 +245,15 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
                     // the value: prose has `dog | cat`, not `x; id`.
                     // A value that starts with `|` (`| id`) is appended to a
                     // command line: prose does not open with a pipe.
+                    // So does one that opens with `&` or an encoded newline
+                    // (`& id`, `%0a id`): the classic probe suffixes.
                     let shell_only = t.is(i, "&&")
                         || t.is(i, "||")
                         || t.punct(i, ';')
-                        || t.punct(i, '|') && i == 0;
-                    let last = t.kind(k + 1).is_none();
+                        || (t.punct(i, '|') || t.punct(i, '&') || tok.kind == Kind::Newline)
+                            && i == 0;
+                    let last = t.kind(k + 1).is_none()
+                        || t.kind(k + 1) == Some(Kind::Newline) && t.kind(k + 2).is_none();
                     if good && (adjacent || subst) {
                         70
                     } else if good && shell_only && last {
@@ -224,7 +268,7 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
             };
             let conf = if prose_backtick {
                 conf.min(45)
-            } else if !good {
+            } else if !good && i > 0 {
                 conf.saturating_sub(15)
             } else {
                 conf
@@ -235,12 +279,17 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
             } else {
                 conf
             };
-            let rule = if subst {
+            let rule = if call {
+                "command.shell-call"
+            } else if subst {
                 "command.substitution"
             } else {
                 "command.separator"
             };
             hits.add(CMD, rule, conf, tok.start, t.end(k));
+        }
+        if i == 0 || (i == 1 && t.kind(0) == Some(Kind::Quote)) {
+            command_line(t, i, hits);
         }
         // Shellshock (CVE-2014-6271): a bash function definition `() {` as
         // the whole value (or right after `=`), which vulnerable bash runs the
@@ -265,6 +314,21 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
                 tok.start,
                 t.end(if t.is(i + 1, "ifs") { i + 1 } else { i + 3 }),
             );
+        }
+        // Output redirected into a file a web server runs (`> shell.php`):
+        // how a command injection plants a web shell.
+        const SERVED: [&str; 10] = [
+            "php", "phtml", "jsp", "jspx", "asp", "aspx", "cgi", "pl", "sh", "py",
+        ];
+        if (t.punct(i, '>') || t.is(i, ">>"))
+            && t.word(i + 1)
+            && t.punct(i + 2, '.')
+            && t.tight(i + 2)
+            && t.is_any(i + 3, &SERVED)
+            && t.kind(i + 4)
+                .is_none_or(|k| k == Kind::Newline || t.t[i + 4].space)
+        {
+            hits.add(CMD, "command.redirect", 80, tok.start, t.end(i + 3));
         }
         // Redirection to or from a sensitive place.
         if (t.punct(i, '>') || t.is(i, ">>") || t.punct(i, '<')) && t.punct(i + 1, '/') {
@@ -328,6 +392,52 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
     }
 }
 
+/// `reg add|query|delete|save|export`: the Windows registry tool, not the
+/// abbreviation.
+fn windows_reg(t: &Toks, k: usize) -> bool {
+    t.is(k, "reg")
+        && t.is_any(
+            k + 1,
+            &["add", "query", "delete", "save", "export", "import"],
+        )
+}
+
+/// The whole value is a command line (no separator: the application runs
+/// it, or appends it to one): a known command at its start with an argument
+/// that only a command line has — `cat /etc/passwd`, `dir C:\Users`,
+/// `curl https://…`, `uname -a`. Prose that starts with a command word has a
+/// word after it ("cat food", "find a way"), which does not count.
+fn command_line(t: &Toks, i: usize, hits: &mut Hits) {
+    let strong = t.is_any(i, &STRONG) || windows_reg(t, i);
+    let weak = !strong && t.is_any(i, &WEAK);
+    if !(strong || weak) || (t.punct(i + 1, '.') && t.tight(i + 1)) {
+        return;
+    }
+    let arg = arg_after(t, i + 1);
+    // A flag must be glued to its dash (`-a`, `--help`), not a dash in a
+    // sentence ("ls - list directory contents").
+    let flag = t.punct(i + 1, '-') || t.kind(i + 1) == Some(Kind::Dashes);
+    if flag && !(t.tight(i + 2) && t.word(i + 2)) {
+        return;
+    }
+    // Windows administration tools whose subcommands are words
+    // (`netsh firewall show config`, `reg add …`); none is an English word.
+    let admin = windows_reg(t, i) || t.is_any(i, &["netsh", "schtasks", "wmic", "vssadmin"]);
+    let conf = match (strong, arg) {
+        (true, Arg::Strong) => 75,
+        (true, Arg::Word) if admin => 70,
+        (true, Arg::Bare) if t.kind(i + 1).is_none() && t.len() == i + 1 => 55,
+        (false, Arg::Strong) => 65,
+        _ => return,
+    };
+    let end = (i + 1..t.len())
+        .take(6)
+        .take_while(|&k| t.kind(k) != Some(Kind::Newline))
+        .last()
+        .map_or(t.end(i), |k| t.end(k));
+    hits.add(CMD, "command.line", conf, t.start(i), end);
+}
+
 impl Toks<'_> {
     /// The word at `i` is not followed by more path (`/bin/sh` but not `/bin/shop`).
     fn word_end_ok(&self, i: usize) -> bool {
@@ -354,6 +464,20 @@ mod tests {
         assert!(rules("nc -e /bin/sh 10.0.0.1 4444").contains(&"command.reverse-shell"));
         assert!(rules("| id").contains(&"command.separator"));
         assert!(rules("() { :;}; echo vulnerable").contains(&"command.shellshock"));
+        assert!(rules("cat /etc/hosts").contains(&"command.line"));
+        assert!(rules("system('pwd')").contains(&"command.shell-call"));
+        assert!(rules("; shell_exec(\"cat /etc/passwd\");").contains(&"command.shell-call"));
+        assert!(rules("' whoami").contains(&"command.line"));
+        // A string of prose in a shell call is no command line.
+        assert!(!rules("system('a nice day')").contains(&"command.shell-call"));
+        assert!(rules("dir C:\\Users").contains(&"command.line"));
+        assert!(rules("netsh firewall show config").contains(&"command.line"));
+        assert!(rules("reg add \"HKLM\\Software\\x\" /v y").contains(&"command.line"));
+        assert!(rules("& id").contains(&"command.separator"));
+        assert!(rules("%0a id %0a").contains(&"command.separator"));
+        assert!(
+            rules("echo \"<?php system($_GET['c']); ?>\" > cmd.php").contains(&"command.redirect")
+        );
         assert!(rules("User-Agent=() { :; }; /bin/bash -c id").contains(&"command.shellshock"));
     }
 
@@ -368,6 +492,11 @@ mod tests {
             "see ls.txt",
             "function f() { return 1; }",
             "a | id card",
+            "ls - list directory contents",
+            "cat food and dog food",
+            "find a way home",
+            "curl is a tool for transferring data",
+            "see the regression report",
         ] {
             assert!(rules(s).is_empty(), "{s}: {:?}", rules(s));
         }

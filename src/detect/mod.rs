@@ -71,10 +71,12 @@
 //! | `xss.css-expression` | `:expression(`, `-moz-binding`, `behavior:url(` | 82 (70 in a tag, 30 in prose), 80, 75 |
 //! | `xss.js-breakout` | `';alert(1)//`, `"-alert(1)-"` | 88 |
 //! | `xss.js-sink` | `alert(1)`, ``alert`1` ``, `String.fromCharCode`, `document.cookie` | 70 in code position, 80 tagged template, 45 in prose; 70; 70/45 |
-//! | `command.separator` / `command.substitution` | `;` `\|` `\|\|` `&&` `&` encoded newline / `$(` backtick, then a known command | 90 non-word command (`whoami`, `wget`, a `/bin/…` path); 85 word-like command (`cat`, `id`) with a flag or path, 75 with a number, 70 glued (`;id`) or substituted, 65 ending the value after `;`/`&&`/`\|\|` or a leading `\|`, 45 otherwise, 25 with a prose word; −15 after `&` or a literal newline; at most 45 in a markdown code span; +5 right after a quote |
+//! | `command.separator` / `command.substitution` | `;` `\|` `\|\|` `&&` `&` encoded newline / `$(` backtick, then a known command | 90 non-word command (`whoami`, `wget`, a `/bin/…` path); 85 word-like command (`cat`, `id`) with a flag or path, 75 with a number, 70 glued (`;id`) or substituted, 65 ending the value after `;`/`&&`/`\|\|` or a leading `\|`, `&` or encoded newline, 45 otherwise, 25 with a prose word; −15 after `&` or a literal newline; at most 45 in a markdown code span; +5 right after a quote |
+//! | `command.shell-call` | `system('id')`, `shell_exec("ls -la")`, `popen('…')`: a shell-running call whose string is a command line | as `command.substitution` |
+//! | `command.line` | the value is a command line: `cat /etc/passwd`, `dir C:\Users`, `uname -a`, `netsh firewall show config`, `reg add …` | 75 non-word command with a flag, path or URL; 70 Windows admin tool with a subcommand; 65 word-like command with a flag or path; 55 a lone non-word command |
 //! | `command.ifs` | `${IFS}`, `$IFS` | 92 |
 //! | `command.shellshock` | `() { :;};` as the value, after `=` or a quote | 95 |
-//! | `command.redirect` | `> /etc/…`, `>> /var/www…` | 80 |
+//! | `command.redirect` | `> /etc/…`, `>> /var/www…`, `> shell.php` (a file a web server runs) | 80 |
 //! | `command.shell-path` | `/dev/tcp/`, `/bin/sh`, `cmd.exe` | 95, 80; 40 after `#!` or in a sentence |
 //! | `command.reverse-shell` | `nc -e`, `bash -i` | 90, 85 |
 //! | `path.traversal` | `../` runs (`..\`, encoded, overlong `%c0%af` and `%c0%2e`, fullwidth, IIS best-fit `%uEFC8`/`%uF025`, hex text `..0x2f`, `....//`, `..;/`) | 45 one, 75 two, 90 three or more; ≥85 filter-bypass forms; ≥90 encoded; 95 before a sensitive target; at most 40 for a plain run before a source location (`../../a/b.hh:72:13:`) |
