@@ -62,6 +62,7 @@
 //! | `sql.catalog-access` | `information_schema`, `sqlite_master`, `xp_cmdshell`, `@@version` | 90; 85 others before `.`/`(`; 80 `@@…`; 60 |
 //! | `sql.char-obfuscation` | `CHAR(115,101)`, `CHAR(39)\|\|`, `CONCAT(0x7e` | 85 hex, 80; 40 a single `CHAR(n)` |
 //! | `sql.comment-obfuscation` | `/*!50000SELECT*/`, `UNION/**/SELECT` | 90, 85 |
+//! | `sql.context-break` | placed in a query bare, in `'…'` or in `"…"` (the SQL tokenizer of `sqllex`), the value breaks out into a boolean condition (`' and 'x'='y`, `HOPE AND 8=3`), string arithmetic into a function (`'+ASCII(…)--`), a stacked statement (`'; while 1=1 shutdown--`) or a clause (`' GROUP BY x HAVING 1=1--`) that parses to its end | 90 stacked, 85 clause or a condition with a comparison or function, 80 arithmetic into a function, 75 a bare condition, 70 chained string conditions (`1' OR '1' XOR '0`) |
 //! | `sql.statement` | `EXEC master..`, `SELECT * FROM`, `INSERT INTO … VALUES`, `DROP TABLE t;` | 85, 75, 72, 70; 60 `SELECT a, b FROM`; 40 other `select … from` |
 //! | `xss.script-tag` | `<script`, `</script` | 95, 85 |
 //! | `xss.event-handler` | `on…=` | 90 inside a tag; 80 known handler after a quote with `(` in the value; 40, 25 |
@@ -115,7 +116,9 @@
 //! use fieldguard::detect::{detect_default, Category};
 //! let findings = detect_default("1' OR '1'='1")?;
 //! assert_eq!(findings[0].category, Category::Sql);
-//! assert_eq!(findings[0].rule, "sql.tautology");
+//! // The tautology rule and the SQL tokenizer's context check both see it.
+//! assert!(findings.iter().any(|f| f.rule == "sql.tautology"));
+//! assert!(findings.iter().any(|f| f.rule == "sql.context-break"));
 //! assert!(detect_default("Dear Mr O'Brien, please select a union rep.")?.is_empty());
 //! # Ok::<(), fieldguard::Error>(())
 //! ```
@@ -124,6 +127,7 @@ mod code;
 mod command;
 mod path;
 mod sql;
+mod sqllex;
 mod template;
 mod views;
 mod xss;
@@ -416,6 +420,7 @@ pub fn detect(input: &str, options: &DetectOptions) -> Result<Vec<Finding>> {
         let mut hits = Hits(Vec::new());
         if wanted(Category::Sql) {
             sql::scan(&t, &mut hits);
+            sqllex::scan(view, &mut hits);
         }
         if wanted(Category::Xss) {
             xss::scan(view, &mut hits);

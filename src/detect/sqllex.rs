@@ -1,0 +1,676 @@
+//! A SQL tokenizer and the question libinjection asks of it: placed in a
+//! query as a bare literal, inside `'…'` or inside `"…"`, does the value
+//! change the query's structure?
+//!
+//! For each context the value is tokenized the way a SQL parser would see
+//! it there: in a quoted context the text up to the first unescaped closing
+//! quote (`''` and `\'` are escapes) is string content, and what follows is
+//! SQL. Tokens are classed (string, number, variable, word, function,
+//! logic operator, comparison, arithmetic, parentheses, `;`, comment), and a
+//! small expression grammar folds them: operands joined by arithmetic,
+//! comparisons, then `AND`/`OR`/`XOR`/`&&`/`||`. The value is an injection in
+//! a context when what follows the break-out is one of the shapes that only
+//! an attack produces there — a boolean condition (`' and 'x'='y`,
+//! `HOPE AND 8=3`), string arithmetic into a function (`'+ASCII(…)--`), a
+//! stacked statement (`'; while 1=1 shutdown--`) or a clause keyword
+//! (`' GROUP BY x HAVING 1=1--`) — and the grammar consumes it to the end of
+//! the value, a comment or the application's closing quote. Prose does not
+//! parse this far: "rock and roll" has no comparison, "O'Brien" has a word
+//! after its quote.
+//!
+//! Linear: one tokenizing pass per context, and the grammar only moves
+//! forward (parentheses nest at most 16 deep).
+
+use super::views::View;
+use super::{Category, Hits};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum T {
+    /// A string literal; `true` when the value ends inside it (the
+    /// application's own closing quote would end it).
+    Str(bool),
+    Num,
+    /// `@x`, `@@version`.
+    Var,
+    Word,
+    /// A word followed by `(`.
+    Func,
+    /// Statement-starting keywords after `;`.
+    Stmt,
+    /// `UNION`, `GROUP`/`ORDER BY`, `HAVING`, `LIMIT`, `INTO`, `PROCEDURE`.
+    Clause,
+    Logic,
+    Not,
+    Cmp,
+    Arith,
+    Open,
+    Close,
+    Comma,
+    Semi,
+    Dot,
+    Comment,
+    Other,
+}
+
+#[derive(Clone, Copy)]
+struct Tok {
+    t: T,
+    start: usize,
+    end: usize,
+}
+
+const LOGIC: [&str; 3] = ["and", "or", "xor"];
+const CMP_WORDS: [&str; 6] = ["like", "rlike", "regexp", "is", "in", "between"];
+const ATOM_WORDS: [&str; 4] = ["true", "false", "null", "unknown"];
+const STATEMENTS: [&str; 19] = [
+    "select", "insert", "update", "delete", "drop", "create", "alter", "exec", "execute",
+    "declare", "shutdown", "waitfor", "while", "if", "begin", "truncate", "grant", "set", "call",
+];
+const CLAUSES: [&str; 7] = [
+    "union",
+    "group",
+    "order",
+    "having",
+    "limit",
+    "procedure",
+    "into",
+];
+
+fn word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '$'
+}
+
+fn word_is(v: &View, s: usize, e: usize, list: &[&str]) -> bool {
+    list.iter().any(|w| w.len() == e - s && v.is_at(s, w))
+}
+
+/// Tokens of `v.low[from..]`, at most `cap` of them.
+fn tokenize(v: &View, from: usize, cap: usize) -> Vec<Tok> {
+    let c = &v.low;
+    let n = c.len();
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < n && out.len() < cap {
+        let ch = c[i];
+        let start = i;
+        let t = match ch {
+            ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{a0}' => {
+                i += 1;
+                continue;
+            }
+            '\'' | '"' | '`' => {
+                i += 1;
+                let mut closed = false;
+                while i < n {
+                    if c[i] == '\\' {
+                        i += 2;
+                    } else if c[i] == ch {
+                        if c.get(i + 1) == Some(&ch) {
+                            i += 2;
+                        } else {
+                            i += 1;
+                            closed = true;
+                            break;
+                        }
+                    } else {
+                        i += 1;
+                    }
+                }
+                i = i.min(n);
+                if ch == '`' {
+                    // A quoted identifier.
+                    T::Word
+                } else {
+                    T::Str(!closed)
+                }
+            }
+            '-' if c.get(i + 1) == Some(&'-') => {
+                while i < n && c[i] != '\n' {
+                    i += 1;
+                }
+                T::Comment
+            }
+            '#' => {
+                while i < n && c[i] != '\n' {
+                    i += 1;
+                }
+                T::Comment
+            }
+            '/' if c.get(i + 1) == Some(&'*') => {
+                // MySQL runs `/*! … */` as code: skip the marker (and its
+                // version digits) and read on.
+                if c.get(i + 2) == Some(&'!') {
+                    i += 3;
+                    while i < n && c[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    continue;
+                }
+                i += 2;
+                while i < n && !(c[i] == '*' && c.get(i + 1) == Some(&'/')) {
+                    i += 1;
+                }
+                i = (i + 2).min(n);
+                // A comment between tokens is whitespace.
+                continue;
+            }
+            '*' if c.get(i + 1) == Some(&'/') => {
+                i += 2;
+                continue;
+            }
+            '0'..='9' | '.' if ch != '.' || c.get(i + 1).is_some_and(char::is_ascii_digit) => {
+                if ch == '0' && c.get(i + 1) == Some(&'x') {
+                    i += 2;
+                    while i < n && c[i].is_ascii_hexdigit() {
+                        i += 1;
+                    }
+                } else {
+                    while i < n && (c[i].is_ascii_digit() || c[i] == '.') {
+                        i += 1;
+                    }
+                    if i < n && c[i] == 'e' && c.get(i + 1).is_some_and(char::is_ascii_digit) {
+                        i += 1;
+                        while i < n && c[i].is_ascii_digit() {
+                            i += 1;
+                        }
+                    }
+                }
+                T::Num
+            }
+            '@' => {
+                i += 1;
+                if c.get(i) == Some(&'@') {
+                    i += 1;
+                }
+                while i < n && word_char(c[i]) {
+                    i += 1;
+                }
+                T::Var
+            }
+            c0 if word_char(c0) => {
+                while i < n && word_char(c[i]) {
+                    i += 1;
+                }
+                let mut k = i;
+                while k < n && matches!(c[k], ' ' | '\t') {
+                    k += 1;
+                }
+                if word_is(v, start, i, &LOGIC) {
+                    T::Logic
+                } else if word_is(v, start, i, &["not"]) {
+                    T::Not
+                } else if word_is(v, start, i, &CMP_WORDS) || word_is(v, start, i, &["sounds"]) {
+                    T::Cmp
+                } else if word_is(v, start, i, &ATOM_WORDS) {
+                    T::Num
+                } else if k < n && c[k] == '(' && !word_is(v, start, i, &["union", "select"]) {
+                    T::Func
+                } else if word_is(v, start, i, &STATEMENTS) {
+                    T::Stmt
+                } else if word_is(v, start, i, &CLAUSES) {
+                    T::Clause
+                } else {
+                    T::Word
+                }
+            }
+            '=' | '<' | '>' | '!' => {
+                i += 1;
+                while i < n && matches!(c[i], '=' | '<' | '>') && i - start < 3 {
+                    i += 1;
+                }
+                if ch == '!' && i == start + 1 {
+                    T::Not
+                } else {
+                    T::Cmp
+                }
+            }
+            '&' | '|' if c.get(i + 1) == Some(&ch) => {
+                i += 2;
+                T::Logic
+            }
+            '+' | '-' | '*' | '/' | '%' | '^' | '&' | '|' | '~' => {
+                i += 1;
+                T::Arith
+            }
+            '(' => {
+                i += 1;
+                T::Open
+            }
+            ')' => {
+                i += 1;
+                T::Close
+            }
+            ',' => {
+                i += 1;
+                T::Comma
+            }
+            '.' => {
+                i += 1;
+                T::Dot
+            }
+            ';' => {
+                i += 1;
+                T::Semi
+            }
+            _ => {
+                i += 1;
+                T::Other
+            }
+        };
+        out.push(Tok { t, start, end: i });
+    }
+    out
+}
+
+/// What a successful parse of an expression saw.
+#[derive(Default, Clone, Copy)]
+struct Seen {
+    /// A comparison whose sides are not both plain words.
+    cmp: bool,
+    func: bool,
+    words: usize,
+}
+
+struct P<'a> {
+    t: &'a [Tok],
+    i: usize,
+    seen: Seen,
+    depth: usize,
+}
+
+impl P<'_> {
+    fn peek(&self) -> Option<T> {
+        self.t.get(self.i).map(|t| t.t)
+    }
+
+    /// `-x`, `~x`, `NOT x`, `!x`, then an atom, then `.name` parts.
+    /// Returns whether the operand was a plain word.
+    fn operand(&mut self) -> Option<bool> {
+        while matches!(self.peek(), Some(T::Arith | T::Not)) {
+            self.i += 1;
+        }
+        let plain = match self.peek()? {
+            T::Num | T::Var | T::Str(_) => false,
+            T::Word => {
+                self.seen.words += 1;
+                true
+            }
+            T::Func => {
+                self.i += 1;
+                if self.peek() != Some(T::Open) {
+                    return None;
+                }
+                self.seen.func = true;
+                self.group()?;
+                self.postfix();
+                return Some(false);
+            }
+            T::Open => {
+                self.group()?;
+                self.postfix();
+                return Some(false);
+            }
+            _ => return None,
+        };
+        self.i += 1;
+        self.postfix();
+        Some(plain)
+    }
+
+    /// `.name` parts and PostgreSQL casts (`version()::int`).
+    fn postfix(&mut self) {
+        loop {
+            let next_word = self
+                .t
+                .get(self.i + 1)
+                .is_some_and(|t| matches!(t.t, T::Word | T::Func));
+            if self.peek() == Some(T::Dot) && next_word {
+                self.i += 2;
+            } else if self.peek() == Some(T::Other)
+                && self.t.get(self.i + 1).is_some_and(|t| t.t == T::Other)
+                && self.t[self.i].end == self.t[self.i + 1].start
+                && self.t.get(self.i + 2).is_some_and(|t| t.t == T::Word)
+            {
+                // `::type`: two `:` (Other) glued, then the type name.
+                self.i += 3;
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// `( expr, expr … )`; an empty `()` is a call without arguments.
+    fn group(&mut self) -> Option<()> {
+        self.i += 1;
+        if self.depth >= 16 {
+            return None;
+        }
+        self.depth += 1;
+        if self.peek() != Some(T::Close) {
+            loop {
+                if matches!(self.peek(), Some(T::Stmt)) {
+                    // A subquery: `(SELECT …)`; skip to its close.
+                    let mut d = 0;
+                    while let Some(t) = self.peek() {
+                        match t {
+                            T::Open => d += 1,
+                            T::Close if d == 0 => break,
+                            T::Close => d -= 1,
+                            _ => {}
+                        }
+                        self.i += 1;
+                    }
+                    self.seen.func = true;
+                } else {
+                    self.boolean()?;
+                    // `CAST(x AS int)`, `CONVERT(x USING utf8)`.
+                    if self.peek() == Some(T::Word)
+                        && self.t.get(self.i + 1).is_some_and(|t| t.t == T::Word)
+                    {
+                        self.i += 2;
+                    }
+                }
+                if self.peek() == Some(T::Comma) {
+                    self.i += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        self.depth -= 1;
+        if self.peek() == Some(T::Close) {
+            self.i += 1;
+            Some(())
+        } else {
+            // `('a'='a`: the application's own `')` closes it.
+            (self.peek().is_none() && self.i > 0 && self.t[self.i - 1].t == T::Str(true))
+                .then_some(())
+        }
+    }
+
+    /// operand (arith operand)*; whether all of it was one plain word.
+    fn arith(&mut self) -> Option<bool> {
+        let mut plain = self.operand()?;
+        while self.peek() == Some(T::Arith) {
+            self.i += 1;
+            self.operand()?;
+            plain = false;
+        }
+        Some(plain)
+    }
+
+    /// arith [NOT] (cmp arith | BETWEEN a AND b | IN (…) | IS [NOT] NULL).
+    fn condition(&mut self) -> Option<()> {
+        let left = self.arith()?;
+        if self.peek() == Some(T::Not) {
+            self.i += 1;
+        }
+        if self.peek() == Some(T::Cmp) {
+            let between = {
+                let t = self.t[self.i];
+                t.end - t.start == 7
+            };
+            self.i += 1;
+            if self.peek() == Some(T::Not) {
+                self.i += 1;
+            }
+            let right = self.arith()?;
+            if between && self.peek() == Some(T::Logic) {
+                self.i += 1;
+                self.arith()?;
+            }
+            if !(left && right) {
+                self.seen.cmp = true;
+            }
+        }
+        Some(())
+    }
+
+    fn boolean(&mut self) -> Option<()> {
+        self.condition()?;
+        while self.peek() == Some(T::Logic) {
+            self.i += 1;
+            self.condition()?;
+        }
+        Some(())
+    }
+
+    /// Whether the parse stopped where a payload may end: the end of the
+    /// value, a comment, `;`, or an open string (the application's quote
+    /// closes it).
+    fn at_end(&mut self) -> bool {
+        // Unbalanced `)` close the application's own parentheses.
+        let mut k = 0;
+        while k < 3 && self.peek() == Some(T::Close) {
+            self.i += 1;
+            k += 1;
+        }
+        match self.peek() {
+            None | Some(T::Comment | T::Semi) => true,
+            Some(_) => false,
+        }
+    }
+}
+
+/// How the tokens after a break-out (or the whole value, when `bare`)
+/// change the query: the confidence, and the index of the last token.
+fn judge(v: &View, t: &[Tok], bare: bool) -> Option<(u8, usize)> {
+    let mut i = 0;
+    // `')`: closing the application's parentheses.
+    while !bare && i < 3 && t.get(i).is_some_and(|x| x.t == T::Close) {
+        i += 1;
+    }
+    let first = t.get(i)?.t;
+    if !bare {
+        match first {
+            T::Semi => {
+                let next = t.get(i + 1)?;
+                return (next.t == T::Stmt).then_some((90, i + 1));
+            }
+            T::Clause => return clause(v, t, i).then_some((85, i + 1)),
+            _ => {}
+        }
+    }
+    let mut p = P {
+        t,
+        i,
+        seen: Seen::default(),
+        depth: 0,
+    };
+    if bare {
+        // An operand first (`HOPE`, `1*(HOPE)`, `PI()`), then the logic,
+        // or a number and a clause (`14968 order by 5`, `1 into outfile`).
+        p.arith()?;
+        if p.peek() == Some(T::Clause) && first == T::Num && clause(v, t, p.i) {
+            return Some((80, p.i + 1));
+        }
+        if p.peek() != Some(T::Logic) {
+            return None;
+        }
+    } else if first == T::Arith {
+        // `'+ASCII(SUBSTRING(…))-10--`: string arithmetic into SQL.
+        p.i += 1;
+        p.arith()?;
+    }
+    let mut logic = 0;
+    while p.peek() == Some(T::Logic) {
+        p.i += 1;
+        logic += 1;
+        p.condition()?;
+    }
+    // `9999 or 1 group by …`: a clause after the condition.
+    if logic > 0 && p.peek() == Some(T::Clause) && clause(v, t, p.i) {
+        return Some((85, p.i + 1));
+    }
+    let last = p.i.checked_sub(1)?;
+    let open_string = last < t.len() && t[last].t == T::Str(true);
+    if !(p.at_end() || open_string) {
+        return None;
+    }
+    let s = p.seen;
+    let conf = if bare {
+        // The whole value must be this expression, with a comparison in
+        // its condition ("Apple(s) and pear(s)" has calls, no comparison).
+        if logic == 0 || !s.cmp {
+            return None;
+        }
+        if s.words > 2 {
+            return None;
+        }
+        75
+    } else if logic == 0 {
+        // String arithmetic only counts with a function in it.
+        if !s.func {
+            return None;
+        }
+        80
+    } else if s.cmp || s.func {
+        85
+    } else if logic >= 2 {
+        // `1' OR '1' XOR '0`: one `' and "x` is as often two quoted phrases.
+        70
+    } else {
+        return None;
+    };
+    Some((conf, last))
+}
+
+/// A clause keyword right after the break-out, with what must follow it
+/// in SQL: `UNION [ALL|DISTINCT] SELECT`, `GROUP|ORDER BY`, `HAVING` and
+/// a condition, `LIMIT n`, `INTO OUTFILE|DUMPFILE|@var`, `PROCEDURE
+/// ANALYSE`. A quoted title ("INTO THE WILD") has other words there.
+fn clause(v: &View, t: &[Tok], i: usize) -> bool {
+    let is = |k: usize, w: &str| {
+        t.get(k)
+            .is_some_and(|x| x.end - x.start == w.len() && v.is_at(x.start, w))
+    };
+    let any = |k: usize, ws: &[&str]| ws.iter().any(|w| is(k, w));
+    if is(i, "union") {
+        let select = |k: usize| {
+            is(k, "select") || t.get(k).is_some_and(|x| x.t == T::Open) && is(k + 1, "select")
+        };
+        select(i + 1) || (any(i + 1, &["all", "distinct"]) && select(i + 2))
+    } else if any(i, &["group", "order"]) {
+        is(i + 1, "by")
+    } else if is(i, "having") {
+        let mut p = P {
+            t,
+            i: i + 1,
+            seen: Seen::default(),
+            depth: 0,
+        };
+        p.boolean().is_some() && p.seen.cmp
+    } else if is(i, "limit") {
+        t.get(i + 1).is_some_and(|x| x.t == T::Num)
+    } else if is(i, "into") {
+        any(i + 1, &["outfile", "dumpfile"]) || t.get(i + 1).is_some_and(|x| x.t == T::Var)
+    } else if is(i, "procedure") {
+        any(i + 1, &["analyse", "analyze"])
+    } else {
+        false
+    }
+}
+
+/// The first unescaped `q` in `v` (where the value would close the
+/// application's string), if any.
+fn break_out(v: &View, q: char) -> Option<usize> {
+    let c = &v.low;
+    let mut i = 0;
+    while i < c.len() {
+        if c[i] == '\\' {
+            i += 2;
+        } else if c[i] == q {
+            if c.get(i + 1) == Some(&q) {
+                i += 2;
+            } else {
+                return Some(i);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+pub(crate) fn scan(v: &View, hits: &mut Hits) {
+    const CAP: usize = 512;
+    let bare = tokenize(v, 0, CAP);
+    if let Some((conf, last)) = judge(v, &bare, true) {
+        hits.add(
+            Category::Sql,
+            "sql.context-break",
+            conf,
+            bare[0].start,
+            bare[last].end,
+        );
+    }
+    for q in ['\'', '"'] {
+        if let Some(b) = break_out(v, q) {
+            let t = tokenize(v, b + 1, CAP);
+            if let Some((conf, last)) = judge(v, &t, false) {
+                hits.add(Category::Sql, "sql.context-break", conf, b, t[last].end);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::test_rules as rules;
+
+    #[test]
+    fn attacks() {
+        for s in [
+            "1' OR '1' XOR '0",
+            "' GROUP BY x HAVING 1=1 --",
+            "'; while 1=1 shutdown-- -",
+            "-1' and 'x'='y",
+            "HOPE AND 8=3",
+            "PI() AND COS(PI())=-1",
+            "~9-(2) OR 1 = ~1",
+            "a''12' and (pi()=pi())--",
+            "foo'+ ASCII(substring(passwd,1,1))-10--",
+            "1') and ('a'='a",
+            "\" or \"\"=\"",
+            "14968 order by 5",
+            "1 or 1=(SELECT TOP 1 Password from artUsersAdmin))--",
+            "9999 or 1 group by concat(version(),floor(rand(0)*2)) having min(0)--",
+            "330 and 1=version()::int",
+            "1 and 1=cast((select version()) as int)",
+            "' union (select -1,2,3,4,5)--",
+        ] {
+            assert!(
+                rules(s).contains(&"sql.context-break"),
+                "{s}: {:?}",
+                rules(s)
+            );
+        }
+    }
+
+    #[test]
+    fn benign() {
+        for s in [
+            "O'Brien",
+            "rock and roll",
+            "it's 'fine' or not",
+            "a = 1 and b = 2",
+            "Tom's and Jerry's",
+            "don't, or do",
+            "\"quoted\" and more",
+            "x and y",
+            "I'm tired and 'sad'",
+            "\"INTO THE WILD\"",
+            "'countdown calendar\" and \"disney:",
+            "select 'and'",
+            "Apple(s) and pear(s)",
+            "chapter 3 order by date",
+            "1 in order",
+        ] {
+            assert!(
+                !rules(s).contains(&"sql.context-break"),
+                "{s}: {:?}",
+                rules(s)
+            );
+        }
+    }
+}
