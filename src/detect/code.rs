@@ -97,6 +97,7 @@ fn code_arg(t: &Toks, k: usize) -> bool {
 }
 
 pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
+    yaml_tags(t.v, hits);
     let v = t.v;
     let n = t.len();
     whole_call(t, hits);
@@ -344,6 +345,32 @@ fn whole_call(t: &Toks, hits: &mut Hits) {
     hits.add(CODE, "code.function-call", conf, t.start(0), t.end(close));
 }
 
+/// YAML tags that make an unsafe loader build objects: PyYAML's
+/// `!!python/object/apply:os.system`, SnakeYAML's `!!javax.script…` and
+/// `!!java.net.URLClassLoader`, Ruby's Psych `!ruby/object:`. A YAML value
+/// in a form field has no use for them.
+fn yaml_tags(v: &super::views::View, hits: &mut Hits) {
+    const TAGS: [(&str, u8); 8] = [
+        ("!!python/object", 95),
+        ("!!python/name:", 92),
+        ("!!python/module:", 92),
+        ("!!javax.script.", 95),
+        ("!!java.net.url", 92),
+        ("!!com.sun.rowset", 92),
+        ("!ruby/object:", 90),
+        ("!ruby/hash:", 85),
+    ];
+    for i in (0..v.len()).filter(|&i| v.at(i) == '!') {
+        if let Some(&(pat, conf)) = TAGS.iter().find(|(p, _)| v.is_at(i, p)) {
+            let mut e = i + pat.len();
+            while e < v.len() && !v.at(e).is_whitespace() && v.at(e) != '[' {
+                e += 1;
+            }
+            hits.add(CODE, "code.yaml-tag", conf, i, e);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::detect::test_rules as rules;
@@ -355,6 +382,7 @@ mod tests {
         assert!(rules("os.system('ls')").contains(&"code.dangerous-call"));
         assert!(rules("require('child_process').exec('id')").contains(&"code.dangerous-call"));
         assert!(rules("process.mainModule.require('fs')").contains(&"code.reflection"));
+        assert!(rules("!!python/object/apply:os.system [\"id\"]").contains(&"code.yaml-tag"));
         assert!(rules("Runtime.getRuntime().exec(\"calc\")").contains(&"code.dangerous-call"));
         assert!(rules("<?php system($_GET['c']); ?>").contains(&"code.php-tag"));
         assert!(rules("lambda x: x.__class__").contains(&"code.lambda"));

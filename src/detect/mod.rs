@@ -67,7 +67,7 @@
 //! | `xss.script-tag` | `<script`, `</script` | 95, 85 |
 //! | `xss.event-handler` | `on…=` | 90 inside a tag; 80 known handler after a quote with `(` in the value; 40, 25 |
 //! | `xss.script-url` | `javascript:`, `vbscript:` (tabs/newlines inside ignored), `data:text/html` | 92 when script follows, 80 in an attribute/URL position, 40 in prose; 88 `data:text/html`, 70 `data:image/svg` |
-//! | `xss.dangerous-tag` | `<iframe`, `<object`, `<embed`, `<base`… / `<meta` / `<svg`, `<math`, `<style` / `<img`, `<body`… | 70 / 60 / 45 / 35 |
+//! | `xss.dangerous-tag` | `<iframe`, `<object`, `<embed`, `<base`…, `<link rel=stylesheet href=…>` / `<meta` / `<svg`, `<math`, `<style`, other `<link` / `<img`, `<body`… | 70 / 60 / 45 / 35 |
 //! | `xss.srcdoc` | `srcdoc=` | 88 in a tag, 50 |
 //! | `xss.css-expression` | `:expression(`, `-moz-binding`, `behavior:url(` | 82 (70 in a tag, 30 in prose), 80, 75 |
 //! | `xss.js-breakout` | `';alert(1)//`, `"-alert(1)-"` | 88 |
@@ -85,14 +85,15 @@
 //! | `path.null-byte` | NUL | 85 when encoded (`%00`), 60 literal |
 //! | `template.arithmetic-probe` | `{{7*7}}`, `${7*7}`, `<%= 7*7 %>` / `#{…}`, `*{…}` / `@(…)` / `{% %}` | 92 / 88 / 80 / 60 |
 //! | `template.object-traversal` | `__class__`, `__globals__`… inside a delimiter | 95 |
-//! | `template.dangerous-call` | `Runtime`, `popen`, `exec`, `lipsum`, `attr`…, SpEL `T(`, Freemarker `?new(` | 92, 90, 92 |
-//! | `template.context-object` | `{{config}}`, `{{self}}`, `{{request}}` | 85 alone, 45 with attributes |
+//! | `template.dangerous-call` | `Runtime`, `popen`, `exec`, `lipsum`, `attr`, Twig `dump(`, EL `getClassLoader()`…, SpEL `T(`, Freemarker `?new(` | 92, 90, 92 |
+//! | `template.context-object` | `{{config}}`, `{{self}}`, `{{request}}`, Twig `{{app.request.server.all}}` | 85 alone or Twig's server/session data, 45 with attributes |
 //! | `template.directive` | `{php}`, `<#assign`, `{% debug %}`, `#set($`, `{% import %}` | 85, 80, 80, 75, 60; 30–40 others |
 //! | `template.jndi-lookup` | `${jndi:`, `${lower:`, `${::-` | 97, 85 |
 //! | `template.expression` | any other delimited expression | 60 `<%= f() %>`, 45 ERB, 30 `{{ x }}`, 20 |
 //! | `code.dangerous-call` | `os.system(`, `require('child_process'`, `subprocess.`, `__import__(`, `eval(`, `exec(`, `system(`, `passthru(`… | 95 qualified, 90 `subprocess.`; per name (50–95) with a code-like first argument glued to `(`, −20 with a space, 30 with a prose argument |
 //! | `code.reflection` | `__builtins__`, `__subclasses__`, `child_process`, `mainModule`, `constructor.constructor`, `java.lang.Runtime` | 70–92 |
 //! | `code.php-tag` / `code.php-superglobal` | `<?php`, `<?=` / `$_GET[` | 92, 75 / 75 |
+//! | `code.yaml-tag` | `!!python/object/apply:`, `!!python/name:`, `!!javax.script.…`, `!!java.net.URLClassLoader`, `!ruby/object:` (unsafe YAML loaders build objects from them) | 95, 92; 90, 85 Ruby |
 //! | `code.lambda` | `lambda x: …` | 72; 40 with nothing after the colon |
 //! | `code.function-call` | the whole value is one call | 85 keyword argument with `True`/`False`/`None`; 78 keyword argument, a builtin (`print`, `open`…) with a string, or a method of `os`/`sys`/`process`…; 65 builtin with arguments; 45 other calls with strings; 30 |
 //!

@@ -37,8 +37,13 @@ const PAIRS: [(&str, &str, Pair); 7] = [
 /// Longest content analysed; longer "pairs" are unrelated braces.
 const MAX_CONTENT: usize = 2000;
 
-const DANGEROUS: [&str; 37] = [
+const DANGEROUS: [&str; 40] = [
     "getruntime",
+    // Twig's dump() prints every variable in scope; Java EL/OGNL reach the
+    // class loader (`${class.getClassLoader()}`) and from it any class.
+    "dump",
+    "getclassloader",
+    "getprotectiondomain",
     "runtime",
     "processbuilder",
     "forname",
@@ -190,6 +195,17 @@ fn analyze(v: &View, a: usize, b: usize, pair: Pair) -> Option<(&'static str, u8
         return Some(("template.arithmetic-probe", conf));
     }
     if let Some(&first) = ws.first() {
+        // Twig's `app` global: `app.request.server.all` is the whole
+        // `$_SERVER` (environment, secrets), `app.session` the session.
+        if word_in(v, first, &["app"])
+            && ws.len() >= 3
+            && word_in(v, ws[1], &["request", "session"])
+            && ws[2..]
+                .iter()
+                .any(|&w| word_in(v, w, &["server", "headers", "cookies", "all", "env"]))
+        {
+            return Some(("template.context-object", 85));
+        }
         if word_in(v, first, &CONTEXT_OBJECTS) && pair != Pair::Razor {
             // `{{config}}`, `{{self}}`, `{{config.items()}}` probe; a template
             // that uses `request.user.name` is ordinary code.
@@ -298,6 +314,9 @@ mod tests {
         assert!(rules("<%= 7*7 %>").contains(&"template.arithmetic-probe"));
         assert!(rules("{{''.__class__.__mro__[1]}}").contains(&"template.object-traversal"));
         assert!(rules("{{config}}").contains(&"template.context-object"));
+        assert!(rules("{{app.request.server.all|join(',')}}").contains(&"template.context-object"));
+        assert!(rules("{{dump(app)}}").contains(&"template.dangerous-call"));
+        assert!(rules("${class.getClassLoader()}").contains(&"template.dangerous-call"));
         assert!(rules("${T(java.lang.Runtime).getRuntime().exec('id')}")
             .contains(&"template.dangerous-call"));
         assert!(rules("{% debug %}").contains(&"template.directive"));
@@ -318,6 +337,7 @@ mod tests {
             "{% if user %}hi{% endif %}",
             "email me @(home)",
             "costs $5 {or less}",
+            "Hi {{ app.user.username }}",
         ] {
             assert!(rules(s).is_empty(), "{s}: {:?}", rules(s));
         }

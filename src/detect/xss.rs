@@ -68,6 +68,16 @@ fn tag_confidence(name: &[char]) -> Option<u8> {
     })
 }
 
+/// Whether the `<link` tag whose name ends at `k` has a `rel` of
+/// `stylesheet` or `import` and an `href` (within its first 200 chars).
+fn link_loads(v: &View, k: usize) -> bool {
+    let end = (k..v.len().min(k + 200))
+        .find(|&e| v.at(e) == '>')
+        .unwrap_or(v.len().min(k + 200));
+    let has = |pat: &str| (k..end).any(|e| v.is_at(e, pat));
+    (has("stylesheet") || has("import")) && has("href")
+}
+
 /// Match `pat` at `i`, ignoring tab, CR and LF between its letters (browsers
 /// strip them from URLs: `java&#x09;script:` runs). Returns the end index.
 fn loose(v: &View, i: usize, pat: &str) -> Option<usize> {
@@ -132,6 +142,14 @@ pub(crate) fn scan(v: &View, hits: &mut Hits) {
                     hits.add(XSS, "xss.script-tag", if closing { 85 } else { 95 }, i, k);
                 } else if !closing {
                     if let Some(conf) = tag_confidence(name) {
+                        // `<link rel=stylesheet|import href=…>` loads a style
+                        // sheet (CSS expressions, exfiltration) or a document
+                        // from wherever the value says.
+                        let conf = if name.iter().copied().eq("link".chars()) && link_loads(v, k) {
+                            70
+                        } else {
+                            conf
+                        };
                         hits.add(XSS, "xss.dangerous-tag", conf, i, k);
                     }
                 }
