@@ -84,6 +84,28 @@ fn word_is(v: &View, s: usize, e: usize, list: &[&str]) -> bool {
     list.iter().any(|w| w.len() == e - s && v.is_at(s, w))
 }
 
+/// The end of the number that starts at `i`: `0x1f`, `12.5`, `1e0`.
+fn number_end(c: &[char], mut i: usize) -> usize {
+    let n = c.len();
+    if c[i] == '0' && c.get(i + 1) == Some(&'x') {
+        i += 2;
+        while i < n && c[i].is_ascii_hexdigit() {
+            i += 1;
+        }
+    } else {
+        while i < n && (c[i].is_ascii_digit() || c[i] == '.') {
+            i += 1;
+        }
+        if i < n && c[i] == 'e' && c.get(i + 1).is_some_and(char::is_ascii_digit) {
+            i += 1;
+            while i < n && c[i].is_ascii_digit() {
+                i += 1;
+            }
+        }
+    }
+    i
+}
+
 /// Tokens of `v.low[from..]`, at most `cap` of them.
 fn tokenize(v: &View, from: usize, cap: usize) -> Vec<Tok> {
     let c = &v.low;
@@ -159,22 +181,7 @@ fn tokenize(v: &View, from: usize, cap: usize) -> Vec<Tok> {
                 continue;
             }
             '0'..='9' | '.' if ch != '.' || c.get(i + 1).is_some_and(char::is_ascii_digit) => {
-                if ch == '0' && c.get(i + 1) == Some(&'x') {
-                    i += 2;
-                    while i < n && c[i].is_ascii_hexdigit() {
-                        i += 1;
-                    }
-                } else {
-                    while i < n && (c[i].is_ascii_digit() || c[i] == '.') {
-                        i += 1;
-                    }
-                    if i < n && c[i] == 'e' && c.get(i + 1).is_some_and(char::is_ascii_digit) {
-                        i += 1;
-                        while i < n && c[i].is_ascii_digit() {
-                            i += 1;
-                        }
-                    }
-                }
+                i = number_end(c, i);
                 T::Num
             }
             '@' => {
@@ -592,17 +599,54 @@ fn break_out(v: &View, q: char) -> Option<usize> {
     None
 }
 
+/// Whether the value has what every shape `judge` accepts needs: for the
+/// bare context a logic operator (`and`, `or`, `xor`, `&&`, `||`) or a
+/// clause word, for the quoted ones a quote. One pass over the chars, so
+/// that the common value costs no tokenizing.
+fn worth_it(v: &View) -> (bool, bool) {
+    let c = &v.low;
+    let (mut bare, mut quote) = (false, false);
+    let mut i = 0;
+    while i < c.len() && !(bare && quote) {
+        let ch = c[i];
+        if ch == '\'' || ch == '"' {
+            quote = true;
+        } else if (ch == '&' || ch == '|') && c.get(i + 1) == Some(&ch) {
+            bare = true;
+        } else if ch.is_ascii_digit() {
+            // Numbers end as the tokenizer ends them (`1AND`, `1e0UNION`).
+            i = number_end(c, i);
+            continue;
+        } else if word_char(ch) {
+            let s = i;
+            while i < c.len() && word_char(c[i]) {
+                i += 1;
+            }
+            bare |= word_is(v, s, i, &LOGIC) || word_is(v, s, i, &CLAUSES);
+            continue;
+        }
+        i += 1;
+    }
+    (bare, quote)
+}
+
 pub(crate) fn scan(v: &View, hits: &mut Hits) {
     const CAP: usize = 512;
-    let bare = tokenize(v, 0, CAP);
-    if let Some((conf, last)) = judge(v, &bare, true) {
-        hits.add(
-            Category::Sql,
-            "sql.context-break",
-            conf,
-            bare[0].start,
-            bare[last].end,
-        );
+    let (bare, quote) = worth_it(v);
+    if bare {
+        let t = tokenize(v, 0, CAP);
+        if let Some((conf, last)) = judge(v, &t, true) {
+            hits.add(
+                Category::Sql,
+                "sql.context-break",
+                conf,
+                t[0].start,
+                t[last].end,
+            );
+        }
+    }
+    if !quote {
+        return;
     }
     for q in ['\'', '"'] {
         if let Some(b) = break_out(v, q) {
