@@ -81,7 +81,10 @@ fn word_char(c: char) -> bool {
 }
 
 fn word_is(v: &View, s: usize, e: usize, list: &[&str]) -> bool {
-    list.iter().any(|w| w.len() == e - s && v.is_at(s, w))
+    let first = v.at(s);
+    list.iter().any(|w| {
+        w.len() == e - s && w.as_bytes().first().map(|&b| b as char) == Some(first) && v.is_at(s, w)
+    })
 }
 
 /// The end of the number that starts at `i`: `0x1f`, `12.5`, `1e0`.
@@ -106,11 +109,12 @@ fn number_end(c: &[char], mut i: usize) -> usize {
     i
 }
 
-/// Tokens of `v.low[from..]`, at most `cap` of them.
-fn tokenize(v: &View, from: usize, cap: usize) -> Vec<Tok> {
+/// Tokens of `v.low[from..]`, at most `cap` of them, into `out` (cleared
+/// first: one buffer serves the three contexts).
+fn tokenize(v: &View, from: usize, cap: usize, out: &mut Vec<Tok>) {
     let c = &v.low;
     let n = c.len();
-    let mut out = Vec::new();
+    out.clear();
     let mut i = from;
     while i < n && out.len() < cap {
         let ch = c[i];
@@ -266,7 +270,6 @@ fn tokenize(v: &View, from: usize, cap: usize) -> Vec<Tok> {
         };
         out.push(Tok { t, start, end: i });
     }
-    out
 }
 
 /// What a successful parse of an expression saw.
@@ -622,7 +625,11 @@ fn worth_it(v: &View) -> (bool, bool) {
             while i < c.len() && word_char(c[i]) {
                 i += 1;
             }
-            bare |= word_is(v, s, i, &LOGIC) || word_is(v, s, i, &CLAUSES);
+            // Only lengths 2 to 9 and these first letters can be a logic or
+            // clause word.
+            bare |= (2..=9).contains(&(i - s))
+                && matches!(ch, 'a' | 'o' | 'x' | 'u' | 'g' | 'h' | 'l' | 'p' | 'i')
+                && (word_is(v, s, i, &LOGIC) || word_is(v, s, i, &CLAUSES));
             continue;
         }
         i += 1;
@@ -633,8 +640,9 @@ fn worth_it(v: &View) -> (bool, bool) {
 pub(crate) fn scan(v: &View, hits: &mut Hits) {
     const CAP: usize = 512;
     let (bare, quote) = worth_it(v);
+    let mut t = Vec::new();
     if bare {
-        let t = tokenize(v, 0, CAP);
+        tokenize(v, 0, CAP, &mut t);
         if let Some((conf, last)) = judge(v, &t, true) {
             hits.add(
                 Category::Sql,
@@ -650,7 +658,7 @@ pub(crate) fn scan(v: &View, hits: &mut Hits) {
     }
     for q in ['\'', '"'] {
         if let Some(b) = break_out(v, q) {
-            let t = tokenize(v, b + 1, CAP);
+            tokenize(v, b + 1, CAP, &mut t);
             if let Some((conf, last)) = judge(v, &t, false) {
                 hits.add(Category::Sql, "sql.context-break", conf, b, t[last].end);
             }
