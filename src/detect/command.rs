@@ -120,6 +120,9 @@ fn arg_after(t: &Toks, k: usize) -> Arg {
                 Arg::Bare
             } else if "-/\\$~.>".contains(c) || t.kind(k) == Some(Kind::Dashes) {
                 Arg::Strong
+            } else if c == '%' && t.word(k + 1) && t.punct(k + 2, '%') && t.tight(k + 2) {
+                // `%SYSTEMROOT%`: a Windows environment variable.
+                Arg::Strong
             } else {
                 Arg::Word
             }
@@ -218,12 +221,7 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
                 arg = Arg::Bare;
             }
             // `net user`, `net localgroup administrators`: Windows recon.
-            if t.is(k, "net")
-                && t.is_any(
-                    k + 1,
-                    &["user", "localgroup", "view", "share", "use", "group"],
-                )
-            {
+            if net_subcommand(t, k) {
                 arg = Arg::Strong;
             }
             let adjacent = t.tight(k) || path;
@@ -290,6 +288,14 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
         }
         if i == 0 || (i == 1 && t.kind(0) == Some(Kind::Quote)) {
             command_line(t, i, hits);
+        }
+        // Server-side includes: `<!--#exec cmd="…"-->` runs a command on a
+        // server that parses SSI in what it serves.
+        if t.punct(i, '<') && t.v.is_at(tok.start, "<!--#") && t.v.is_at(tok.start + 5, "exec") {
+            let e = (tok.start + 9..t.v.len().min(tok.start + 120))
+                .find(|&e| t.v.is_at(e, "-->"))
+                .map_or(tok.start + 9, |e| e + 3);
+            hits.add(CMD, "command.ssi", 92, tok.start, e);
         }
         // Shellshock (CVE-2014-6271): a bash function definition `() {` as
         // the whole value (or right after `=`), which vulnerable bash runs the
@@ -392,6 +398,16 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
     }
 }
 
+/// `net user|localgroup|view|share|use|group`: Windows account and share
+/// recon, not the word "net".
+fn net_subcommand(t: &Toks, k: usize) -> bool {
+    t.is(k, "net")
+        && t.is_any(
+            k + 1,
+            &["user", "localgroup", "view", "share", "use", "group"],
+        )
+}
+
 /// `reg add|query|delete|save|export`: the Windows registry tool, not the
 /// abbreviation.
 fn windows_reg(t: &Toks, k: usize) -> bool {
@@ -421,11 +437,13 @@ fn command_line(t: &Toks, i: usize, hits: &mut Hits) {
         return;
     }
     // Windows administration tools whose subcommands are words
-    // (`netsh firewall show config`, `reg add …`); none is an English word.
-    let admin = windows_reg(t, i) || t.is_any(i, &["netsh", "schtasks", "wmic", "vssadmin"]);
+    // (`netsh firewall show config`, `reg add …`, `net user x /ADD`).
+    let admin = windows_reg(t, i)
+        || t.is_any(i, &["netsh", "schtasks", "wmic", "vssadmin"])
+        || net_subcommand(t, i);
     let conf = match (strong, arg) {
         (true, Arg::Strong) => 75,
-        (true, Arg::Word) if admin => 70,
+        (_, Arg::Word) if admin => 70,
         (true, Arg::Bare) if t.kind(i + 1).is_none() && t.len() == i + 1 => 55,
         (false, Arg::Strong) => 65,
         _ => return,
@@ -466,6 +484,9 @@ mod tests {
         assert!(rules("() { :;}; echo vulnerable").contains(&"command.shellshock"));
         assert!(rules("cat /etc/hosts").contains(&"command.line"));
         assert!(rules("system('pwd')").contains(&"command.shell-call"));
+        assert!(rules("<!--#exec cmd=\"/bin/cat /etc/passwd\"-->").contains(&"command.ssi"));
+        assert!(rules("net user hacker Password1 /ADD").contains(&"command.line"));
+        assert!(rules("| type %SYSTEMROOT%\\repair\\SYSTEM").contains(&"command.separator"));
         assert!(rules("; shell_exec(\"cat /etc/passwd\");").contains(&"command.shell-call"));
         assert!(rules("' whoami").contains(&"command.line"));
         // A string of prose in a shell call is no command line.
@@ -497,6 +518,8 @@ mod tests {
             "find a way home",
             "curl is a tool for transferring data",
             "see the regression report",
+            "the net result",
+            "<!-- a comment -->",
         ] {
             assert!(rules(s).is_empty(), "{s}: {:?}", rules(s));
         }

@@ -66,16 +66,18 @@
 //! | `sql.statement` | `EXEC master..`, `SELECT * FROM`, `INSERT INTO … VALUES`, `DROP TABLE t;` | 85, 75, 72, 70; 60 `SELECT a, b FROM`; 40 other `select … from` |
 //! | `xss.script-tag` | `<script`, `</script` | 95, 85 |
 //! | `xss.event-handler` | `on…=` | 90 inside a tag; 80 known handler after a quote with `(` in the value; 40, 25 |
-//! | `xss.script-url` | `javascript:`, `vbscript:` (tabs/newlines inside ignored), `data:text/html` | 92 when script follows, 80 in an attribute/URL position, 40 in prose; 88 `data:text/html`, 70 `data:image/svg` |
+//! | `xss.script-url` | `javascript:`, `vbscript:`, `livescript:`, `mocha:` (tabs/newlines inside ignored), `data:text/html` | 92 when script follows, 80 in an attribute/URL position, 40 in prose; 88 `data:text/html`, 70 `data:image/svg` |
 //! | `xss.dangerous-tag` | `<iframe`, `<object`, `<embed`, `<base`…, `<link rel=stylesheet href=…>` / `<meta` / `<svg`, `<math`, `<style`, other `<link` / `<img`, `<body`… | 70 / 60 / 45 / 35 |
+//! | `xss.utf7` | `+ADw-script+AD4-` (`<script>` in UTF-7, which old browsers sniffed) | 80 |
 //! | `xss.srcdoc` | `srcdoc=` | 88 in a tag, 50 |
-//! | `xss.css-expression` | `:expression(`, `-moz-binding`, `behavior:url(` | 82 (70 in a tag, 30 in prose), 80, 75 |
+//! | `xss.css-expression` | `:expression(`, `-moz-binding`, `behavior:url(`, `@import '…'` | 82 (70 in a tag, 30 in prose), 80, 75, 70 (60 in a tag) |
 //! | `xss.js-breakout` | `';alert(1)//`, `"-alert(1)-"` | 88 |
-//! | `xss.js-sink` | `alert(1)`, ``alert`1` ``, `String.fromCharCode`, `document.cookie` | 70 in code position, 80 tagged template, 45 in prose; 70; 70/45 |
+//! | `xss.js-sink` | `alert(1)`, ``alert`1` ``, `String.fromCharCode`, `document.cookie`, `top["al"+"ert"](1)`, `(alert)` as a value | 70 in code position, 80 tagged template, 45 in prose; 70; 70/45; 75; 60 |
 //! | `command.separator` / `command.substitution` | `;` `\|` `\|\|` `&&` `&` encoded newline / `$(` backtick, then a known command | 90 non-word command (`whoami`, `wget`, a `/bin/…` path); 85 word-like command (`cat`, `id`) with a flag or path, 75 with a number, 70 glued (`;id`) or substituted, 65 ending the value after `;`/`&&`/`\|\|` or a leading `\|`, `&` or encoded newline, 45 otherwise, 25 with a prose word; −15 after `&` or a literal newline; at most 45 in a markdown code span; +5 right after a quote |
 //! | `command.shell-call` | `system('id')`, `shell_exec("ls -la")`, `popen('…')`: a shell-running call whose string is a command line | as `command.substitution` |
-//! | `command.line` | the value is a command line: `cat /etc/passwd`, `dir C:\Users`, `uname -a`, `netsh firewall show config`, `reg add …` | 75 non-word command with a flag, path or URL; 70 Windows admin tool with a subcommand; 65 word-like command with a flag or path; 55 a lone non-word command |
+//! | `command.line` | the value is a command line: `cat /etc/passwd`, `dir C:\Users`, `uname -a`, `netsh firewall show config`, `reg add …`, `net user x /ADD` | 75 non-word command with a flag, path or URL; 70 Windows admin tool with a subcommand; 65 word-like command with a flag or path; 55 a lone non-word command |
 //! | `command.ifs` | `${IFS}`, `$IFS` | 92 |
+//! | `command.ssi` | `<!--#exec cmd="…"-->` (a server-side include that runs a command) | 92 |
 //! | `command.shellshock` | `() { :;};` as the value, after `=` or a quote | 95 |
 //! | `command.redirect` | `> /etc/…`, `>> /var/www…`, `> shell.php` (a file a web server runs) | 80 |
 //! | `command.shell-path` | `/dev/tcp/`, `/bin/sh`, `cmd.exe` | 95, 80; 40 after `#!` or in a sentence |

@@ -254,6 +254,7 @@ mod tests {
         assert!(rules("%2e%2e%2f%2e%2e%2fx").contains(&"path.traversal"));
         assert!(rules("%252e%252e%252f").contains(&"path.traversal"));
         assert!(rules("..%c0%af..%c0%afetc").contains(&"path.traversal"));
+        assert!(rules("..%c0%5c..%c0%5c..%c0%5cx").contains(&"path.traversal"));
         assert!(rules("....//....//x").contains(&"path.traversal"));
         assert!(rules("/etc/passwd").contains(&"path.sensitive-file"));
         assert!(rules("C:\\Windows\\win.ini").contains(&"path.sensitive-file"));

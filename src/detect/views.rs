@@ -176,13 +176,16 @@ fn percent_u(src: &[char], i: usize) -> Option<(char, usize)> {
 /// Decode one char from `b`, the way a lenient decoder would: overlong
 /// 2- and 3-byte forms (`C0 AF` = `/`) are accepted, because accepting them
 /// is exactly the bug that attacks using them target; so is a `C0`/`C1` lead
-/// before an ASCII byte (`C0 2E` = `.`: a decoder that masks the second
-/// byte's low six bits without checking its top two). Invalid bytes → U+FFFD.
+/// before an ASCII byte, which such decoders drop (`C0 2E` = `.`, `C0 5C` =
+/// `\`). Invalid bytes → U+FFFD.
 fn utf8_lenient(b: &[u8]) -> (char, usize) {
     let cont = |k: usize| b.get(k).is_some_and(|x| x & 0xC0 == 0x80);
     let b0 = b[0];
     if b0 < 0x80 {
         return (b0 as char, 1);
+    }
+    if (b0 == 0xC0 || b0 == 0xC1) && b.get(1).is_some_and(|&x| x < 0x80) {
+        return (b[1] as char, 2);
     }
     if (b0 == 0xC0 || b0 == 0xC1) && b.get(1).is_some_and(|&x| x < 0xC0) {
         let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(b[1] & 0x3F);

@@ -2,7 +2,7 @@
 //! The pass remembers whether it is inside an open tag (`<name …` not yet
 //! closed by `>`), because `onerror=` means much more inside a tag.
 
-use super::views::View;
+use super::views::{is_word_char, View};
 use super::{Category, Hits};
 
 const XSS: Category = Category::Xss;
@@ -62,8 +62,9 @@ fn tag_confidence(name: &[char]) -> Option<u8> {
         "svg" | "math" | "xss" | "style" | "link" | "import" => 45,
         "img" | "image" | "body" | "video" | "audio" | "source" | "input" | "details"
         | "marquee" | "form" | "button" | "select" | "textarea" | "keygen" | "table" | "td"
-        | "a" | "div" | "animate" | "set" | "foreignobject" | "bgsound" | "layer" | "ilayer"
-        | "xml" => 35,
+        | "a" | "div" | "animate" | "set" | "foreignobject" | "bgsound" | "xml" => 35,
+        // Netscape's layers load a document from their `src`.
+        "layer" | "ilayer" => 60,
         _ => return None,
     })
 }
@@ -192,10 +193,11 @@ pub(crate) fn scan(v: &View, hits: &mut Hits) {
             }
             i = k;
             continue;
-        } else if matches!(c, 'j' | 'v' | 'l') && v.word_start(i) {
+        } else if matches!(c, 'j' | 'v' | 'l' | 'm') && v.word_start(i) {
             let end = loose(v, i, "javascript")
                 .or_else(|| loose(v, i, "vbscript"))
-                .or_else(|| loose(v, i, "livescript"));
+                .or_else(|| loose(v, i, "livescript"))
+                .or_else(|| loose(v, i, "mocha"));
             if let Some(e) = end {
                 let colon = v.skip_spaces(e);
                 if v.at(colon) == ':' {
@@ -260,6 +262,30 @@ pub(crate) fn scan(v: &View, hits: &mut Hits) {
             hits.add(XSS, "xss.srcdoc", if in_tag { 88 } else { 50 }, i, i + 6);
         } else if matches!(c, 'a' | 'p' | 'c') && v.word_start(i) {
             sink(v, i, hits);
+        } else if c == '+'
+            && v.is_at(i, "+adw-")
+            && v.at(i + 5).is_ascii_alphabetic()
+            && (i + 6..v.len().min(i + 40)).any(|k| v.is_at(k, "+ad4-"))
+        {
+            // `+ADw-script+AD4-`: `<script>` in UTF-7, which old browsers
+            // sniffed when a page declared no charset.
+            hits.add(XSS, "xss.utf7", 80, i, i + 5);
+        } else if c == '@' && v.is_at(i, "@import") {
+            let k = v.skip_spaces(i + 7);
+            if "'\"".contains(v.at(k)) || v.is_at(k, "url(") {
+                hits.add(
+                    XSS,
+                    "xss.css-expression",
+                    if in_tag { 60 } else { 70 },
+                    i,
+                    k + 1,
+                );
+            }
+        } else if matches!(c, 't' | 'w' | 's' | 'p' | 'f' | 'g') && v.word_start(i) {
+            global_index_call(v, i, hits);
+            if c == 's' && v.is_at(i, "string.fromcharcode") {
+                hits.add(XSS, "xss.js-sink", 70, i, i + 19);
+            }
         } else if c == 's' && v.is_at(i, "string.fromcharcode") {
             hits.add(XSS, "xss.js-sink", 70, i, i + 19);
         } else if c == 'd'
@@ -279,6 +305,31 @@ pub(crate) fn scan(v: &View, hits: &mut Hits) {
     }
 }
 
+/// `top["al"+"ert"](1)`, `window['al\x65rt'](1)`, `self[x](1)`: a call
+/// through the global object by a computed name, how payloads hide the
+/// function they call. The bracket must close and be called within 60 chars.
+fn global_index_call(v: &View, i: usize, hits: &mut Hits) {
+    let Some(len) = ["top", "window", "self", "parent", "frames", "globalthis"]
+        .iter()
+        .find(|s| v.is_at(i, s) && v.word_end(i + s.len()))
+        .map(|s| s.len())
+    else {
+        return;
+    };
+    if v.at(i + len) != '[' {
+        return;
+    }
+    let open = i + len;
+    let close = (open + 1..v.len().min(open + 60)).find(|&k| v.at(k) == ']');
+    if let Some(c) = close {
+        let name = &v.low[open + 1..c];
+        let computed = name.iter().any(|&ch| "'\"`+/.\\".contains(ch));
+        if computed && v.at(v.skip_spaces(c + 1)) == '(' {
+            hits.add(XSS, "xss.js-sink", 75, i, c + 2);
+        }
+    }
+}
+
 /// `alert(1)`, `prompt(…)`, `confirm(…)`, `alert\`1\``, and the JS string
 /// break-out around them (`';alert(1)//`, `"-alert(1)-"`).
 fn sink(v: &View, i: usize, hits: &mut Hits) {
@@ -291,6 +342,22 @@ fn sink(v: &View, i: usize, hits: &mut Hits) {
     };
     let k = v.skip_spaces(i + len);
     let tagged = v.at(k) == '`';
+    // `(alert)(1)`, `[1].find(alert)`, `a=alert,a(1)`: the function passed
+    // as a value, to be called elsewhere.
+    let passed = match prev_nonspace(v, i) {
+        // `.find(alert)`: an argument of a call (the `(` glued to a name).
+        Some((p, '(')) if v.at(k) == ')' => {
+            p > 0 && (is_word_char(v.at(p - 1)) || v.at(p - 1) == ']')
+                || v.at(v.skip_spaces(k + 1)) == '('
+        }
+        // `a=alert,a(1)`.
+        Some((_, '=')) => v.at(k) == ',' || v.at(k) == ';',
+        _ => false,
+    };
+    if v.word_end(i + len) && passed {
+        hits.add(XSS, "xss.js-sink", 60, i, i + len);
+        return;
+    }
     if !(v.at(k) == '(' || tagged) || !v.word_end(i + len) {
         return;
     }
@@ -346,6 +413,13 @@ mod tests {
     #[test]
     fn each_rule() {
         assert!(rules("<script>alert(1)</script>").contains(&"xss.script-tag"));
+        assert!(rules("+ADw-script+AD4-alert(1)+ADw-/script+AD4-").contains(&"xss.utf7"));
+        assert!(rules("top[\"al\"+\"ert\"](1)").contains(&"xss.js-sink"));
+        assert!(rules("[1].find(alert)").contains(&"xss.js-sink"));
+        assert!(
+            rules("<STYLE>@import'http://x.test/x.css';</STYLE>").contains(&"xss.css-expression")
+        );
+        assert!(rules("<IMG SRC=\"mocha:[code]\">").contains(&"xss.script-url"));
         assert!(rules("<img src=x onerror=alert(1)>").contains(&"xss.event-handler"));
         assert!(rules("<svg/onload=alert(1)>").contains(&"xss.event-handler"));
         assert!(rules("\" onmouseover=\"alert(1)").contains(&"xss.event-handler"));
@@ -367,6 +441,10 @@ mod tests {
             "onboarding = done",
             "Send an alert (email) to ops",
             "<b>bold</b>",
+            "Mocha: a test framework",
+            "the top [10] list",
+            "we import data (alert) daily",
+            "C++ADw-compat",
         ] {
             assert!(rules(s).is_empty(), "{s}: {:?}", rules(s));
         }
