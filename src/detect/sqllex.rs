@@ -278,6 +278,10 @@ struct Seen {
     /// A comparison whose sides are not both plain words.
     cmp: bool,
     func: bool,
+    /// Arithmetic with a string operand (`''*'`, `'a'-'b'`).
+    str_arith: bool,
+    /// A variable (`@@version`).
+    var: bool,
     words: usize,
 }
 
@@ -300,7 +304,11 @@ impl P<'_> {
             self.i += 1;
         }
         let plain = match self.peek()? {
-            T::Num | T::Var | T::Str(_) => false,
+            T::Var => {
+                self.seen.var = true;
+                false
+            }
+            T::Num | T::Str(_) => false,
             T::Word => {
                 self.seen.words += 1;
                 true
@@ -336,6 +344,13 @@ impl P<'_> {
                 .is_some_and(|t| matches!(t.t, T::Word | T::Func));
             if self.peek() == Some(T::Dot) && next_word {
                 self.i += 2;
+                // `schema.func(…)`: a qualified call.
+                if self.t[self.i - 1].t == T::Func && self.peek() == Some(T::Open) {
+                    self.seen.func = true;
+                    if self.group().is_none() {
+                        return;
+                    }
+                }
             } else if self.peek() == Some(T::Other)
                 && self.t.get(self.i + 1).is_some_and(|t| t.t == T::Other)
                 && self.t[self.i].end == self.t[self.i + 1].start
@@ -400,10 +415,17 @@ impl P<'_> {
 
     /// operand (arith operand)*; whether all of it was one plain word.
     fn arith(&mut self) -> Option<bool> {
+        let is_str = |p: &Self, k: usize| p.t.get(k).is_some_and(|t| matches!(t.t, T::Str(_)));
+        let first = self.i;
         let mut plain = self.operand()?;
         while self.peek() == Some(T::Arith) {
+            let before = is_str(self, self.i - 1) || is_str(self, first);
             self.i += 1;
+            let at = self.i;
             self.operand()?;
+            if before || is_str(self, at) {
+                self.seen.str_arith = true;
+            }
             plain = false;
         }
         Some(plain)
@@ -478,8 +500,12 @@ fn judge(v: &View, t: &[Tok], bare: bool) -> Option<(u8, usize)> {
                 return (next.t == T::Stmt).then_some((90, i + 1));
             }
             T::Clause => return clause(v, t, i).then_some((85, i + 1)),
+            T::Stmt => return statement(v, t, i).then_some((80, i + 1)),
             _ => {}
         }
+    }
+    if bare && first == T::Stmt && word(v, t[0], "select") {
+        return select_list(v, t);
     }
     let mut p = P {
         t,
@@ -502,6 +528,18 @@ fn judge(v: &View, t: &[Tok], bare: bool) -> Option<(u8, usize)> {
         p.i += 1;
         p.arith()?;
     }
+    // `'or'1=1`: the logic word glued to the quotes on both sides; prose
+    // puts spaces around "or".
+    let glued = !bare
+        && first == T::Logic
+        && i == 0
+        && t.get(1)
+            .is_some_and(|n| matches!(n.t, T::Str(_)) && n.start == t[0].end)
+        && t[0].start > 0
+        && !v.at(t[0].start - 1).is_whitespace()
+        // ...and the break-out quote itself not opening a quoted word in
+        // prose (`select 'and'`).
+        && (t[0].start < 2 || !v.at(t[0].start - 2).is_whitespace());
     let mut logic = 0;
     while p.peek() == Some(T::Logic) {
         p.i += 1;
@@ -536,13 +574,98 @@ fn judge(v: &View, t: &[Tok], bare: bool) -> Option<(u8, usize)> {
         80
     } else if s.cmp || s.func {
         85
-    } else if logic >= 2 {
-        // `1' OR '1' XOR '0`: one `' and "x` is as often two quoted phrases.
+    } else if logic >= 2 || s.str_arith || glued {
+        // `1' OR '1' XOR '0`, `' or ''*'`, `'or'1=1`; a single `' and "x`
+        // is as often two quoted phrases.
         70
     } else {
         return None;
     };
     Some((conf, last))
+}
+
+fn word(v: &View, t: Tok, w: &str) -> bool {
+    t.end - t.start == w.len() && v.is_at(t.start, w)
+}
+
+/// A statement right after the break-out (`'exec sp_addlogin …`, `'create
+/// user x identified by …`, `' insert into t …`): its keyword and what
+/// must follow it in SQL.
+fn statement(v: &View, t: &[Tok], i: usize) -> bool {
+    let is = |k: usize, w: &str| t.get(k).is_some_and(|x| word(v, *x, w));
+    let any = |k: usize, ws: &[&str]| ws.iter().any(|w| is(k, w));
+    let s = t[i];
+    if word(v, s, "exec") || word(v, s, "execute") {
+        t.get(i + 1).is_some_and(|n| {
+            matches!(n.t, T::Word | T::Func)
+                && (v.is_at(n.start, "sp_")
+                    || v.is_at(n.start, "xp_")
+                    || v.is_at(n.start, "master"))
+        })
+    } else if word(v, s, "create") || word(v, s, "alter") || word(v, s, "drop") {
+        any(
+            i + 1,
+            &[
+                "user",
+                "table",
+                "login",
+                "database",
+                "procedure",
+                "function",
+                "trigger",
+            ],
+        )
+    } else if word(v, s, "insert") {
+        is(i + 1, "into")
+    } else if word(v, s, "delete") {
+        is(i + 1, "from")
+    } else if word(v, s, "update") {
+        is(i + 2, "set")
+    } else if word(v, s, "shutdown") || word(v, s, "waitfor") {
+        true
+    } else if word(v, s, "declare") || word(v, s, "set") {
+        t.get(i + 1).is_some_and(|n| n.t == T::Var)
+    } else {
+        false
+    }
+}
+
+/// The whole value is `SELECT` and a list of expressions that reads the
+/// server (`select version();`, `select @@servername`, `select
+/// session_user`): a probe, not prose ("select all").
+fn select_list(v: &View, t: &[Tok]) -> Option<(u8, usize)> {
+    let mut p = P {
+        t,
+        i: 1,
+        seen: Seen::default(),
+        depth: 0,
+    };
+    let mut builtin = false;
+    loop {
+        let at = p.t.get(p.i)?;
+        builtin |= at.t == T::Word
+            && [
+                "session_user",
+                "current_user",
+                "system_user",
+                "user",
+                "database",
+                "version",
+            ]
+            .iter()
+            .any(|w| word(v, *at, w));
+        p.arith()?;
+        if p.peek() == Some(T::Comma) {
+            p.i += 1;
+        } else {
+            break;
+        }
+    }
+    let last = p.i.checked_sub(1)?;
+    if !p.at_end() || !(p.seen.func || p.seen.var || builtin) || p.seen.words > 3 {
+        return None;
+    }
+    Some((75, last))
 }
 
 /// A clause keyword right after the break-out, with what must follow it
@@ -628,8 +751,13 @@ fn worth_it(v: &View) -> (bool, bool) {
             // Only lengths 2 to 9 and these first letters can be a logic or
             // clause word.
             bare |= (2..=9).contains(&(i - s))
-                && matches!(ch, 'a' | 'o' | 'x' | 'u' | 'g' | 'h' | 'l' | 'p' | 'i')
-                && (word_is(v, s, i, &LOGIC) || word_is(v, s, i, &CLAUSES));
+                && matches!(
+                    ch,
+                    'a' | 'o' | 'x' | 'u' | 'g' | 'h' | 'l' | 'p' | 'i' | 's'
+                )
+                && (word_is(v, s, i, &LOGIC)
+                    || word_is(v, s, i, &CLAUSES)
+                    || word_is(v, s, i, &["select"]));
             continue;
         }
         i += 1;
@@ -690,6 +818,15 @@ mod tests {
             "330 and 1=version()::int",
             "1 and 1=cast((select version()) as int)",
             "' union (select -1,2,3,4,5)--",
+            "'or'1=1",
+            "' or ''*'",
+            "'exec sp_addlogin 'name' , 'password' --",
+            "'create user name identified by pass123 temporary tablespace temp",
+            "' insert into mysql.user (user, host) values ('name', 'localhost') --",
+            "select version();",
+            "select @@servername",
+            "select session_user;",
+            "' || myappadmin.adduser('admin', 'newpass') || '",
         ] {
             assert!(
                 rules(s).contains(&"sql.context-break"),
@@ -717,6 +854,11 @@ mod tests {
             "Apple(s) and pear(s)",
             "chapter 3 order by date",
             "1 in order",
+            "select all",
+            "select the best one",
+            "'create a user' or 'not'",
+            "it's or it isn't",
+            "don't execute the plan",
         ] {
             assert!(
                 !rules(s).contains(&"sql.context-break"),

@@ -134,6 +134,11 @@ def build_patt(repo):
             for n, line in text_lines(git_show(repo, PATT_COMMIT, path)):
                 if not line.strip():
                     continue
+                # Some lists open with prose comments ("# ms-sqli info
+                # disclosure payload fuzzfile"): file headers, not payloads.
+                if re.match(r"#+ [A-Za-z<(]", line) and not re.search(r"['\";=]", line):
+                    s.leave(f"{path}:{n}", "a comment line of the list, not a payload")
+                    continue
                 s.add(line, [category], f"{path}:{n}")
     return s
 
