@@ -458,12 +458,12 @@ fn external(name: &str) -> Vec<External> {
 /// libinjection on SQL and XSS; tests/eval/injection/compare.py prints
 /// libinjection beside these on the same values.
 const EXTERNAL_FLOORS: &[(&str, &str, usize, usize)] = &[
-    ("patt", "sql", 1215, 1356),
+    ("patt", "sql", 1234, 1356),
     ("patt", "xss", 1635, 1792),
     ("patt", "command", 396, 493),
     ("patt", "path-traversal", 1345, 1443),
     ("patt", "template", 105, 107),
-    ("libinjection", "sql", 16079, 17020),
+    ("libinjection", "sql", 16581, 17020),
     ("libinjection", "xss", 1542, 1625),
     ("blns", "sql", 5, 5),
     ("blns", "xss", 231, 236),
@@ -476,7 +476,7 @@ const EXTERNAL_FLOORS: &[(&str, &str, usize, usize)] = &[
 /// <= 0.3 % of the real benign corpus.
 const BENIGN_CEILINGS: &[(&str, usize, usize)] = &[
     ("benign-real", 17, 6177),
-    ("libinjection-benign", 6, 417),
+    ("libinjection-benign", 7, 417),
     ("blns-benign", 1, 240),
 ];
 

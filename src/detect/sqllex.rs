@@ -208,10 +208,13 @@ fn tokenize(v: &View, from: usize, cap: usize, out: &mut Vec<Tok>) {
                 }
                 if word_is(v, start, i, &LOGIC) {
                     T::Logic
-                } else if word_is(v, start, i, &["not"]) {
+                } else if word_is(v, start, i, &["not", "binary"]) {
+                    // MySQL's BINARY is a prefix operator, like NOT.
                     T::Not
                 } else if word_is(v, start, i, &CMP_WORDS) || word_is(v, start, i, &["sounds"]) {
                     T::Cmp
+                } else if word_is(v, start, i, &["div", "mod"]) {
+                    T::Arith
                 } else if word_is(v, start, i, &ATOM_WORDS) {
                     T::Num
                 } else if k < n && c[k] == '(' && !word_is(v, start, i, &["union", "select"]) {
@@ -486,7 +489,20 @@ impl P<'_> {
 
 /// How the tokens after a break-out (or the whole value, when `bare`)
 /// change the query: the confidence, and the index of the last token.
-fn judge(v: &View, t: &[Tok], bare: bool) -> Option<(u8, usize)> {
+fn judge(v: &View, t: &[Tok], quote: Option<char>) -> Option<(u8, usize)> {
+    let bare = quote.is_none();
+    // The value ends inside a short string of the context's own quote,
+    // which the application's closing quote ends: `'='`, `aa'like-'aa`.
+    // A long one is prose quoting an operator ("escaping '+' - use …").
+    let app_string = |x: &Tok| {
+        x.t == T::Str(true)
+            && Some(v.at(x.start)) == quote
+            && v.low[x.start + 1..x.end]
+                .iter()
+                .filter(|c| !c.is_whitespace())
+                .count()
+                <= 3
+    };
     let mut i = 0;
     // `')`: closing the application's parentheses.
     while !bare && i < 3 && t.get(i).is_some_and(|x| x.t == T::Close) {
@@ -513,12 +529,22 @@ fn judge(v: &View, t: &[Tok], bare: bool) -> Option<(u8, usize)> {
         seen: Seen::default(),
         depth: 0,
     };
-    if bare {
+    let mut cmp_first = false;
+    if bare && first == T::Logic {
+        // `AND CONNECTION_ID()=CONNECTION_ID()`: a condition appended to
+        // the application's; judged below like one after a break-out, but
+        // only with a comparison.
+    } else if bare {
         // An operand first (`HOPE`, `1*(HOPE)`, `PI()`), then the logic,
-        // or a number and a clause (`14968 order by 5`, `1 into outfile`).
-        p.arith()?;
-        if p.peek() == Some(T::Clause) && first == T::Num && clause(v, t, p.i) {
+        // or a literal and a clause (`14968 order by 5`, `'1' into outfile`).
+        let plain = p.arith()?;
+        if p.peek() == Some(T::Clause) && !plain && clause(v, t, p.i) {
             return Some((80, p.i + 1));
+        }
+        // `( 1 OR @a ) --`: a parenthesized expression and a comment that
+        // ends the value cut the rest of the query off.
+        if first == T::Open && trailing_comment(v, t, p.i) {
+            return Some((70, p.i));
         }
         if p.peek() != Some(T::Logic) {
             return None;
@@ -527,6 +553,23 @@ fn judge(v: &View, t: &[Tok], bare: bool) -> Option<(u8, usize)> {
         // `'+ASCII(SUBSTRING(…))-10--`: string arithmetic into SQL.
         p.i += 1;
         p.arith()?;
+    } else if first == T::Cmp {
+        // `'='`, `aa'like-'aa`, `' = !!'0`: the application's string
+        // compared with the next one (`'' = ''` is true). A comparison word
+        // glued to the closing quote is a quoted word (`"LIKE" STAMP`).
+        let w = t[i];
+        let quoted_word = v.at(w.start).is_ascii_alphabetic()
+            && t.get(i + 1)
+                .is_some_and(|n| matches!(n.t, T::Str(_)) && n.start == w.end);
+        if quoted_word {
+            return None;
+        }
+        p.i += 1;
+        if p.peek() == Some(T::Not) {
+            p.i += 1;
+        }
+        p.arith()?;
+        cmp_first = true;
     }
     // `'or'1=1`: the logic word glued to the quotes on both sides; prose
     // puts spaces around "or".
@@ -556,7 +599,20 @@ fn judge(v: &View, t: &[Tok], bare: bool) -> Option<(u8, usize)> {
         return None;
     }
     let s = p.seen;
-    let conf = if bare {
+    let conf = if bare && first == T::Logic {
+        if !s.cmp || s.words > 2 {
+            return None;
+        }
+        75
+    } else if cmp_first {
+        if s.func || s.cmp || logic > 0 {
+            85
+        } else if t.last().is_some_and(app_string) && last + 1 == t.len() {
+            65
+        } else {
+            return None;
+        }
+    } else if bare {
         // The whole value must be this expression, with a comparison in
         // its condition ("Apple(s) and pear(s)" has calls, no comparison).
         if logic == 0 || !s.cmp {
@@ -567,11 +623,17 @@ fn judge(v: &View, t: &[Tok], bare: bool) -> Option<(u8, usize)> {
         }
         75
     } else if logic == 0 {
-        // String arithmetic only counts with a function in it.
-        if !s.func {
+        // String arithmetic counts with a function in it, or between the
+        // application's string and the next (`'&'`, `' - '`).
+        if s.func {
+            80
+        } else if open_string && t.get(i + 1).is_some_and(app_string) && i + 2 == t.len() {
+            // The operator right between the two strings: `'&'`, `' - '`
+            // (not `"/TEAMS/">…`, an HTML attribute).
+            60
+        } else {
             return None;
         }
-        80
     } else if s.cmp || s.func {
         85
     } else if logic >= 2 || s.str_arith || glued {
@@ -582,6 +644,16 @@ fn judge(v: &View, t: &[Tok], bare: bool) -> Option<(u8, usize)> {
         return None;
     };
     Some((conf, last))
+}
+
+/// Token `i` is the last one and a `--` or `#` comment with nothing in it.
+fn trailing_comment(v: &View, t: &[Tok], i: usize) -> bool {
+    i + 1 == t.len()
+        && t[i].t == T::Comment
+        && v.low[t[i].start..t[i].end]
+            .iter()
+            .skip(if v.at(t[i].start) == '#' { 1 } else { 2 })
+            .all(|c| c.is_whitespace())
 }
 
 fn word(v: &View, t: Tok, w: &str) -> bool {
@@ -661,6 +733,15 @@ fn select_list(v: &View, t: &[Tok]) -> Option<(u8, usize)> {
             break;
         }
     }
+    // `select sin('1'),2 from bar where`: a whole query.
+    if p.t.get(p.i).is_some_and(|x| word(v, *x, "from"))
+        && p.t.get(p.i + 1).is_some_and(|x| x.t == T::Word)
+    {
+        p.i += 2;
+        if p.t.get(p.i).is_some_and(|x| word(v, *x, "where")) {
+            return (p.seen.func || p.seen.var).then_some((75, p.i));
+        }
+    }
     let last = p.i.checked_sub(1)?;
     if !p.at_end() || !(p.seen.func || p.seen.var || builtin) || p.seen.words > 3 {
         return None;
@@ -726,8 +807,8 @@ fn break_out(v: &View, q: char) -> Option<usize> {
 }
 
 /// Whether the value has what every shape `judge` accepts needs: for the
-/// bare context a logic operator (`and`, `or`, `xor`, `&&`, `||`) or a
-/// clause word, for the quoted ones a quote. One pass over the chars, so
+/// bare context a logic operator (`and`, `or`, `xor`, `&&`, `||`), a
+/// clause word, `select` or a comment, for the quoted ones a quote. One pass over the chars, so
 /// that the common value costs no tokenizing.
 fn worth_it(v: &View) -> (bool, bool) {
     let c = &v.low;
@@ -737,7 +818,8 @@ fn worth_it(v: &View) -> (bool, bool) {
         let ch = c[i];
         if ch == '\'' || ch == '"' {
             quote = true;
-        } else if (ch == '&' || ch == '|') && c.get(i + 1) == Some(&ch) {
+        } else if (ch == '&' || ch == '|' || ch == '-') && c.get(i + 1) == Some(&ch) || ch == '#' {
+            // `&&`, `||`, and a comment (`( 1 ) --`).
             bare = true;
         } else if ch.is_ascii_digit() {
             // Numbers end as the tokenizer ends them (`1AND`, `1e0UNION`).
@@ -771,7 +853,7 @@ pub(crate) fn scan(v: &View, hits: &mut Hits) {
     let mut t = Vec::new();
     if bare {
         tokenize(v, 0, CAP, &mut t);
-        if let Some((conf, last)) = judge(v, &t, true) {
+        if let Some((conf, last)) = judge(v, &t, None) {
             hits.add(
                 Category::Sql,
                 "sql.context-break",
@@ -787,7 +869,7 @@ pub(crate) fn scan(v: &View, hits: &mut Hits) {
     for q in ['\'', '"'] {
         if let Some(b) = break_out(v, q) {
             tokenize(v, b + 1, CAP, &mut t);
-            if let Some((conf, last)) = judge(v, &t, false) {
+            if let Some((conf, last)) = judge(v, &t, Some(q)) {
                 hits.add(Category::Sql, "sql.context-break", conf, b, t[last].end);
             }
         }
@@ -819,6 +901,15 @@ mod tests {
             "1 and 1=cast((select version()) as int)",
             "' union (select -1,2,3,4,5)--",
             "'or'1=1",
+            " ( 1 OR @a )  --",
+            "'='",
+            "aa'like-'aa",
+            "abc' = !!!!!!!!!!!!!!'0",
+            "AND CONNECTION_ID()=CONNECTION_ID()",
+            "'1' into outfile 'asd'",
+            "select sin('1'),2 from bar where",
+            "aa'or column DIV 0 =0 #",
+            "' - ( ( BINARY COS ( 'b')) )  --",
             "' or ''*'",
             "'exec sp_addlogin 'name' , 'password' --",
             "'create user name identified by pass123 temporary tablespace temp",
@@ -855,6 +946,19 @@ mod tests {
             "chapter 3 order by date",
             "1 in order",
             "select all",
+            "(see above) --",
+            "5' = 1.5m",
+            "and then 2 more",
+            "it's = to",
+            "Rock 'n' roll",
+            "\"LIKE\" STAMP",
+            "Q=36\"+X+48+\"+FRAME",
+            "LA <A HREF=\"/TEAMS/\">PAGE DES TEAMS</A>",
+            "Fix syntax by escaping '+' - Use non-capturing parentheses",
+            "SMALL \"&\" SIGN",
+            "'-\"8 TRACK PL",
+            "use '=' to assign",
+            "(1) -- first item",
             "select the best one",
             "'create a user' or 'not'",
             "it's or it isn't",
