@@ -236,7 +236,8 @@ pub(crate) fn scan(v: &View, hits: &mut Hits) {
             }
         } else if c == 'e' && v.is_at(i, "expression") && v.word_start(i) {
             let k = v.skip_spaces(i + 10);
-            if v.at(k) == '(' {
+            // `expression\28…\29`: the paren as a CSS escape.
+            if v.at(k) == '(' || v.is_at(k, "\\28") || v.is_at(k, "\\0028") {
                 let css = prev_nonspace(v, i).is_some_and(|(_, p)| p == ':' || p == '/');
                 let conf = if css {
                     82
@@ -247,6 +248,36 @@ pub(crate) fn scan(v: &View, hits: &mut Hits) {
                 };
                 hits.add(XSS, "xss.css-expression", conf, i, k + 1);
             }
+        } else if c == 'a' && v.is_at(i, "attributename") && in_tag {
+            // SVG `<set attributeName="onmouseover" to="alert(1)">`: an
+            // animation that writes an event handler (or a link target).
+            let mut k = v.skip_spaces(i + 13);
+            if v.at(k) == '=' {
+                k = v.skip_spaces(k + 1);
+                if "'\"".contains(v.at(k)) {
+                    k += 1;
+                }
+                if v.is_at(k, "on") && v.at(k + 2).is_ascii_alphabetic()
+                    || v.is_at(k, "xlink:href")
+                    || v.is_at(k, "href")
+                {
+                    hits.add(XSS, "xss.event-handler", 85, i, k + 2);
+                }
+            }
+        } else if c == 'd' && v.is_at(i, "dataformatas") && in_tag {
+            // IE data binding: `dataformatas=html` renders bound data as markup.
+            let k = v.skip_spaces(i + 12);
+            if v.at(k) == '='
+                && v.low[k + 1..(k + 8).min(n)]
+                    .iter()
+                    .collect::<String>()
+                    .contains("html")
+            {
+                hits.add(XSS, "xss.dangerous-tag", 70, i, k + 1);
+            }
+        } else if c == '#' && v.is_at(i, "#default#time2") {
+            // IE HTML+TIME behaviour (`implementation="#default#time2"`).
+            hits.add(XSS, "xss.css-expression", 70, i, i + 14);
         } else if c == '-' && v.is_at(i, "-moz-binding") {
             hits.add(XSS, "xss.css-expression", 80, i, i + 12);
         } else if c == 'b' && v.is_at(i, "behavior") && v.word_start(i) {
@@ -420,6 +451,15 @@ mod tests {
             rules("<STYLE>@import'http://x.test/x.css';</STYLE>").contains(&"xss.css-expression")
         );
         assert!(rules("<IMG SRC=\"mocha:[code]\">").contains(&"xss.script-url"));
+        assert!(
+            rules("<svg><set attributeName=\"onmouseover\" to=\"alert(1)\"/>")
+                .contains(&"xss.event-handler")
+        );
+        assert!(rules("<// style=x:expression\\28write(1)\\29>").contains(&"xss.css-expression"));
+        assert!(
+            rules("<SPAN DATASRC=#I DATAFLD=C DATAFORMATAS=HTML></SPAN>")
+                .contains(&"xss.dangerous-tag")
+        );
         assert!(rules("<img src=x onerror=alert(1)>").contains(&"xss.event-handler"));
         assert!(rules("<svg/onload=alert(1)>").contains(&"xss.event-handler"));
         assert!(rules("\" onmouseover=\"alert(1)").contains(&"xss.event-handler"));

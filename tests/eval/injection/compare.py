@@ -8,7 +8,9 @@ SOURCES.md) and the project's own corpus (tests/data/injection/, which the
 rules were tuned on: its dev half while writing them, its test half held out).
 fieldguard runs through `fieldguard detect --ndjson` with default options; a
 payload counts as detected when a finding has one of the payload's accepted
-categories, a benign value as flagged when it has any finding. libinjection
+categories (the "any finding" column counts a finding of any category: a
+command-list payload reported as code-eval), a benign value as flagged when
+it has any finding. libinjection
 runs through its Python binding (libinjection-python, pinned in
 tests/eval/setup.sh): `is_sql_injection` for SQL payloads, `is_xss` for XSS
 payloads, and either for benign values.
@@ -85,14 +87,17 @@ def main():
     if li is None:
         sys.exit("libinjection-python is not installed (bash tests/eval/setup.sh installs it)")
 
-    report = ["| set | category | fieldguard | libinjection |", "|---|---|---:|---:|"]
+    report = [
+        "| set | category | fieldguard (its category) | fieldguard (any finding) | libinjection |",
+        "|---|---|---:|---:|---:|",
+    ]
     misses = defaultdict(list)
     sets = [(n, d, load(n)) for n, d in ATTACK_SETS]
     sets.append(("own-test", "this project's corpus, held-out test half (rules tuned on the dev half)",
                  [r for c in CATEGORIES for r in own(c, c) if r["split"] == "test"]))
     for name, _desc, rows in sets:
         found = fieldguard(a.fieldguard, [r["value"] for r in rows])
-        per = defaultdict(lambda: [0, 0, 0])  # fieldguard hits, libinjection hits, total
+        per = defaultdict(lambda: [0, 0, 0, 0])  # fieldguard hits, libinjection hits, total, any finding
         for r, f in zip(rows, found):
             cat = r["accept"][0]
             cats = {x["category"] for x in f}
@@ -100,6 +105,7 @@ def main():
             c = per[cat]
             c[2] += 1
             c[0] += hit
+            c[3] += bool(f)
             if cat == "sql":
                 c[1] += bool(li.is_sql_injection(r["value"])["is_sqli"])
             elif cat == "xss":
@@ -108,9 +114,9 @@ def main():
                 misses[name].append(f"{cat}\t{r.get('origin', r.get('split'))}\t{r['value']!r}")
         for cat in CATEGORIES:
             if cat in per:
-                fg, lh, total = per[cat]
+                fg, lh, total, anyf = per[cat]
                 other = pct(lh, total) if cat in ("sql", "xss") else "—"
-                report.append(f"| {name} | {cat} | {pct(fg, total)} | {other} |")
+                report.append(f"| {name} | {cat} | {pct(fg, total)} | {pct(anyf, total)} | {other} |")
     report += ["", "| benign set | values | fieldguard flags | libinjection flags |", "|---|---:|---:|---:|"]
     benign = [(n, d, load(n)) for n, d in BENIGN_SETS]
     benign.append(("own-benign-test", "this project's benign corpus, test half", [r for r in own("benign", None) if r["split"] == "test"]))
