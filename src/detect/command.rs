@@ -8,7 +8,7 @@ const CMD: Category = Category::Command;
 
 /// Commands that are not English words: seeing one after a separator is
 /// already telling.
-const STRONG: [&str; 56] = [
+pub(crate) const STRONG: [&str; 56] = [
     "whoami",
     "netsh",
     "schtasks",
@@ -69,7 +69,7 @@ const STRONG: [&str; 56] = [
 
 /// Commands that are also ordinary words: they need an argument that looks
 /// like one (a flag, a path, a URL, a number) to count.
-const WEAK: [&str; 28] = [
+pub(crate) const WEAK: [&str; 28] = [
     "cat", "id", "echo", "ping", "sleep", "kill", "type", "dir", "more", "find", "head", "tail",
     "touch", "env", "who", "net", "less", "mail", "nmap", "uptime", "ps", "pwd", "tac", "whoami",
     "ver", "set", "timeout", "cp",

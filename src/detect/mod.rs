@@ -77,6 +77,7 @@
 //! | `command.shell-call` | `system('id')`, `shell_exec("ls -la")`, `popen('…')`: a shell-running call whose string is a command line | as `command.substitution` |
 //! | `command.line` | the value is a command line: `cat /etc/passwd`, `dir C:\Users`, `uname -a`, `netsh firewall show config`, `reg add …`, `net user x /ADD` | 75 non-word command with a flag, path or URL; 70 Windows admin tool with a subcommand; 65 word-like command with a flag or path; 55 a lone non-word command |
 //! | `command.ifs` | `${IFS}`, `$IFS` | 92 |
+//! | `command.evasion` | a known command spelled with a shell trick at a command position (`shlex`: quote removal and escapes as `sh`/`cmd` do): `w'h'o'am'i`, `wh\\oami`, `$'\\x69\\x64'`, `who$@ami`, `w^h^o^a^m^i`, `{cat,/etc/passwd}`; a glob command path `/???/??t` | 90; 85 glob |
 //! | `command.ssi` | `<!--#exec cmd="…"-->` (a server-side include that runs a command) | 92 |
 //! | `command.shellshock` | `() { :;};` as the value, after `=` or a quote | 95 |
 //! | `command.redirect` | `> /etc/…`, `>> /var/www…`, `> shell.php` (a file a web server runs) | 80 |
@@ -129,6 +130,7 @@
 mod code;
 mod command;
 mod path;
+mod shlex;
 mod sql;
 mod sqllex;
 mod template;
@@ -430,6 +432,7 @@ pub fn detect(input: &str, options: &DetectOptions) -> Result<Vec<Finding>> {
         }
         if wanted(Category::Command) {
             command::scan(&t, &mut hits);
+            shlex::scan(view, &mut hits);
         }
         if wanted(Category::PathTraversal) {
             path::scan(view, &mut hits);
