@@ -346,7 +346,7 @@ fn category_filter_and_threshold() {
 /// in the documented rule table of src/detect/mod.rs.
 #[test]
 fn every_rule_fires_and_is_documented() {
-    let examples: [(&str, &str); 50] = [
+    let examples: [(&str, &str); 51] = [
         ("sql.tautology", "' OR 1=1--"),
         ("sql.boolean-injection", "1' AND SLEEP(5)#"),
         ("sql.comment-truncation", "admin'--"),
@@ -384,6 +384,7 @@ fn every_rule_fires_and_is_documented() {
         ("path.sensitive-file", "/etc/passwd"),
         ("path.null-byte", "a%00"),
         ("template.arithmetic-probe", "{{7*7}}"),
+        ("template.polyglot", "${{<%[%'\"}}%\\."),
         ("template.object-traversal", "{{x.__class__}}"),
         ("template.dangerous-call", "${T(java.lang.Runtime)}"),
         ("template.context-object", "{{config}}"),

@@ -90,7 +90,8 @@
 //! | `template.object-traversal` | `__class__`, `__globals__`… inside a delimiter | 95 |
 //! | `template.dangerous-call` | `Runtime`, `popen`, `exec`, `lipsum`, `attr`, Twig `dump(`, EL `getClassLoader()`…, SpEL `T(`, Freemarker `?new(` | 92, 90, 92 |
 //! | `template.context-object` | `{{config}}`, `{{self}}`, `{{request}}`, Twig `{{app.request.server.all}}` | 85 alone or Twig's server/session data, 45 with attributes |
-//! | `template.directive` | `{php}`, `<#assign`, `{% debug %}`, `#set($`, `{% import %}` | 85, 80, 80, 75, 60; 30–40 others |
+//! | `template.directive` | `{php}`, `<#assign`, `{% debug %}`, `#set($`, Handlebars `{{#with "s" as \|x\|}}`, `{% import %}` | 85, 80, 80, 75, 75, 60; 30–40 others |
+//! | `template.polyglot` | openers of three engines within 12 chars (`${{<%[%'"}}%\\.`), the SSTI detection probe | 85 |
 //! | `template.jndi-lookup` | `${jndi:`, `${lower:`, `${::-` | 97, 85 |
 //! | `template.expression` | any other delimited expression | 60 `<%= f() %>`, 45 ERB, 30 `{{ x }}`, 20 |
 //! | `code.dangerous-call` | `os.system(`, `require('child_process'`, `subprocess.`, `__import__(`, `eval(`, `exec(`, `system(`, `passthru(`… | 95 qualified, 90 `subprocess.`; per name (50–95) with a code-like first argument glued to `(`, −20 with a space, 30 with a prose argument |

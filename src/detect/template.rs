@@ -194,6 +194,16 @@ fn analyze(v: &View, a: usize, b: usize, pair: Pair) -> Option<(&'static str, u8
         };
         return Some(("template.arithmetic-probe", conf));
     }
+    // Handlebars block parameters on a string literal (`{{#with "s" as
+    // |string|}}`): the opening of the known prototype-walking RCE chain.
+    if pair == Pair::Curly2
+        && v.at(a) == '#'
+        && v.is_at(a + 1, "with")
+        && "'\"".contains(v.at(v.skip_spaces(a + 5)))
+        && (a..b.saturating_sub(3)).any(|k| v.is_at(k, "as |"))
+    {
+        return Some(("template.directive", 75));
+    }
     if let Some(&first) = ws.first() {
         // Twig's `app` global: `app.request.server.all` is the whole
         // `$_SERVER` (environment, secrets), `app.session` the session.
@@ -244,7 +254,31 @@ fn analyze(v: &View, a: usize, b: usize, pair: Pair) -> Option<(&'static str, u8
     Some(("template.expression", conf))
 }
 
+/// The template-engine polyglot probe (`${{<%[%'"}}%\.`): openers of three
+/// or more engines within 12 chars, written to make whichever engine parses
+/// the value fail loudly.
+fn polyglot(v: &View, hits: &mut Hits) {
+    const OPENERS: [&str; 6] = ["${", "{{", "<%", "[%", "#{", "{%"];
+    let n = v.len();
+    let mut i = 0;
+    while i + 1 < n {
+        if "${<[#".contains(v.at(i)) {
+            let end = (i + 12).min(n);
+            let kinds = OPENERS
+                .iter()
+                .filter(|o| (i..end).any(|k| v.is_at(k, o)))
+                .count();
+            if kinds >= 3 {
+                hits.add(TPL, "template.polyglot", 85, i, end);
+                return;
+            }
+        }
+        i += 1;
+    }
+}
+
 pub(crate) fn scan(v: &View, hits: &mut Hits) {
+    polyglot(v, hits);
     let n = v.len();
     let mut open: [Option<usize>; 7] = [None; 7];
     let mut i = 0;
@@ -314,6 +348,11 @@ mod tests {
         assert!(rules("<%= 7*7 %>").contains(&"template.arithmetic-probe"));
         assert!(rules("{{''.__class__.__mro__[1]}}").contains(&"template.object-traversal"));
         assert!(rules("{{config}}").contains(&"template.context-object"));
+        assert!(rules("${{<%[%'\"}}%\\.").contains(&"template.polyglot"));
+        assert!(
+            rules("{{#with \"s\" as |string|}}{{#with \"e\"}}{{/with}}{{/with}}")
+                .contains(&"template.directive")
+        );
         assert!(rules("{{app.request.server.all|join(',')}}").contains(&"template.context-object"));
         assert!(rules("{{dump(app)}}").contains(&"template.dangerous-call"));
         assert!(rules("${class.getClassLoader()}").contains(&"template.dangerous-call"));
@@ -338,6 +377,8 @@ mod tests {
             "email me @(home)",
             "costs $5 {or less}",
             "Hi {{ app.user.username }}",
+            "{{#with person as |p|}}{{p.name}}{{/with}}",
+            "cost ${5} or {{n}} items",
         ] {
             assert!(rules(s).is_empty(), "{s}: {:?}", rules(s));
         }
