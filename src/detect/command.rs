@@ -148,6 +148,16 @@ fn separator(t: &Toks, i: usize) -> Option<(bool, usize)> {
         Some((true, i + 1))
     } else if shell_call(t, i) {
         Some((true, i + 2))
+    } else if bare_shell_call(t, i) {
+        Some((true, i + 1))
+    } else if t.punct(i, '%')
+        && t.is(i + 1, "x")
+        && t.tight(i + 1)
+        && t.tight(i + 2)
+        && (t.punct(i + 2, '(') || t.punct(i + 2, '{') || t.punct(i + 2, '['))
+    {
+        // Ruby's `%x(…)`: backticks by another name.
+        Some((true, i + 3))
     } else {
         None
     }
@@ -179,6 +189,19 @@ fn shell_call(t: &Toks, i: usize) -> bool {
         )
 }
 
+/// The quote opening the string of a Perl or Ruby shell call written
+/// without parentheses (`@{[system "touch /tmp/x"]}`, `exec 'id'`), right
+/// after the value's start or an opening bracket, `;` or `{`: prose has a
+/// word before "system".
+fn bare_shell_call(t: &Toks, i: usize) -> bool {
+    t.kind(i) == Some(Kind::Quote)
+        && t.v.at(t.start(i)) != '`'
+        && i > 0
+        && !t.tight(i)
+        && t.is_any(i - 1, &["system", "exec"])
+        && (i == 1 || t.punct(i - 2, '[') || t.punct(i - 2, '{') || t.punct(i - 2, ';'))
+}
+
 pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
     let v = t.v;
     let n = t.len();
@@ -189,8 +212,9 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
             // line: prose does not start with `&` or an encoded newline.
             let good = good || i == 0;
             let backtick = tok.kind == Kind::Quote;
-            let call = t.punct(i, '(');
-            let subst = backtick || t.punct(i, '$') || call;
+            let call = t.punct(i, '(') || bare_shell_call(t, i);
+            let backtick = backtick && !call;
+            let subst = backtick || t.punct(i, '$') || t.punct(i, '%') || call;
             // Skip an opening quote (`;'id'`) or a path prefix (`;/bin/cat`).
             let mut path = false;
             if t.kind(k) == Some(Kind::Quote) && !backtick && !call {
@@ -489,6 +513,8 @@ mod tests {
         assert!(rules("| type %SYSTEMROOT%\\repair\\SYSTEM").contains(&"command.separator"));
         assert!(rules("; shell_exec(\"cat /etc/passwd\");").contains(&"command.shell-call"));
         assert!(rules("' whoami").contains(&"command.line"));
+        assert!(rules("@{[system \"touch /tmp/blns.fail\"]}").contains(&"command.shell-call"));
+        assert!(rules("%x('ls -al /')").contains(&"command.substitution"));
         // A string of prose in a shell call is no command line.
         assert!(!rules("system('a nice day')").contains(&"command.shell-call"));
         assert!(rules("dir C:\\Users").contains(&"command.line"));
@@ -519,6 +545,8 @@ mod tests {
             "curl is a tool for transferring data",
             "see the regression report",
             "the net result",
+            "the system \"works\" fine",
+            "100%x(2)",
             "<!-- a comment -->",
         ] {
             assert!(rules(s).is_empty(), "{s}: {:?}", rules(s));
