@@ -59,6 +59,13 @@ if ! command -v cc >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; t
   say "installing Debian's gcc and pkg-config (the C API suite)"
   apt_install gcc libc6-dev pkg-config
 fi
+# libinjection-python (tests/eval/setup.sh, the injection comparison) ships
+# only an sdist: pip compiles it against python3's headers, and the eval
+# venv needs the venv module.
+if ! python3 -c 'import os, sys, sysconfig, venv, ensurepip; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' 2>/dev/null; then
+  say "installing Debian's python3-dev and python3-venv (libinjection-python builds from source)"
+  apt_install python3-dev python3-venv
+fi
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   say "installing Debian's nodejs and npm"
   apt_install nodejs npm
