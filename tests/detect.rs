@@ -431,11 +431,28 @@ struct External {
     accept: Vec<String>,
 }
 
+/// A set's text: `NAME.jsonl`, or its parts `NAME.1.jsonl`, `NAME.2.jsonl`, …
+/// (build.py splits large sets so that no committed file is over 2 MB).
+fn external_text(name: &str) -> String {
+    let dir = common::root().join("tests/data/injection/external");
+    let whole = dir.join(format!("{name}.jsonl"));
+    if whole.exists() {
+        return std::fs::read_to_string(&whole).unwrap();
+    }
+    let mut text = String::new();
+    for n in 1.. {
+        let part = dir.join(format!("{name}.{n}.jsonl"));
+        if !part.exists() {
+            break;
+        }
+        text.push_str(&std::fs::read_to_string(&part).unwrap());
+    }
+    assert!(!text.is_empty(), "no set {name} in {}", dir.display());
+    text
+}
+
 fn external(name: &str) -> Vec<External> {
-    let path = common::root()
-        .join("tests/data/injection/external")
-        .join(format!("{name}.jsonl"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = external_text(name);
     // Split on '\n' only: values hold U+2028 and other line separators.
     text.split('\n')
         .filter(|l| !l.is_empty())

@@ -215,6 +215,29 @@ def build_blns(repo):
     return attacks, benign
 
 
+# Large sets are stored in parts (`NAME.1.jsonl`, `NAME.2.jsonl`, …) of at
+# most PART_BYTES, so that no committed file is over 2 MB; readers load
+# `NAME.jsonl` or its parts in order.
+PART_BYTES = 1_500_000
+
+
+def parts(name, rows):
+    text = dump(rows)
+    if len(text.encode("utf-8")) <= PART_BYTES:
+        return {f"{name}.jsonl": text}
+    out, cur, size = {}, [], 0
+    for r in rows:
+        line = dump([r])
+        n = len(line.encode("utf-8"))
+        if cur and size + n > PART_BYTES:
+            out[f"{name}.{len(out) + 1}.jsonl"] = "".join(cur)
+            cur, size = [], 0
+        cur.append(line)
+        size += n
+    out[f"{name}.{len(out) + 1}.jsonl"] = "".join(cur)
+    return out
+
+
 def dump(rows):
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
@@ -227,7 +250,9 @@ def main():
     ap.add_argument("--check", action="store_true")
     a = ap.parse_args()
     sets = [build_patt(a.patt), *build_libinjection(a.libinjection), *build_blns(a.blns)]
-    files = {f"{s.name}.jsonl": dump(s.rows) for s in sets}
+    files = {}
+    for s in sets:
+        files.update(parts(s.name, s.rows))
     left = [r for s in sets for r in s.left_out]
     files["left-out.json"] = json.dumps(left, indent=1, ensure_ascii=False) + "\n"
     stale = []

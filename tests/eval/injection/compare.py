@@ -39,8 +39,13 @@ BENIGN_SETS = [
 
 
 def load(name):
-    path = EXT / f"{name}.jsonl"
-    return [json.loads(l) for l in path.read_text(encoding="utf-8").split("\n") if l]
+    """A set's rows: `NAME.jsonl`, or its parts `NAME.1.jsonl`, `NAME.2.jsonl`, …"""
+    paths = [EXT / f"{name}.jsonl"]
+    if not paths[0].exists():
+        paths = sorted(EXT.glob(f"{name}.[0-9]*.jsonl"), key=lambda p: int(p.name.split(".")[-2]))
+    if not paths:
+        sys.exit(f"no set {name} in {EXT}")
+    return [json.loads(l) for p in paths for l in p.read_text(encoding="utf-8").split("\n") if l]
 
 
 def own(name, category):

@@ -14,7 +14,7 @@
 // tests/eval/injection/SOURCES.md). Every one is sanitized and run; a
 // deterministic quarter of them runs raw as the positive control.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { openHarness, start } from './browser.mjs';
 
@@ -38,8 +38,16 @@ const publicPayloads = [];
   };
   const fixtures = JSON.parse(readFileSync(new URL('../../data/html/dompurify-fixtures.json', import.meta.url), 'utf8'));
   for (const f of fixtures.fixtures) add(f.payload, 'dompurify-fixtures');
+  // A set is NAME.jsonl or, when large, its parts NAME.1.jsonl, NAME.2.jsonl, …
+  const dir = new URL('../../data/injection/external/', import.meta.url);
+  const setText = (set) => {
+    if (existsSync(new URL(`${set}.jsonl`, dir))) return readFileSync(new URL(`${set}.jsonl`, dir), 'utf8');
+    let text = '';
+    for (let n = 1; existsSync(new URL(`${set}.${n}.jsonl`, dir)); n += 1) text += readFileSync(new URL(`${set}.${n}.jsonl`, dir), 'utf8');
+    return text;
+  };
   for (const set of ['patt', 'libinjection', 'blns']) {
-    const text = readFileSync(new URL(`../../data/injection/external/${set}.jsonl`, import.meta.url), 'utf8');
+    const text = setText(set);
     for (const line of text.split('\n')) {
       if (!line) continue;
       const row = JSON.parse(line);
