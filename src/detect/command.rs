@@ -130,26 +130,41 @@ fn arg_after(t: &Toks, k: usize) -> Arg {
     }
 }
 
-/// Separator at `i`: its quality (`true` = a shell-only separator) and the
-/// index of the token after it. `None` when token `i` is not a separator.
-fn separator(t: &Toks, i: usize) -> Option<(bool, usize)> {
+/// What opens a command position.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opener {
+    /// `;`, `|`, `||`, `&&`, `&`, a newline.
+    Separator,
+    /// `$(`, Ruby's `%x(`.
+    Substitution,
+    /// A backtick.
+    Backtick,
+    /// The string of a shell-running call: `system('…')`, `system "…"`.
+    Call,
+}
+
+/// Separator at `i`: its quality (`true` = a shell-only separator), the
+/// index of the token after it, and what kind of opener it is. `None` when
+/// token `i` opens no command position.
+fn separator(t: &Toks, i: usize) -> Option<(bool, usize, Opener)> {
+    use Opener::*;
     let tok = t.t.get(i)?;
     if t.punct(i, ';') || t.is(i, "||") || t.is(i, "&&") || t.punct(i, '|') {
-        Some((true, i + 1))
+        Some((true, i + 1, Separator))
     } else if t.punct(i, '&') {
-        Some((false, i + 1))
+        Some((false, i + 1, Separator))
     } else if tok.kind == Kind::Newline {
         // A newline the input encoded (`%0a`) is a separator; a literal one
         // is more often a multi-line text field.
-        Some((t.v.encoded(tok.start, tok.end), i + 1))
+        Some((t.v.encoded(tok.start, tok.end), i + 1, Separator))
     } else if t.punct(i, '$') && t.punct(i + 1, '(') && t.tight(i + 1) {
-        Some((true, i + 2))
+        Some((true, i + 2, Substitution))
     } else if tok.kind == Kind::Quote && t.v.at(tok.start) == '`' {
-        Some((true, i + 1))
+        Some((true, i + 1, Backtick))
     } else if shell_call(t, i) {
-        Some((true, i + 2))
+        Some((true, i + 2, Call))
     } else if bare_shell_call(t, i) {
-        Some((true, i + 1))
+        Some((true, i + 1, Call))
     } else if t.punct(i, '%')
         && t.is(i + 1, "x")
         && t.tight(i + 1)
@@ -157,7 +172,7 @@ fn separator(t: &Toks, i: usize) -> Option<(bool, usize)> {
         && (t.punct(i + 2, '(') || t.punct(i + 2, '{') || t.punct(i + 2, '['))
     {
         // Ruby's `%x(…)`: backticks by another name.
-        Some((true, i + 3))
+        Some((true, i + 3, Substitution))
     } else {
         None
     }
@@ -207,14 +222,13 @@ pub(crate) fn scan(t: &Toks, hits: &mut Hits) {
     let n = t.len();
     for i in 0..n {
         let tok = t.t[i];
-        if let Some((good, mut k)) = separator(t, i) {
+        if let Some((good, mut k, opener)) = separator(t, i) {
             // Any separator that opens the value is appended to a command
             // line: prose does not start with `&` or an encoded newline.
             let good = good || i == 0;
-            let backtick = tok.kind == Kind::Quote;
-            let call = t.punct(i, '(') || bare_shell_call(t, i);
-            let backtick = backtick && !call;
-            let subst = backtick || t.punct(i, '$') || t.punct(i, '%') || call;
+            let backtick = opener == Opener::Backtick;
+            let call = opener == Opener::Call;
+            let subst = opener != Opener::Separator;
             // Skip an opening quote (`;'id'`) or a path prefix (`;/bin/cat`).
             let mut path = false;
             if t.kind(k) == Some(Kind::Quote) && !backtick && !call {

@@ -312,13 +312,10 @@ pub(crate) fn scan(v: &View, hits: &mut Hits) {
                     k + 1,
                 );
             }
-        } else if matches!(c, 't' | 'w' | 's' | 'p' | 'f' | 'g') && v.word_start(i) {
-            global_index_call(v, i, hits);
-            if c == 's' && v.is_at(i, "string.fromcharcode") {
-                hits.add(XSS, "xss.js-sink", 70, i, i + 19);
-            }
         } else if c == 's' && v.is_at(i, "string.fromcharcode") {
             hits.add(XSS, "xss.js-sink", 70, i, i + 19);
+        } else if matches!(c, 't' | 'w' | 's' | 'p' | 'f' | 'g') && v.word_start(i) {
+            global_index_call(v, i, hits);
         } else if c == 'd'
             && (v.is_at(i, "document.cookie") || v.is_at(i, "document.domain"))
             && v.word_start(i)

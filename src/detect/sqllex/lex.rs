@@ -92,6 +92,27 @@ pub(super) fn number_end(c: &[char], mut i: usize) -> usize {
     i
 }
 
+/// The index of the quote `q` that closes a string whose content starts at
+/// `i` (`''` and a backslash escape what follows them), if any. The
+/// tokenizer reads strings with it, and `sqllex` finds with it where a value
+/// breaks out of the application's string.
+pub(super) fn string_close(c: &[char], mut i: usize, q: char) -> Option<usize> {
+    while i < c.len() {
+        if c[i] == '\\' {
+            i += 2;
+        } else if c[i] == q {
+            if c.get(i + 1) == Some(&q) {
+                i += 2;
+            } else {
+                return Some(i);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
 /// Tokens of `v.low[from..]`, at most `cap` of them, into `out` (cleared
 /// first: one buffer serves the three contexts).
 pub(super) fn tokenize(v: &View, from: usize, cap: usize, out: &mut Vec<Tok>) {
@@ -108,24 +129,9 @@ pub(super) fn tokenize(v: &View, from: usize, cap: usize, out: &mut Vec<Tok>) {
                 continue;
             }
             '\'' | '"' | '`' => {
-                i += 1;
-                let mut closed = false;
-                while i < n {
-                    if c[i] == '\\' {
-                        i += 2;
-                    } else if c[i] == ch {
-                        if c.get(i + 1) == Some(&ch) {
-                            i += 2;
-                        } else {
-                            i += 1;
-                            closed = true;
-                            break;
-                        }
-                    } else {
-                        i += 1;
-                    }
-                }
-                i = i.min(n);
+                let close = string_close(c, i + 1, ch);
+                let closed = close.is_some();
+                i = close.map_or(n, |k| k + 1);
                 if ch == '`' {
                     // A quoted identifier.
                     T::Word

@@ -25,7 +25,7 @@ mod lex;
 
 use super::views::View;
 use super::{Category, Hits};
-use lex::{tokenize, worth_it, Tok, T};
+use lex::{string_close, tokenize, worth_it, Tok, T};
 
 /// What a successful parse of an expression saw.
 #[derive(Default, Clone, Copy)]
@@ -540,22 +540,7 @@ fn clause(v: &View, t: &[Tok], i: usize) -> bool {
 /// The first unescaped `q` in `v` (where the value would close the
 /// application's string), if any.
 fn break_out(v: &View, q: char) -> Option<usize> {
-    let c = &v.low;
-    let mut i = 0;
-    while i < c.len() {
-        if c[i] == '\\' {
-            i += 2;
-        } else if c[i] == q {
-            if c.get(i + 1) == Some(&q) {
-                i += 2;
-            } else {
-                return Some(i);
-            }
-        } else {
-            i += 1;
-        }
-    }
-    None
+    string_close(&v.low, 0, q)
 }
 
 pub(crate) fn scan(v: &View, hits: &mut Hits) {
